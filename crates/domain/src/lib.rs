@@ -1,0 +1,9 @@
+//! Rules shared by the portal app (wasm) and the mock backend: one rule set, compiled twice.
+//! No web dependency lives here.
+
+pub mod catalogue;
+pub mod feedback;
+pub mod i18n;
+pub mod money;
+pub mod search;
+pub mod validation;

@@ -1,0 +1,54 @@
+//! In-memory state: the seeded catalogue and everything citizens send.
+
+use domain::catalogue::ServiceSummary;
+use domain::feedback::FeedbackRequest;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    dist_dir: PathBuf,
+    services: Vec<ServiceSummary>,
+    feedback: Mutex<Vec<FeedbackRequest>>,
+}
+
+impl AppState {
+    /// State with the demo seed; `dist_dir` holds the built app (may be missing in API tests).
+    pub fn seeded(dist_dir: impl Into<PathBuf>) -> AppState {
+        AppState {
+            inner: Arc::new(Inner {
+                dist_dir: dist_dir.into(),
+                services: crate::seed::services(),
+                feedback: Mutex::new(Vec::new()),
+            }),
+        }
+    }
+
+    pub fn dist_dir(&self) -> &Path {
+        &self.inner.dist_dir
+    }
+
+    pub fn services(&self) -> &[ServiceSummary] {
+        &self.inner.services
+    }
+
+    /// Stores feedback and returns its number (1-based).
+    pub fn add_feedback(&self, feedback: FeedbackRequest) -> usize {
+        let mut all = lock(&self.inner.feedback);
+        all.push(feedback);
+        all.len()
+    }
+
+    pub fn feedback_count(&self) -> usize {
+        lock(&self.inner.feedback).len()
+    }
+}
+
+/// A poisoned lock only means another request panicked; the data is still usable.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}

@@ -1,0 +1,58 @@
+//! Serves the built app. Hashed assets are immutable; index.html is always revalidated.
+
+use axum::extract::Request;
+use axum::http::{header, HeaderValue};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::Router;
+use std::path::Path;
+use tower_http::services::{ServeDir, ServeFile};
+
+pub fn router(dist: &Path) -> Router {
+    let serve = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
+    Router::new().fallback_service(serve).layer(middleware::from_fn(cache_headers))
+}
+
+async fn cache_headers(req: Request, next: Next) -> Response {
+    let hashed = is_hashed_asset(req.uri().path());
+    let mut res = next.run(req).await;
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let value = if is_html {
+        "no-cache"
+    } else if hashed {
+        "public, max-age=31536000, immutable"
+    } else {
+        "public, max-age=3600"
+    };
+    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    res
+}
+
+/// Trunk names built files `name-<16 hex>.ext` (or `name-<16 hex>_bg.wasm`).
+pub fn is_hashed_asset(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or("");
+    let stem = file.split('.').next().unwrap_or("");
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    match stem.rsplit_once('-') {
+        Some((_, hash)) => hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_hashed_asset;
+
+    #[test]
+    fn recognises_trunk_hashes() {
+        assert!(is_hashed_asset("/serviceportal-1a2b3c4d5e6f7a8b_bg.wasm"));
+        assert!(is_hashed_asset("/style-0123456789abcdef.css"));
+        assert!(!is_hashed_asset("/index.html"));
+        assert!(!is_hashed_asset("/favicon.svg"));
+        assert!(!is_hashed_asset("/leistungen/hunde-anmeldung"));
+    }
+}

@@ -1,0 +1,48 @@
+//! The app is served with a fallback to index.html, the right MIME types and cache headers.
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use http_body_util::BodyExt;
+use mock_backend::{app, AppState};
+use tower::ServiceExt;
+
+fn dist() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("sp-dist-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<!doctype html><title>shell</title>").unwrap();
+    std::fs::write(dir.join("serviceportal-0123456789abcdef_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    dir
+}
+
+async fn get(path: &str, accept_encoding: Option<&str>) -> axum::response::Response {
+    let mut req = Request::get(path);
+    if let Some(enc) = accept_encoding {
+        req = req.header(header::ACCEPT_ENCODING, enc);
+    }
+    app(AppState::seeded(dist())).oneshot(req.body(Body::empty()).unwrap()).await.unwrap()
+}
+
+#[tokio::test]
+async fn deep_links_fall_back_to_index_html_without_caching() {
+    let res = get("/barrierefreiheit", None).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()[header::CACHE_CONTROL], "no-cache");
+    let body = res.into_body().collect().await.unwrap().to_bytes();
+    assert!(String::from_utf8_lossy(&body).contains("<title>shell</title>"));
+}
+
+#[tokio::test]
+async fn hashed_wasm_is_immutable_with_wasm_mime() {
+    let res = get("/serviceportal-0123456789abcdef_bg.wasm", None).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()[header::CONTENT_TYPE], "application/wasm");
+    assert_eq!(res.headers()[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+}
+
+#[tokio::test]
+async fn responses_are_compressed_when_asked() {
+    let res = get("/api/v1/services", Some("br")).await;
+    assert_eq!(res.headers()[header::CONTENT_ENCODING], "br");
+    let res = get("/api/v1/services", Some("gzip")).await;
+    assert_eq!(res.headers()[header::CONTENT_ENCODING], "gzip");
+}
