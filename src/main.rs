@@ -1,1 +1,14 @@
-fn main() {}
+//! Entry point: swap the static shell of index.html for the live app.
+
+mod api;
+mod app;
+mod components;
+mod dom;
+mod i18n;
+mod pages;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    dom::remove_static_shell();
+    leptos::mount::mount_to_body(app::App);
+}

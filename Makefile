@@ -1,0 +1,41 @@
+# Serviceportal — the two commands: `make run` and `make test`.
+SHELL := /bin/bash
+PORT ?= 8080
+export PATH := $(CURDIR)/tools/node_modules/.bin:$(PATH)
+
+.PHONY: run test build test-rust test-e2e size openapi bench dev-backend
+
+## Install what is missing, build the release, serve app + API + demo data on 127.0.0.1:$(PORT).
+run:
+	scripts/install.sh build
+	scripts/build.sh
+	PORT=$(PORT) scripts/run.sh
+
+## Install what is missing (incl. Chromium) and run every test layer.
+test:
+	scripts/install.sh test
+	scripts/build.sh
+	$(MAKE) test-rust
+	$(MAKE) test-e2e
+
+build:
+	scripts/install.sh build
+	scripts/build.sh
+
+test-rust:
+	cargo test --locked -p domain -p girocode -p mock-backend
+
+test-e2e:
+	cd end2end && npx playwright test
+
+## Raw, gzip and brotli sizes of the release build (run after a build).
+size:
+	scripts/size-report.sh
+
+## Regenerate docs/openapi.json from the backend's code.
+openapi:
+	UPDATE_OPENAPI=1 cargo test --locked -p mock-backend --test api openapi
+
+## The API alone, for `trunk serve` during development.
+dev-backend:
+	cargo run -p mock-backend

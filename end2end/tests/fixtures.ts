@@ -1,0 +1,54 @@
+import { test as base, expect, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/** Every test fails on a console error or an uncaught page error. */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(msg.text());
+      });
+      page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+      await use(errors);
+      // A test that provokes failing requests on purpose (see provokesNetworkErrors) expects the
+      // browser's own "Failed to load resource" lines; anything else the app logs still fails it.
+      const provoked = base.info().annotations.some((a) => a.type === 'provokes-network-errors');
+      const relevant = provoked
+        ? errors.filter((e) => !e.startsWith('Failed to load resource') && !e.includes('net::ERR_'))
+        : errors;
+      expect(relevant, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+/** Marks a test that makes requests fail on purpose (route.abort, 5xx). */
+export function provokesNetworkErrors() {
+  base.info().annotations.push({ type: 'provokes-network-errors' });
+}
+
+/** axe with the WCAG 2.0/2.1/2.2 A and AA rules: 0 violations. */
+export async function expectNoAxeViolations(page: Page, context = '') {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary, `axe violations ${context}`).toEqual([]);
+}
+
+/** The page does not scroll sideways (WCAG 1.4.10 reflow at 320 CSS px). */
+export async function expectNoHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+}
+
+/** Waits until the wasm app has replaced the static shell. */
+export async function waitForApp(page: Page) {
+  await expect(page.locator('#static-shell')).toHaveCount(0);
+}

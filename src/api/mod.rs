@@ -1,0 +1,83 @@
+//! The one typed client for the portal's REST API: a single request function and one error
+//! enum. Nothing from the network is unwrapped.
+
+pub mod feedback;
+pub mod services;
+
+use crate::i18n::{Lang, Texts};
+use gloo_net::http::{Request, RequestBuilder};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// RFC 9457 problem details as the backend sends them.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+pub struct Problem {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub detail: Option<String>,
+    #[serde(default)]
+    pub errors: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// No answer at all (offline, refused, DNS).
+    Network,
+    /// The answer was not what the API describes.
+    Decode,
+    /// 422: field → messages.
+    Validation(Problem),
+    /// Any other non-success status, with the problem if one came.
+    Status(u16, Problem),
+}
+
+impl ApiError {
+    /// A sentence for the user; the details stay in the console.
+    pub fn message(&self, t: &Texts) -> String {
+        match self {
+            ApiError::Network => t.error_network.into(),
+            ApiError::Decode => t.error_decode.into(),
+            ApiError::Validation(p) | ApiError::Status(_, p) if !p.title.is_empty() && !is_server_error(self) => {
+                p.detail.clone().map(|d| format!("{} ({d})", p.title)).unwrap_or_else(|| p.title.clone())
+            }
+            _ => t.error_server.into(),
+        }
+    }
+}
+
+fn is_server_error(e: &ApiError) -> bool {
+    matches!(e, ApiError::Status(s, _) if *s >= 500)
+}
+
+pub enum Method {
+    Get,
+    Post,
+}
+
+/// The single request function: JSON in, JSON out, problems mapped to [`ApiError`].
+pub async fn request<B: Serialize, T: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    lang: Lang,
+    body: Option<&B>,
+) -> Result<T, ApiError> {
+    let builder: RequestBuilder = match method {
+        Method::Get => Request::get(path),
+        Method::Post => Request::post(path),
+    }
+    .header("Accept", "application/json")
+    .header("Accept-Language", lang.code());
+    let req = match body {
+        Some(b) => builder.json(b).map_err(|_| ApiError::Decode)?,
+        None => builder.build().map_err(|_| ApiError::Network)?,
+    };
+    let res = req.send().await.map_err(|_| ApiError::Network)?;
+    let status = res.status();
+    if (200..300).contains(&status) {
+        return res.json::<T>().await.map_err(|_| ApiError::Decode);
+    }
+    let problem = res.json::<Problem>().await.unwrap_or_default();
+    Err(if status == 422 { ApiError::Validation(problem) } else { ApiError::Status(status, problem) })
+}

@@ -1,0 +1,101 @@
+//! The route table and the page shell (header, skip link, main landmark, footer).
+
+use crate::dom;
+use crate::i18n::{use_i18n, I18n, Lang};
+use crate::pages;
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let initial = dom::stored_lang().map(|t| Lang::from_tag(&t)).unwrap_or_default();
+    let i18n = I18n { lang: RwSignal::new(initial) };
+    provide_context(i18n);
+    // The one effect that writes outside the app: language → <html lang> and storage.
+    Effect::new(move |_| {
+        let code = i18n.lang.get().code();
+        dom::set_document_lang(code);
+        dom::store_lang(code);
+    });
+
+    view! {
+        <Router>
+            <FocusOnNavigate/>
+            <a class="skip-link" href="#main" on:click=|ev| { ev.prevent_default(); dom::focus_id("main"); }>
+                {move || i18n.t().skip_link}
+            </a>
+            <Header/>
+            <main id="main" tabindex="-1" class="wrap">
+                <Routes fallback=|| view! { <pages::not_found::NotFound/> }>
+                    <Route path=path!("/") view=pages::catalogue::Catalogue/>
+                    <Route path=path!("/leistungen/:id") view=pages::service_start::ServiceStart/>
+                    <Route path=path!("/barrierefreiheit") view=pages::accessibility::AccessibilityStatement/>
+                    <Route path=path!("/leichte-sprache") view=pages::static_pages::EasyRead/>
+                    <Route path=path!("/impressum") view=pages::static_pages::Imprint/>
+                    <Route path=path!("/datenschutz") view=pages::static_pages::Privacy/>
+                </Routes>
+            </main>
+            <Footer/>
+        </Router>
+    }
+}
+
+/// After a client-side navigation (not the first load) focus goes to the new page's heading.
+#[component]
+fn FocusOnNavigate() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |prev: Option<String>| {
+        let path = location.pathname.get();
+        if prev.is_some_and(|p| p != path) {
+            request_animation_frame(dom::focus_main_heading);
+        }
+        path
+    });
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let toggle = move |_| i18n.lang.update(|l| *l = if *l == Lang::De { Lang::En } else { Lang::De });
+    view! {
+        <header class="site-header">
+            <div class="wrap header-row">
+                <A href="/" attr:class="brand">
+                    <span class="brand-town">{move || i18n.t().town}</span>
+                    <span class="brand-portal">{move || i18n.t().portal}</span>
+                </A>
+                <button
+                    type="button"
+                    class="lang-switch"
+                    aria-label=move || i18n.t().switch_language_label
+                    lang=move || if i18n.lang() == Lang::De { "en" } else { "de" }
+                    on:click=toggle
+                >
+                    {move || i18n.t().switch_language}
+                </button>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    view! {
+        <footer class="site-footer">
+            <nav class="wrap" aria-label=move || t().footer_nav>
+                <ul class="footer-links">
+                    <li><A href="/barrierefreiheit">{move || t().accessibility}</A></li>
+                    <li><A href="/leichte-sprache">{move || t().easy_read}</A></li>
+                    <li><A href="/impressum">{move || t().imprint}</A></li>
+                    <li><A href="/datenschutz">{move || t().privacy}</A></li>
+                </ul>
+            </nav>
+        </footer>
+    }
+}

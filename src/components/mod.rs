@@ -1,0 +1,5 @@
+//! Accessible building blocks, one file each.
+
+pub mod error_summary;
+pub mod field;
+pub mod page_title;

@@ -1,0 +1,10 @@
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// Sets the document title to "<page> – Serviceportal Musterstadt" in the current language.
+#[component]
+pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <Title text=move || format!("{} – {} {}", text.get(), i18n.t().portal, "Musterstadt")/> }
+}

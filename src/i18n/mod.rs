@@ -1,0 +1,109 @@
+//! All user-facing text of the app, German first, English second: one typed catalogue, so a
+//! missing translation is a compile error rather than a blank on screen.
+
+mod de;
+mod en;
+
+pub use domain::i18n::Lang;
+use leptos::prelude::*;
+
+/// Every UI string. Fields, not keys: the compiler checks both languages are complete.
+pub struct Texts {
+    pub town: &'static str,
+    pub portal: &'static str,
+    pub skip_link: &'static str,
+    pub switch_language: &'static str,
+    pub switch_language_label: &'static str,
+    pub footer_nav: &'static str,
+    pub accessibility: &'static str,
+    pub easy_read: &'static str,
+    pub imprint: &'static str,
+    pub privacy: &'static str,
+    pub loading: &'static str,
+    pub retry: &'static str,
+    pub back_to_start: &'static str,
+    // catalogue
+    pub catalogue_title: &'static str,
+    pub catalogue_intro: &'static str,
+    pub search_label: &'static str,
+    pub search_hint: &'static str,
+    pub results_one: &'static str,
+    pub results_many: &'static str,
+    pub no_results: &'static str,
+    pub fee: &'static str,
+    pub services_error_title: &'static str,
+    pub services_error_text: &'static str,
+    // service start page
+    pub service_not_found: &'static str,
+    pub service_online_soon: &'static str,
+    // errors from the API client
+    pub error_network: &'static str,
+    pub error_server: &'static str,
+    pub error_decode: &'static str,
+    pub error_summary_title: &'static str,
+    // not found
+    pub not_found_title: &'static str,
+    pub not_found_text: &'static str,
+    // accessibility statement
+    pub a11y_title: &'static str,
+    pub a11y_paragraphs: &'static [&'static str],
+    pub a11y_status_heading: &'static str,
+    pub a11y_status: &'static str,
+    pub a11y_gaps_heading: &'static str,
+    pub a11y_gaps: &'static [&'static str],
+    pub a11y_prepared_heading: &'static str,
+    pub a11y_prepared: &'static str,
+    pub a11y_feedback_heading: &'static str,
+    pub a11y_feedback_intro: &'static str,
+    pub feedback_message_label: &'static str,
+    pub feedback_message_hint: &'static str,
+    pub feedback_contact_label: &'static str,
+    pub feedback_contact_hint: &'static str,
+    pub feedback_submit: &'static str,
+    pub feedback_sending: &'static str,
+    pub feedback_thanks: &'static str,
+    pub feedback_another: &'static str,
+    pub a11y_enforcement_heading: &'static str,
+    pub a11y_enforcement: &'static [&'static str],
+    // easy-to-read
+    pub easy_title: &'static str,
+    pub easy_paragraphs: &'static [&'static str],
+    // imprint, privacy
+    pub imprint_title: &'static str,
+    pub imprint_paragraphs: &'static [&'static str],
+    pub privacy_title: &'static str,
+    pub privacy_paragraphs: &'static [&'static str],
+    pub characters_left: &'static str,
+}
+
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::De => &de::TEXTS,
+        Lang::En => &en::TEXTS,
+    }
+}
+
+/// The chosen language, shared through context.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    pub lang: RwSignal<Lang>,
+}
+
+impl I18n {
+    pub fn t(&self) -> &'static Texts {
+        texts(self.lang.get())
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang.get()
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or(I18n { lang: RwSignal::new(Lang::De) })
+}
+
+/// Replaces `{n}` in a catalogue string.
+pub fn fill(template: &str, n: impl std::fmt::Display) -> String {
+    template.replace("{n}", &n.to_string())
+}
