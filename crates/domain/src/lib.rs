@@ -2,6 +2,7 @@
 //! No web dependency lives here.
 
 pub mod catalogue;
+pub mod date;
 pub mod feedback;
 pub mod i18n;
 pub mod money;

@@ -40,7 +40,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
             .unwrap_or_default();
         match axum::Json::<T>::from_request(req, state).await {
             Ok(axum::Json(v)) => Ok(ApiJson(v)),
-            Err(rejection) => Err(ApiError::BadRequest(lang, describe(&rejection))),
+            Err(rejection) => Err(ApiError::bad_request(lang, describe(&rejection))),
         }
     }
 }

@@ -2,7 +2,9 @@
 //! built single-page app with a fallback to index.html so deep links and reloads work.
 
 pub mod api;
+pub mod clock;
 pub mod extract;
+pub mod idempotency;
 pub mod openapi;
 pub mod problem;
 pub mod seed;

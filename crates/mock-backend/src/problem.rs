@@ -11,74 +11,119 @@ use utoipa::ToSchema;
 /// `application/problem+json` body.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Problem {
-    /// A URI reference naming the problem type.
+    /// A URI reference naming the problem type, e.g. `/problems/validation`.
     #[serde(rename = "type")]
     pub type_: String,
     pub title: String,
     pub status: u16,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
-    /// Field id → messages, on 422 only.
+    /// Field id → messages, on 422 with field errors only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<BTreeMap<String, Vec<String>>>,
 }
 
+/// An API error: status, a stable problem kind, and German/English texts.
 #[derive(Debug)]
-pub enum ApiError {
-    NotFound(Lang),
-    BadRequest(Lang, String),
-    Validation(Lang, FieldErrors),
+pub struct ApiError {
+    status: StatusCode,
+    kind: &'static str,
+    lang: Lang,
+    title: (&'static str, &'static str),
+    detail: Option<(String, String)>,
+    errors: Option<FieldErrors>,
+    retry_after: Option<u64>,
 }
 
 impl ApiError {
-    fn parts(self) -> (StatusCode, Problem) {
-        let pick = |lang: Lang, de: &str, en: &str| match lang {
+    fn new(status: StatusCode, kind: &'static str, lang: Lang, title: (&'static str, &'static str)) -> ApiError {
+        ApiError { status, kind, lang, title, detail: None, errors: None, retry_after: None }
+    }
+
+    pub fn with_detail(mut self, de: impl Into<String>, en: impl Into<String>) -> ApiError {
+        self.detail = Some((de.into(), en.into()));
+        self
+    }
+
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    pub fn not_found(lang: Lang) -> ApiError {
+        ApiError::new(StatusCode::NOT_FOUND, "not-found", lang, ("Nicht gefunden", "Not found"))
+    }
+
+    pub fn bad_request(lang: Lang, detail: impl Into<String>) -> ApiError {
+        let d = detail.into();
+        ApiError::new(StatusCode::BAD_REQUEST, "bad-request", lang, ("Die Anfrage ist fehlerhaft", "The request is malformed"))
+            .with_detail(d.clone(), d)
+    }
+
+    pub fn validation(lang: Lang, errors: FieldErrors) -> ApiError {
+        let mut e = ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation",
+            lang,
+            ("Es gibt ein Problem mit Ihren Angaben", "There is a problem with your answers"),
+        );
+        e.errors = Some(errors);
+        e
+    }
+
+    /// 422 without field errors: a rule of the whole request (e.g. "already paid").
+    pub fn unprocessable(lang: Lang, kind: &'static str, de: impl Into<String>, en: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, kind, lang, ("Das ist so nicht möglich", "This is not possible"))
+            .with_detail(de, en)
+    }
+
+    pub fn unauthorized(lang: Lang, de: impl Into<String>, en: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", lang, ("Anmeldung erforderlich", "Sign-in required"))
+            .with_detail(de, en)
+    }
+
+    pub fn conflict(lang: Lang, kind: &'static str, de: impl Into<String>, en: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::CONFLICT, kind, lang, ("Konflikt", "Conflict")).with_detail(de, en)
+    }
+
+    pub fn too_many_requests(lang: Lang, retry_after_secs: u64) -> ApiError {
+        let minutes = retry_after_secs.div_ceil(60).max(1);
+        let mut e = ApiError::new(StatusCode::TOO_MANY_REQUESTS, "rate-limited", lang, ("Zu viele Versuche", "Too many attempts"))
+            .with_detail(
+                format!("Bitte versuchen Sie es in {minutes} Minuten erneut."),
+                format!("Please try again in {minutes} minutes."),
+            );
+        e.retry_after = Some(retry_after_secs);
+        e
+    }
+
+    pub fn payload_too_large(lang: Lang, de: impl Into<String>, en: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "too-large", lang, ("Zu groß", "Too large")).with_detail(de, en)
+    }
+
+    pub fn body(&self) -> Problem {
+        let pick = |de: &str, en: &str| match self.lang {
             Lang::De => de.to_owned(),
             Lang::En => en.to_owned(),
         };
-        match self {
-            ApiError::NotFound(l) => (
-                StatusCode::NOT_FOUND,
-                problem("not-found", pick(l, "Nicht gefunden", "Not found"), 404, None, None),
-            ),
-            ApiError::BadRequest(l, detail) => (
-                StatusCode::BAD_REQUEST,
-                problem(
-                    "bad-request",
-                    pick(l, "Die Anfrage ist fehlerhaft", "The request is malformed"),
-                    400,
-                    Some(detail),
-                    None,
-                ),
-            ),
-            ApiError::Validation(l, errors) => (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                problem(
-                    "validation",
-                    pick(l, "Es gibt ein Problem mit Ihren Angaben", "There is a problem with your answers"),
-                    422,
-                    None,
-                    Some(errors.messages(l)),
-                ),
-            ),
+        Problem {
+            type_: format!("/problems/{}", self.kind),
+            title: pick(self.title.0, self.title.1),
+            status: self.status.as_u16(),
+            detail: self.detail.as_ref().map(|(de, en)| pick(de, en)),
+            errors: self.errors.as_ref().map(|e| e.messages(self.lang)),
         }
     }
 }
 
-fn problem(
-    kind: &str,
-    title: String,
-    status: u16,
-    detail: Option<String>,
-    errors: Option<BTreeMap<String, Vec<String>>>,
-) -> Problem {
-    Problem { type_: format!("/problems/{kind}"), title, status, detail, errors }
-}
-
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let (status, body) = self.parts();
-        problem_response(status, &body)
+        let mut res = problem_response(self.status, &self.body());
+        if let Some(secs) = self.retry_after {
+            if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
+                res.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+        }
+        res
     }
 }
 

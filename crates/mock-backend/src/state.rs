@@ -11,6 +11,7 @@ pub struct AppState {
 }
 
 struct Inner {
+    clock: crate::clock::Clock,
     dist_dir: PathBuf,
     services: Vec<ServiceSummary>,
     feedback: Mutex<Vec<FeedbackRequest>>,
@@ -21,11 +22,16 @@ impl AppState {
     pub fn seeded(dist_dir: impl Into<PathBuf>) -> AppState {
         AppState {
             inner: Arc::new(Inner {
+                clock: crate::clock::Clock::default(),
                 dist_dir: dist_dir.into(),
                 services: crate::seed::services(),
                 feedback: Mutex::new(Vec::new()),
             }),
         }
+    }
+
+    pub fn clock(&self) -> &crate::clock::Clock {
+        &self.inner.clock
     }
 
     pub fn dist_dir(&self) -> &Path {
@@ -49,6 +55,6 @@ impl AppState {
 }
 
 /// A poisoned lock only means another request panicked; the data is still usable.
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }

@@ -126,9 +126,15 @@ async fn openapi_is_served_and_matches_the_committed_file() {
         std::fs::write(path, format!("{generated}\n")).expect("write docs/openapi.json");
     }
     let committed = std::fs::read_to_string(path).unwrap_or_default();
-    assert_eq!(
-        committed.trim_end(),
-        generated.trim_end(),
-        "docs/openapi.json is out of date: run `make openapi` and commit it"
+    let first_difference = committed
+        .lines()
+        .zip(generated.lines())
+        .enumerate()
+        .find(|(_, (a, b))| a != b)
+        .map(|(i, (a, b))| format!("line {}: committed {a:?}, generated {b:?}", i + 1));
+    assert!(
+        committed.trim_end() == generated.trim_end(),
+        "docs/openapi.json is out of date ({}): run `make openapi` and commit it",
+        first_difference.unwrap_or_else(|| "different length".into())
     );
 }

@@ -31,7 +31,7 @@ pub async fn create(
     AcceptLang(lang): AcceptLang,
     ApiJson(body): ApiJson<FeedbackRequest>,
 ) -> Result<(StatusCode, Json<FeedbackCreated>), ApiError> {
-    body.validate().map_err(|e| ApiError::Validation(lang, e))?;
+    body.validate().map_err(|e| ApiError::validation(lang, e))?;
     let id = state.add_feedback(body);
     Ok((StatusCode::CREATED, Json(FeedbackCreated { id })))
 }

@@ -17,5 +17,5 @@ pub fn router() -> Router<AppState> {
         .route("/v1/services", get(services::list))
         .route("/v1/feedback", post(feedback::create))
         // Unknown API paths answer with a problem, never with the app's index.html.
-        .fallback(|AcceptLang(lang): AcceptLang| async move { ApiError::NotFound(lang) })
+        .fallback(|AcceptLang(lang): AcceptLang| async move { ApiError::not_found(lang) })
 }
