@@ -6,12 +6,17 @@ use http_body_util::BodyExt;
 use mock_backend::{app, AppState};
 use tower::ServiceExt;
 
+/// Written once per test process: the tests run in parallel and must not rewrite it mid-read.
 fn dist() -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("sp-dist-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("index.html"), "<!doctype html><title>shell</title>").unwrap();
-    std::fs::write(dir.join("serviceportal-0123456789abcdef_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
-    dir
+    static DIR: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("sp-dist-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("index.html"), "<!doctype html><title>shell</title>").unwrap();
+        std::fs::write(dir.join("serviceportal-0123456789abcdef_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+        dir
+    })
+    .clone()
 }
 
 async fn get(path: &str, accept_encoding: Option<&str>) -> axum::response::Response {
