@@ -1,9 +1,11 @@
 //! Rules shared by the portal app (wasm) and the mock backend: one rule set, compiled twice.
 //! No web dependency lives here.
 
+pub mod application;
 pub mod catalogue;
 pub mod date;
 pub mod feedback;
+pub mod form;
 pub mod i18n;
 pub mod money;
 pub mod search;

@@ -11,6 +11,8 @@ pub enum Problem {
     TooShort { min: usize },
     ControlCharacters,
     EmailFormat,
+    /// A form field's problem (wizard definitions).
+    Form(crate::form::FormProblem),
 }
 
 impl Problem {
@@ -28,6 +30,7 @@ impl Problem {
                 "Bitte geben Sie eine E-Mail-Adresse im Format name@beispiel.de ein.".into()
             }
             (Problem::EmailFormat, Lang::En) => "Enter an email address in the format name@example.com.".into(),
+            (Problem::Form(p), lang) => p.message(lang),
         }
     }
 }

@@ -1,0 +1,21 @@
+//! Forms are data: a service's wizard (steps, fields, conditions, validation, fees) is a
+//! definition served by the API and rendered by one generic wizard. The same code validates
+//! and prices in the browser (comfort) and in the backend (truth).
+
+mod answers;
+mod condition;
+mod definition;
+mod fee;
+mod journey;
+mod messages;
+mod rules;
+mod validate;
+
+pub use answers::{AddressAnswer, Answer, Answers, FileAnswer};
+pub use condition::Condition;
+pub use definition::{Choice, DateRule, Field, FieldKind, FormDefinition, Step};
+pub use fee::{FeeBreakdown, FeeLine, FeeRule, ItemRate};
+pub use journey::Journey;
+pub use messages::FormProblem;
+pub use rules::{is_german_postal_code, is_vehicle_registration, normalise_vehicle_registration};
+pub use validate::{validate_all, validate_step, visible_answers};
