@@ -93,7 +93,10 @@ mod tests {
         assert_eq!(format_amount(100).unwrap(), "EUR1.00");
         assert_eq!(format_amount(99_999_999_999).unwrap(), "EUR999999999.99");
         assert_eq!(format_amount(0), Err(err(ErrorKind::OutOfRange)));
-        assert_eq!(format_amount(100_000_000_000), Err(err(ErrorKind::OutOfRange)));
+        assert_eq!(
+            format_amount(100_000_000_000),
+            Err(err(ErrorKind::OutOfRange))
+        );
         assert_eq!(format_amount(u64::MAX), Err(err(ErrorKind::OutOfRange)));
     }
 
@@ -118,9 +121,18 @@ mod tests {
         assert_eq!(parse_amount("0"), Err(err(ErrorKind::OutOfRange)));
         assert_eq!(parse_amount("0,00"), Err(err(ErrorKind::OutOfRange)));
         assert_eq!(parse_amount("1000000000"), Err(err(ErrorKind::OutOfRange)));
-        assert_eq!(parse_amount("99999999999999999999999"), Err(err(ErrorKind::OutOfRange)));
-        for garbage in ["abc", "12a", "1.200,50", "12.", ".5", "+5", "1 200", "12€", "1e3", "--5", "NaN"] {
-            assert_eq!(parse_amount(garbage), Err(err(ErrorKind::Invalid)), "{garbage}");
+        assert_eq!(
+            parse_amount("99999999999999999999999"),
+            Err(err(ErrorKind::OutOfRange))
+        );
+        for garbage in [
+            "abc", "12a", "1.200,50", "12.", ".5", "+5", "1 200", "12€", "1e3", "--5", "NaN",
+        ] {
+            assert_eq!(
+                parse_amount(garbage),
+                Err(err(ErrorKind::Invalid)),
+                "{garbage}"
+            );
         }
     }
 

@@ -115,7 +115,9 @@ impl fmt::Display for ErrorKind {
             ErrorKind::BothReferenceAndRemittance => {
                 f.write_str("cannot be combined with a structured reference (use one of them)")
             }
-            ErrorKind::ControlCharacter => f.write_str("contains a control character or line break"),
+            ErrorKind::ControlCharacter => {
+                f.write_str("contains a control character or line break")
+            }
             ErrorKind::NotEncodable => {
                 f.write_str("contains a character the character set cannot encode")
             }

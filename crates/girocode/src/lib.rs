@@ -43,7 +43,9 @@ pub use qr::{QrMatrix, MAX_QR_VERSION, QUIET_ZONE};
 #[cfg(feature = "png")]
 pub use render_png::MAX_PNG_SCALE;
 pub use render_svg::xml_escape;
-pub use rf::{check_rf, is_valid_rf, rf_from_kassenzeichen, rf_print_format, RF_MAX_BODY, RF_MAX_LEN};
+pub use rf::{
+    check_rf, is_valid_rf, rf_from_kassenzeichen, rf_print_format, RF_MAX_BODY, RF_MAX_LEN,
+};
 pub use transliterate::transliterate;
 pub use validate::{
     check_bic, check_iban, MAX_INFO_CHARS, MAX_NAME_CHARS, MAX_PAYLOAD_BYTES, MAX_REMITTANCE_CHARS,

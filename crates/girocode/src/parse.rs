@@ -12,8 +12,8 @@ use crate::validate::{check_size, validate_fields, Raw};
 
 const MAX_ELEMENTS: usize = 12;
 
-fn header<'a, T>(
-    element: Option<&&'a str>,
+fn header<T>(
+    element: Option<&&str>,
     field: Field,
     read: impl Fn(&str) -> Option<T>,
 ) -> Result<T, GiroError> {
@@ -31,10 +31,19 @@ fn header<'a, T>(
 /// ```
 pub fn parse(payload: &str) -> Result<Fields, GiroError> {
     let crlf = payload.contains("\r\n");
-    let elements: Vec<&str> =
-        if crlf { payload.split("\r\n").collect() } else { payload.split('\n').collect() };
+    let elements: Vec<&str> = if crlf {
+        payload.split("\r\n").collect()
+    } else {
+        payload.split('\n').collect()
+    };
+    if crlf && elements.iter().any(|e| e.contains(['\r', '\n'])) {
+        // EPC069-12: LF or CRLF, never mixed.
+        return Err(GiroError::new(Field::Payload, ErrorKind::Invalid));
+    }
 
-    header(elements.first(), Field::ServiceTag, |e| (e == "BCD").then_some(()))?;
+    header(elements.first(), Field::ServiceTag, |e| {
+        (e == "BCD").then_some(())
+    })?;
     let version = header(elements.get(1), Field::Version, |e| match e {
         "001" => Some(Version::V001),
         "002" => Some(Version::V002),
@@ -46,11 +55,12 @@ pub fn parse(payload: &str) -> Result<Fields, GiroError> {
         "2" => Some(Charset::Latin1),
         _ => None,
     })?;
-    header(elements.get(3), Field::Identification, |e| (e == "SCT").then_some(()))?;
+    header(elements.get(3), Field::Identification, |e| {
+        (e == "SCT").then_some(())
+    })?;
 
-    let mixed_line_ends = crlf && elements.iter().any(|e| e.contains(['\r', '\n']));
     let trailing_empty = elements.last().is_some_and(|e| e.is_empty());
-    if elements.len() > MAX_ELEMENTS || mixed_line_ends || trailing_empty {
+    if elements.len() > MAX_ELEMENTS || trailing_empty {
         return Err(GiroError::new(Field::Payload, ErrorKind::Invalid));
     }
 
@@ -82,7 +92,11 @@ pub fn parse(payload: &str) -> Result<Fields, GiroError> {
         (Field::Iban, raw.iban, Some(fields.iban.as_str())),
         (Field::Purpose, raw.purpose, fields.purpose.as_deref()),
         (Field::Reference, raw.reference, fields.reference.as_deref()),
-        (Field::Remittance, raw.remittance, fields.remittance.as_deref()),
+        (
+            Field::Remittance,
+            raw.remittance,
+            fields.remittance.as_deref(),
+        ),
         (Field::Info, raw.info, fields.info.as_deref()),
     ];
     if let Some((field, ..)) = normal.iter().find(|(_, given, checked)| given != checked) {
@@ -96,11 +110,15 @@ pub fn parse(payload: &str) -> Result<Fields, GiroError> {
 /// character set that element 3 names (UTF-8 or ISO 8859-1).
 pub fn parse_bytes(payload: &[u8]) -> Result<Fields, GiroError> {
     // Element 3 is ASCII in every character set, so it can be found on the raw bytes.
-    let charset_element = payload.split(|b| *b == b'\n').nth(2).map(|e| e.strip_suffix(b"\r").unwrap_or(e));
+    let charset_element = payload
+        .split(|b| *b == b'\n')
+        .nth(2)
+        .map(|e| e.strip_suffix(b"\r").unwrap_or(e));
     let text = if charset_element == Some(b"2") {
         payload.iter().map(|&b| char::from(b)).collect()
     } else {
-        String::from_utf8(payload.to_vec()).map_err(|_| GiroError::new(Field::Payload, ErrorKind::NotEncodable))?
+        String::from_utf8(payload.to_vec())
+            .map_err(|_| GiroError::new(Field::Payload, ErrorKind::NotEncodable))?
     };
     parse(&text)
 }

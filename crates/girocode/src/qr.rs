@@ -24,14 +24,22 @@ impl QrMatrix {
         let too_large = GiroError::new(Field::Payload, ErrorKind::QrTooLarge);
         // Byte mode always: the payload holds LF and lowercase anyway, and a fixed
         // mode makes the 331-byte limit map exactly to version 13-M.
-        let qr = QRBuilder::new(data).ecl(ECL::M).mode(Mode::Byte).build().map_err(|_| too_large)?;
+        let qr = QRBuilder::new(data)
+            .ecl(ECL::M)
+            .mode(Mode::Byte)
+            .build()
+            .map_err(|_| too_large)?;
         let width = qr.size;
         let version = u8::try_from((width.saturating_sub(17)) / 4).unwrap_or(u8::MAX);
         if version > MAX_QR_VERSION {
             return Err(too_large);
         }
         let modules = qr.data[..width * width].iter().map(|m| m.value()).collect();
-        Ok(Self { width, version, modules })
+        Ok(Self {
+            width,
+            version,
+            modules,
+        })
     }
 
     /// Modules per side (21 for version 1 … 69 for version 13), quiet zone excluded.

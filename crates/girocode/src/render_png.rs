@@ -126,23 +126,34 @@ const LEN_BASE: [u16; 29] = [
     3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131,
     163, 195, 227, 258,
 ];
-const LEN_EXTRA: [u8; 29] = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+const LEN_EXTRA: [u8; 29] = [
+    0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
+];
 const DIST_BASE: [u16; 30] = [
     1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537,
     2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577,
 ];
-const DIST_EXTRA: [u8; 30] =
-    [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+const DIST_EXTRA: [u8; 30] = [
+    0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13,
+    13,
+];
 
 /// Index of the last table entry whose base is ≤ `value`.
 fn bucket(bases: &[u16], value: usize) -> usize {
-    bases.iter().rposition(|&b| usize::from(b) <= value).unwrap_or(0)
+    bases
+        .iter()
+        .rposition(|&b| usize::from(b) <= value)
+        .unwrap_or(0)
 }
 
 /// zlib stream with one fixed-Huffman deflate block; matches are only tried
 /// at distance 1 and `row` (one scanline back, ≤ 32 KiB by the scale cap).
 fn zlib(data: &[u8], row: usize) -> Vec<u8> {
-    let mut bits = Bits { out: vec![0x78, 0x01], acc: 0, n: 0 };
+    let mut bits = Bits {
+        out: vec![0x78, 0x01],
+        acc: 0,
+        n: 0,
+    };
     bits.put(1, 1); // BFINAL
     bits.put(1, 2); // BTYPE = fixed Huffman
     let match_len = |i: usize, dist: usize| {
@@ -150,7 +161,9 @@ fn zlib(data: &[u8], row: usize) -> Vec<u8> {
             return 0;
         }
         let max = (data.len() - i).min(258);
-        (0..max).take_while(|&k| data[i + k] == data[i + k - dist]).count()
+        (0..max)
+            .take_while(|&k| data[i + k] == data[i + k - dist])
+            .count()
     };
     let mut i = 0;
     while i < data.len() {
@@ -165,10 +178,16 @@ fn zlib(data: &[u8], row: usize) -> Vec<u8> {
         }
         let l = bucket(&LEN_BASE, len);
         bits.literal_or_length(257 + l as u32);
-        bits.put((len - usize::from(LEN_BASE[l])) as u32, u32::from(LEN_EXTRA[l]));
+        bits.put(
+            (len - usize::from(LEN_BASE[l])) as u32,
+            u32::from(LEN_EXTRA[l]),
+        );
         let d = bucket(&DIST_BASE, dist);
         bits.put_code(d as u32, 5);
-        bits.put((dist - usize::from(DIST_BASE[d])) as u32, u32::from(DIST_EXTRA[d]));
+        bits.put(
+            (dist - usize::from(DIST_BASE[d])) as u32,
+            u32::from(DIST_EXTRA[d]),
+        );
         i += len;
     }
     bits.literal_or_length(256); // end of block

@@ -73,7 +73,10 @@ mod tests {
 
     #[test]
     fn escape() {
-        assert_eq!(xml_escape(r#"<a & "b" 'c'>"#), "&lt;a &amp; &quot;b&quot; &apos;c&apos;&gt;");
+        assert_eq!(
+            xml_escape(r#"<a & "b" 'c'>"#),
+            "&lt;a &amp; &quot;b&quot; &apos;c&apos;&gt;"
+        );
         assert_eq!(xml_escape("x\ny"), "x y");
     }
 
@@ -81,7 +84,9 @@ mod tests {
     fn structure() {
         let m = QrMatrix::encode(b"BCD\n002").unwrap();
         let svg = m.to_svg("GiroCode <Stadtkasse>");
-        assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 29 29" role="img""#));
+        assert!(svg.starts_with(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 29 29" role="img""#
+        ));
         assert!(svg.contains(r#"aria-label="GiroCode &lt;Stadtkasse&gt;""#));
         assert!(svg.contains("<title>GiroCode &lt;Stadtkasse&gt;</title>"));
         assert!(svg.contains(r#"shape-rendering="crispEdges""#));
@@ -93,9 +98,16 @@ mod tests {
 
     #[test]
     fn path_covers_exactly_the_dark_modules() {
-        let m = QrMatrix::encode(b"BCD\n002\n1\nSCT\n\nStadtkasse\nDE89370400440532013000").unwrap();
+        let m =
+            QrMatrix::encode(b"BCD\n002\n1\nSCT\n\nStadtkasse\nDE89370400440532013000").unwrap();
         let svg = m.to_svg("x");
-        let d = svg.split(r#" d=""#).nth(1).unwrap().split('"').next().unwrap();
+        let d = svg
+            .split(r#" d=""#)
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
         let mut painted = vec![false; m.width() * m.width()];
         for seg in d.split('M').filter(|s| !s.is_empty()) {
             let (xy, rest) = seg.split_once('h').unwrap();

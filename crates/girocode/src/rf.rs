@@ -111,7 +111,10 @@ mod tests {
     fn known_vectors() {
         assert_eq!(check_rf("RF18539007547034"), Ok("RF18539007547034".into()));
         assert_eq!(check_rf("RF19539007547034"), Err(err(ErrorKind::Checksum)));
-        assert_eq!(check_rf("RF18 5390 0754 7034"), Ok("RF18539007547034".into()));
+        assert_eq!(
+            check_rf("RF18 5390 0754 7034"),
+            Ok("RF18539007547034".into())
+        );
         assert_eq!(check_rf("RF712348231"), Ok("RF712348231".into()));
         assert!(is_valid_rf("rf18539007547034"));
         assert!(!is_valid_rf("RF19539007547034"));
@@ -123,7 +126,10 @@ mod tests {
         let rf = rf_from_kassenzeichen("ZZZZ").unwrap();
         let kk: u32 = rf[2..4].parse().unwrap();
         if kk == 2 {
-            assert_eq!(check_rf(&format!("RF99{}", &rf[4..])), Err(err(ErrorKind::Checksum)));
+            assert_eq!(
+                check_rf(&format!("RF99{}", &rf[4..])),
+                Err(err(ErrorKind::Checksum))
+            );
         }
         assert_eq!(check_rf("RF00A"), Err(err(ErrorKind::Checksum)));
         assert_eq!(check_rf("RF01A"), Err(err(ErrorKind::Checksum)));
@@ -139,7 +145,10 @@ mod tests {
         assert_eq!(check_rf("RFAB539007547034"), Err(err(ErrorKind::Invalid)));
         assert_eq!(check_rf("RF18-539007547034"), Err(err(ErrorKind::Invalid)));
         assert_eq!(check_rf("RF18ä39007547034"), Err(err(ErrorKind::Invalid)));
-        assert_eq!(check_rf("RF18\n539007547034"), Err(err(ErrorKind::ControlCharacter)));
+        assert_eq!(
+            check_rf("RF18\n539007547034"),
+            Err(err(ErrorKind::ControlCharacter))
+        );
     }
 
     #[test]
@@ -148,20 +157,32 @@ mod tests {
         assert_eq!(max.len(), RF_MAX_LEN);
         assert_eq!(check_rf(&max), Ok(max.clone()));
         let over = format!("{max}1");
-        assert_eq!(check_rf(&over), Err(err(ErrorKind::TooLong { max: RF_MAX_LEN })));
+        assert_eq!(
+            check_rf(&over),
+            Err(err(ErrorKind::TooLong { max: RF_MAX_LEN }))
+        );
     }
 
     #[test]
     fn from_kassenzeichen() {
-        assert_eq!(rf_from_kassenzeichen("539007547034").unwrap(), "RF18539007547034");
-        assert_eq!(rf_from_kassenzeichen("5.390.075-4703/4").unwrap(), "RF18539007547034");
+        assert_eq!(
+            rf_from_kassenzeichen("539007547034").unwrap(),
+            "RF18539007547034"
+        );
+        assert_eq!(
+            rf_from_kassenzeichen("5.390.075-4703/4").unwrap(),
+            "RF18539007547034"
+        );
         assert_eq!(rf_from_kassenzeichen("2348231").unwrap(), "RF712348231");
         let lower = rf_from_kassenzeichen("ab-12").unwrap();
         assert_eq!(&lower[4..], "AB12");
         assert!(is_valid_rf(&lower));
         assert_eq!(rf_from_kassenzeichen(" - "), Err(err(ErrorKind::Missing)));
         assert_eq!(rf_from_kassenzeichen("Größe"), Err(err(ErrorKind::Invalid)));
-        assert_eq!(rf_from_kassenzeichen("12\t34"), Err(err(ErrorKind::ControlCharacter)));
+        assert_eq!(
+            rf_from_kassenzeichen("12\t34"),
+            Err(err(ErrorKind::ControlCharacter))
+        );
         assert!(rf_from_kassenzeichen(&"1".repeat(21)).is_ok());
         assert_eq!(
             rf_from_kassenzeichen(&"1".repeat(22)),

@@ -6,16 +6,22 @@
 
 /// Replacement for U+00C0 + index; "" keeps the character (× and ÷ are not letters).
 const TABLE: [&str; 192] = [
-    "A", "A", "A", "A", "Ae", "A", "Ae", "C", "E", "E", "E", "E", "I", "I", "I", "I", // U+00C0
-    "D", "N", "O", "O", "O", "O", "Oe", "", "O", "U", "U", "U", "Ue", "Y", "Th", "ss", // U+00D0
-    "a", "a", "a", "a", "ae", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", // U+00E0
-    "d", "n", "o", "o", "o", "o", "oe", "", "o", "u", "u", "u", "ue", "y", "th", "y", // U+00F0
+    "A", "A", "A", "A", "Ae", "A", "Ae", "C", "E", "E", "E", "E", "I", "I", "I",
+    "I", // U+00C0
+    "D", "N", "O", "O", "O", "O", "Oe", "", "O", "U", "U", "U", "Ue", "Y", "Th",
+    "ss", // U+00D0
+    "a", "a", "a", "a", "ae", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",
+    "i", // U+00E0
+    "d", "n", "o", "o", "o", "o", "oe", "", "o", "u", "u", "u", "ue", "y", "th",
+    "y", // U+00F0
     "A", "a", "A", "a", "A", "a", "C", "c", "C", "c", "C", "c", "C", "c", "D", "d", // U+0100
     "D", "d", "E", "e", "E", "e", "E", "e", "E", "e", "E", "e", "G", "g", "G", "g", // U+0110
     "G", "g", "G", "g", "H", "h", "H", "h", "I", "i", "I", "i", "I", "i", "I", "i", // U+0120
-    "I", "i", "IJ", "ij", "J", "j", "K", "k", "k", "L", "l", "L", "l", "L", "l", "L", // U+0130
+    "I", "i", "IJ", "ij", "J", "j", "K", "k", "k", "L", "l", "L", "l", "L", "l",
+    "L", // U+0130
     "l", "L", "l", "N", "n", "N", "n", "N", "n", "n", "N", "n", "O", "o", "O", "o", // U+0140
-    "O", "o", "Oe", "oe", "R", "r", "R", "r", "R", "r", "S", "s", "S", "s", "S", "s", // U+0150
+    "O", "o", "Oe", "oe", "R", "r", "R", "r", "R", "r", "S", "s", "S", "s", "S",
+    "s", // U+0150
     "S", "s", "T", "t", "T", "t", "T", "t", "U", "u", "U", "u", "U", "u", "U", "u", // U+0160
     "U", "u", "U", "u", "W", "w", "Y", "y", "Y", "Z", "z", "Z", "z", "Z", "z", "s", // U+0170
 ];
@@ -62,7 +68,10 @@ mod tests {
     #[test]
     fn german() {
         assert_eq!(transliterate("äöüÄÖÜß"), "aeoeueAeOeUess");
-        assert_eq!(transliterate("Straßenreinigungsgebühr Müller"), "Strassenreinigungsgebuehr Mueller");
+        assert_eq!(
+            transliterate("Straßenreinigungsgebühr Müller"),
+            "Strassenreinigungsgebuehr Mueller"
+        );
     }
 
     #[test]

@@ -47,9 +47,9 @@ pub fn check_iban(iban: &str) -> Result<String, GiroError> {
     }
     match compact.parse::<Iban>() {
         Ok(parsed) => Ok(parsed.electronic_str().to_owned()),
-        Err(ParseIbanError::InvalidBaseIban { source: ParseBaseIbanError::InvalidChecksum }) => {
-            Err(err(ErrorKind::Checksum))
-        }
+        Err(ParseIbanError::InvalidBaseIban {
+            source: ParseBaseIbanError::InvalidChecksum,
+        }) => Err(err(ErrorKind::Checksum)),
         Err(_) => Err(err(ErrorKind::Invalid)),
     }
 }
@@ -71,7 +71,9 @@ pub fn check_bic(bic: &str) -> Result<String, GiroError> {
     }
     let ok = (b.len() == 8 || b.len() == 11)
         && b[..6].iter().all(u8::is_ascii_uppercase)
-        && b[6..].iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        && b[6..]
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     if ok {
         Ok(compact)
     } else {
@@ -82,7 +84,11 @@ pub fn check_bic(bic: &str) -> Result<String, GiroError> {
 /// Trims, optionally transliterates and length-checks a free-text field.
 fn text(field: Field, s: &str, max: usize, translit: bool) -> Result<Option<String>, GiroError> {
     no_control(field, s)?;
-    let s = if translit { transliterate(s.trim()) } else { s.trim().to_owned() };
+    let s = if translit {
+        transliterate(s.trim())
+    } else {
+        s.trim().to_owned()
+    };
     if s.is_empty() {
         return Ok(None);
     }
@@ -127,30 +133,53 @@ pub(crate) struct Raw<'a> {
 /// Applies all field rules in element order; returns the normalized fields.
 pub(crate) fn validate_fields(raw: &Raw<'_>) -> Result<Fields, GiroError> {
     let bic = match raw.bic.map(check_bic) {
-        Some(Err(GiroError { kind: ErrorKind::Missing, .. })) | None => None,
+        Some(Err(GiroError {
+            kind: ErrorKind::Missing,
+            ..
+        }))
+        | None => None,
         Some(r) => Some(r?),
     };
     if raw.version == Version::V001 && bic.is_none() {
         return Err(GiroError::new(Field::Bic, ErrorKind::Missing));
     }
-    let name = text(Field::Name, raw.name.unwrap_or(""), MAX_NAME_CHARS, raw.transliterate_name)?
-        .ok_or(GiroError::new(Field::Name, ErrorKind::Missing))?;
+    let name = text(
+        Field::Name,
+        raw.name.unwrap_or(""),
+        MAX_NAME_CHARS,
+        raw.transliterate_name,
+    )?
+    .ok_or(GiroError::new(Field::Name, ErrorKind::Missing))?;
     let iban = check_iban(raw.iban.unwrap_or(""))?;
     if let Some(cents) = raw.amount_cents {
         crate::amount::format_amount(cents)?;
     }
     let purpose = raw.purpose.map(purpose).transpose()?.flatten();
     let reference = match raw.reference.map(crate::rf::check_rf) {
-        Some(Err(GiroError { kind: ErrorKind::Missing, .. })) | None => None,
+        Some(Err(GiroError {
+            kind: ErrorKind::Missing,
+            ..
+        }))
+        | None => None,
         Some(r) => Some(r?),
     };
     let remittance = raw
         .remittance
-        .map(|s| text(Field::Remittance, s, MAX_REMITTANCE_CHARS, raw.transliterate_remittance))
+        .map(|s| {
+            text(
+                Field::Remittance,
+                s,
+                MAX_REMITTANCE_CHARS,
+                raw.transliterate_remittance,
+            )
+        })
         .transpose()?
         .flatten();
     if reference.is_some() && remittance.is_some() {
-        return Err(GiroError::new(Field::Remittance, ErrorKind::BothReferenceAndRemittance));
+        return Err(GiroError::new(
+            Field::Remittance,
+            ErrorKind::BothReferenceAndRemittance,
+        ));
     }
     let info = raw
         .info
@@ -192,7 +221,12 @@ pub(crate) fn validate_fields(raw: &Raw<'_>) -> Result<Fields, GiroError> {
 /// The whole payload must fit in 331 bytes of its character set.
 pub(crate) fn check_size(charset: Charset, payload: &str) -> Result<(), GiroError> {
     if charset.byte_len(payload) > MAX_PAYLOAD_BYTES {
-        Err(GiroError::new(Field::Payload, ErrorKind::TooLong { max: MAX_PAYLOAD_BYTES }))
+        Err(GiroError::new(
+            Field::Payload,
+            ErrorKind::TooLong {
+                max: MAX_PAYLOAD_BYTES,
+            },
+        ))
     } else {
         Ok(())
     }
@@ -200,7 +234,9 @@ pub(crate) fn check_size(charset: Charset, payload: &str) -> Result<(), GiroErro
 
 /// Joins the elements with LF, leaving off trailing empty elements.
 pub(crate) fn assemble(f: &Fields) -> String {
-    let amount = f.amount_cents.and_then(|c| crate::amount::format_amount(c).ok());
+    let amount = f
+        .amount_cents
+        .and_then(|c| crate::amount::format_amount(c).ok());
     let elements: [&str; 12] = [
         "BCD",
         f.version.as_str(),
@@ -215,6 +251,9 @@ pub(crate) fn assemble(f: &Fields) -> String {
         f.remittance.as_deref().unwrap_or(""),
         f.info.as_deref().unwrap_or(""),
     ];
-    let used = elements.iter().rposition(|e| !e.is_empty()).map_or(0, |i| i + 1);
+    let used = elements
+        .iter()
+        .rposition(|e| !e.is_empty())
+        .map_or(0, |i| i + 1);
     elements[..used].join("\n")
 }
