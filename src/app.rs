@@ -33,6 +33,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <pages::not_found::NotFound/> }>
                     <Route path=path!("/") view=pages::catalogue::Catalogue/>
                     <Route path=path!("/leistungen/:id") view=pages::service_start::ServiceStart/>
+                    <Route path=path!("/leistungen/:id/:step") view=crate::wizard::page::WizardPage/>
+                    <Route path=path!("/fortsetzen") view=crate::wizard::resume::ResumePage/>
                     <Route path=path!("/barrierefreiheit") view=pages::accessibility::AccessibilityStatement/>
                     <Route path=path!("/leichte-sprache") view=pages::static_pages::EasyRead/>
                     <Route path=path!("/impressum") view=pages::static_pages::Imprint/>

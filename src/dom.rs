@@ -80,3 +80,68 @@ pub fn store_lang(code: &str) {
         let _ = s.set_item("lang", code);
     }
 }
+
+/// Focuses the first input, select or textarea inside the element with this id.
+pub fn focus_first_input_in(id: &str) {
+    let selector = "input, select, textarea";
+    if let Some(el) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|c| c.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Reads `name` from the address's fragment (`#a=1&name=value`) and removes the whole fragment
+/// from the address bar and the history entry (`replaceState`), so secrets do not linger.
+pub fn take_fragment_param(name: &str) -> Option<String> {
+    take_fragment_params().into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
+}
+
+pub fn take_fragment_params() -> Vec<(String, String)> {
+    let Some(window) = web_sys::window() else { return Vec::new() };
+    let hash = window.location().hash().unwrap_or_default();
+    let fragment = hash.trim_start_matches('#');
+    if fragment.is_empty() {
+        return Vec::new();
+    }
+    let params: Vec<(String, String)> = fragment
+        .split('&')
+        .filter_map(|pair| {
+            let (k, v) = pair.split_once('=')?;
+            let v = js_sys::decode_uri_component(v).ok()?.as_string()?;
+            Some((k.to_string(), v))
+        })
+        .collect();
+    let location = window.location();
+    let clean = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
+    }
+    params
+}
+
+/// Copies text; resolves to whether it worked (the caller announces the result).
+pub async fn copy_to_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Offers bytes as a file download (e.g. the GiroCode PNG for the banking app's gallery import).
+pub fn download(bytes: &[u8], mime: &str, file_name: &str) -> bool {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array.buffer());
+    let props = web_sys::BlobPropertyBag::new();
+    props.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &props) else { return false };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return false };
+    let Some(doc) = document() else { return false };
+    let Some(a) = doc.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) else { return false };
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    true
+}

@@ -6,6 +6,8 @@ mod components;
 mod dom;
 mod i18n;
 mod pages;
+mod storage;
+mod wizard;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -2,6 +2,7 @@
 //! enum. Nothing from the network is unwrapped.
 
 pub mod feedback;
+pub mod forms;
 pub mod services;
 
 use crate::i18n::{Lang, Texts};
@@ -54,6 +55,7 @@ fn is_server_error(e: &ApiError) -> bool {
 pub enum Method {
     Get,
     Post,
+    Delete,
 }
 
 /// The single request function: JSON in, JSON out, problems mapped to [`ApiError`].
@@ -63,18 +65,41 @@ pub async fn request<B: Serialize, T: DeserializeOwned>(
     lang: Lang,
     body: Option<&B>,
 ) -> Result<T, ApiError> {
-    let builder: RequestBuilder = match method {
+    request_with_headers(method, path, lang, body, &[]).await
+}
+
+/// Like [`request`], with extra headers (`Idempotency-Key`, `Authorization`).
+pub async fn request_with_headers<B: Serialize, T: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    lang: Lang,
+    body: Option<&B>,
+    headers: &[(&str, &str)],
+) -> Result<T, ApiError> {
+    let mut builder: RequestBuilder = match method {
         Method::Get => Request::get(path),
         Method::Post => Request::post(path),
+        Method::Delete => Request::delete(path),
     }
     .header("Accept", "application/json")
     .header("Accept-Language", lang.code());
+    for (name, value) in headers {
+        builder = builder.header(name, value);
+    }
     let req = match body {
         Some(b) => builder.json(b).map_err(|_| ApiError::Decode)?,
         None => builder.build().map_err(|_| ApiError::Network)?,
     };
     let res = req.send().await.map_err(|_| ApiError::Network)?;
+    decode(res).await
+}
+
+/// Maps a response to the typed body or an [`ApiError`]; a 204 decodes from `null`.
+pub async fn decode<T: DeserializeOwned>(res: gloo_net::http::Response) -> Result<T, ApiError> {
     let status = res.status();
+    if status == 204 {
+        return serde_json::from_str("null").map_err(|_| ApiError::Decode);
+    }
     if (200..300).contains(&status) {
         return res.json::<T>().await.map_err(|_| ApiError::Decode);
     }

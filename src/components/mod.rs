@@ -3,3 +3,4 @@
 pub mod error_summary;
 pub mod field;
 pub mod page_title;
+pub mod payment_qr;

@@ -1,8 +1,10 @@
-//! A service's start page: what it is, what it costs.
+//! A service's start page: what it is, what it costs, and "start now" into its wizard.
 
-use crate::api;
+use crate::api::{self, ApiError};
 use crate::components::page_title::PageTitle;
 use crate::i18n::use_i18n;
+use crate::wizard::context::stored_answers;
+use crate::wizard::page::StartLink;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -11,40 +13,43 @@ use leptos_router::hooks::use_params_map;
 pub fn ServiceStart() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
-    let services = LocalResource::new(move || api::services::list(i18n.lang.get_untracked()));
-    let service = move || {
-        services.get().map(|r| r.map(|list| list.into_iter().find(|s| s.id == id())))
-    };
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let detail = LocalResource::new(move || {
+        let id = id.get();
+        async move { api::forms::service(i18n.lang.get_untracked(), &id).await }
+    });
     move || {
         let t = i18n.t();
         let lang = i18n.lang();
-        match service() {
+        match detail.get() {
             None => view! { <p role="status" class="loading">{t.loading}</p> }.into_any(),
-            Some(Err(e)) => view! {
-                <PageTitle text=Signal::derive(move || i18n.t().services_error_title.to_string())/>
-                <h1>{t.services_error_title}</h1>
-                <p role="alert">{e.message(t)}</p>
-                <button type="button" class="button" on:click=move |_| services.refetch()>{t.retry}</button>
-            }
-            .into_any(),
-            Some(Ok(None)) => view! {
+            Some(Err(ApiError::Status(404, _))) => view! {
                 <PageTitle text=Signal::derive(move || i18n.t().not_found_title.to_string())/>
                 <h1>{t.not_found_title}</h1>
                 <p>{t.service_not_found}</p>
                 <p><A href="/">{t.back_to_start}</A></p>
             }
             .into_any(),
-            Some(Ok(Some(s))) => {
-                let name = s.name.get(lang).to_string();
+            Some(Err(e)) => view! {
+                <PageTitle text=Signal::derive(move || i18n.t().services_error_title.to_string())/>
+                <h1>{t.services_error_title}</h1>
+                <p role="alert">{e.message(t)}</p>
+                <button type="button" class="button" on:click=move |_| detail.refetch()>{t.retry}</button>
+            }
+            .into_any(),
+            Some(Ok(d)) => {
+                let name = d.service.name.get(lang).to_string();
                 let title = name.clone();
+                let has_answers = !stored_answers(&d.form.id, d.form.version).is_empty();
+                let first = d.form.steps.first().map(|s| s.id.clone()).unwrap_or_default();
                 view! {
                     <PageTitle text=Signal::derive(move || title.clone())/>
                     <h1>{name}</h1>
-                    <p class="lead">{s.summary.get(lang).to_string()}</p>
-                    <p class="fee"><span class="fee-label">{t.fee}": "</span>{s.fee.describe(lang)}</p>
-                    <p class="notice">{t.service_online_soon}</p>
-                    <p><A href="/">{t.back_to_start}</A></p>
+                    <p class="lead">{d.service.summary.get(lang).to_string()}</p>
+                    <p>{d.form.intro.get(lang).to_string()}</p>
+                    <p class="fee"><span class="fee-label">{t.fee}": "</span>{d.service.fee.describe(lang)}</p>
+                    <StartLink service_id=d.form.id.clone() first_step=first has_answers=has_answers/>
+                    <p class="resume-hint"><A href="/fortsetzen">{t.resume_link}</A></p>
                 }
                 .into_any()
             }

@@ -1,0 +1,69 @@
+//! Confirmation with the reference. Shown from sessionStorage, so a reload shows it again and
+//! nothing is sent twice.
+
+use super::context::receipt_key;
+use crate::components::page_title::PageTitle;
+use crate::components::payment_qr::PaymentQr;
+use crate::i18n::{fill, use_i18n};
+use crate::storage;
+use domain::application::ApplicationReceipt;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn Confirmation(service_id: String, next_steps: domain::i18n::Text) -> impl IntoView {
+    let i18n = use_i18n();
+    let receipt = storage::load::<ApplicationReceipt>(&receipt_key(&service_id));
+    let Some(r) = receipt else {
+        return view! {
+            <PageTitle text=Signal::derive(move || i18n.t().no_receipt_title.to_string())/>
+            <h1>{move || i18n.t().no_receipt_title}</h1>
+            <p>{move || i18n.t().no_receipt_text}</p>
+            <p><A href=format!("/leistungen/{service_id}")>{move || i18n.t().start_again}</A></p>
+        }
+        .into_any();
+    };
+    let name = r.service_name.clone();
+    let reference = r.reference.clone();
+    let spoken: String = reference.chars().map(|c| c.to_string()).collect::<Vec<_>>().join(" ");
+    let fee = r.fee.total;
+    let payee = r.payee.clone();
+    let submitted = r.submitted_at.clone();
+    view! {
+        <PageTitle text=Signal::derive(move || format!("{} – {}", i18n.t().confirmation_title, name.get(i18n.lang())))/>
+        <div class="panel-confirmation">
+            <h1>{move || i18n.t().confirmation_title}</h1>
+            <p>{move || i18n.t().your_reference}</p>
+            <p class="reference" aria-label=move || format!("{} {}", i18n.t().your_reference, spoken)>{reference.clone()}</p>
+        </div>
+        <p>{move || fill(i18n.t().submitted_at, submitted.replace('T', " ").trim_end_matches('Z'))}</p>
+        <h2>{move || i18n.t().what_next}</h2>
+        <p>{move || next_steps.get(i18n.lang()).to_string()}</p>
+        {(fee.0 > 0).then(|| {
+            let payee = payee.clone();
+            view! {
+                <h2>{move || i18n.t().pay_heading}</h2>
+                <p>{move || fill(i18n.t().fee_due, fee.format(i18n.lang()))}</p>
+                {payee.map(|p| view! {
+                    <PaymentQr
+                        name=p.name
+                        iban=p.iban
+                        bic=p.bic
+                        amount=fee
+                        remittance=p.remittance
+                        file_stem=format!("GiroCode-{}", r.reference)
+                    />
+                })}
+            }
+        })}
+        <div class="button-group no-print">
+            <button type="button" class="button button-secondary" on:click=|_| {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.print();
+                }
+            }>{move || i18n.t().print}</button>
+        </div>
+        <p class="no-print"><A href="/">{move || i18n.t().back_to_start}</A></p>
+    }
+    .into_any()
+}

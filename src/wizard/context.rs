@@ -1,0 +1,92 @@
+//! The state of one service's wizard: its definition, the answers (kept in sessionStorage per
+//! service and form version) and the errors of the last attempt to continue.
+
+use domain::application::ServiceDetail;
+use domain::date::Date;
+use domain::form::{visible_answers, Answers, FeeBreakdown, FormDefinition, Journey};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    version: u32,
+    answers: Answers,
+}
+
+pub fn answers_key(service: &str) -> String {
+    format!("answers:{service}")
+}
+
+pub fn receipt_key(service: &str) -> String {
+    format!("receipt:{service}")
+}
+
+pub fn attempt_key_slot(service: &str) -> String {
+    format!("submit-key:{service}")
+}
+
+/// Stored answers of this form version; answers of an older version are dropped.
+pub fn stored_answers(service: &str, version: u32) -> Answers {
+    crate::storage::load::<Stored>(&answers_key(service))
+        .filter(|s| s.version == version)
+        .map(|s| s.answers)
+        .unwrap_or_default()
+}
+
+pub fn store_answers(service: &str, version: u32, answers: &Answers) {
+    crate::storage::save(&answers_key(service), &Stored { version, answers: answers.clone() });
+}
+
+/// The local calendar date in the browser.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::new(now.get_full_year() as i32, (now.get_month() + 1) as u8, now.get_date() as u8)
+        .unwrap_or_else(|| Date::from_unix_seconds((js_sys::Date::now() / 1000.0) as i64))
+}
+
+#[derive(Clone, Copy)]
+pub struct WizardCtx {
+    pub detail: StoredValue<ServiceDetail>,
+    pub answers: RwSignal<Answers>,
+    /// Field path → message, shown after a failed "continue" or a 422.
+    pub errors: RwSignal<BTreeMap<String, String>>,
+}
+
+impl WizardCtx {
+    pub fn new(detail: ServiceDetail) -> WizardCtx {
+        let answers = stored_answers(&detail.form.id, detail.form.version);
+        let ctx = WizardCtx {
+            detail: StoredValue::new(detail),
+            answers: RwSignal::new(answers),
+            errors: RwSignal::new(BTreeMap::new()),
+        };
+        // The one effect that mirrors answers to sessionStorage, so a reload loses nothing.
+        Effect::new(move |_| {
+            let (id, version) = ctx.detail.with_value(|d| (d.form.id.clone(), d.form.version));
+            ctx.answers.with(|a| store_answers(&id, version, a));
+        });
+        ctx
+    }
+
+    pub fn service_id(&self) -> String {
+        self.detail.with_value(|d| d.form.id.clone())
+    }
+
+    pub fn form<R>(&self, f: impl FnOnce(&FormDefinition) -> R) -> R {
+        self.detail.with_value(|d| f(&d.form))
+    }
+
+    pub fn with_journey<R>(&self, f: impl FnOnce(&Journey) -> R) -> R {
+        let today = today();
+        self.detail.with_value(|d| self.answers.with(|a| f(&Journey::new(&d.form, a, today))))
+    }
+
+    pub fn fee(&self) -> FeeBreakdown {
+        self.detail.with_value(|d| self.answers.with(|a| d.form.fee.compute(&visible_answers(&d.form, a))))
+    }
+
+    pub fn step_url(&self, step: &str) -> String {
+        format!("/leistungen/{}/{}", self.service_id(), step)
+    }
+}

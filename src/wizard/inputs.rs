@@ -1,0 +1,671 @@
+//! One renderer per field kind, with the right `type`, `inputmode` and `autocomplete`, a label,
+//! hint, inline error, `aria-invalid` and `aria-describedby`. Paste is never blocked.
+
+use super::binding::Binding;
+use super::context::WizardCtx;
+use crate::api;
+use crate::i18n::{fill, use_i18n, Lang};
+use domain::date::Date;
+use domain::form::{AddressAnswer, Answer, Answers, Choice, Field, FieldKind, FileAnswer};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+/// Renders a field if its condition holds for the current answers.
+#[component]
+pub fn FieldInput(field: Field, path: String, binding: Binding) -> impl IntoView {
+    let condition = field.condition.clone();
+    let visible_binding = binding.clone();
+    let visible = move || {
+        condition.as_ref().is_none_or(|c| {
+            let scopes = visible_binding.scopes();
+            let refs: Vec<&Answers> = scopes.iter().collect();
+            c.holds(&refs)
+        })
+    };
+    move || visible().then(|| render(field.clone(), path.clone(), binding.clone()))
+}
+
+fn render(field: Field, path: String, b: Binding) -> AnyView {
+    match field.kind.clone() {
+        FieldKind::YesNo => {
+            let options = vec![
+                Choice { value: "yes".into(), label: domain::i18n::Text::new("Ja", "Yes"), hint: None },
+                Choice { value: "no".into(), label: domain::i18n::Text::new("Nein", "No"), hint: None },
+            ];
+            view! { <Radios field=field path=path binding=b options=options inline=true/> }.into_any()
+        }
+        FieldKind::OneOf { options } if options.len() > 6 => view! { <Select field=field path=path binding=b options=options/> }.into_any(),
+        FieldKind::OneOf { options } => view! { <Radios field=field path=path binding=b options=options inline=false/> }.into_any(),
+        FieldKind::ManyOf { options, .. } => view! { <Checkboxes field=field path=path binding=b options=options/> }.into_any(),
+        FieldKind::Address => view! { <AddressInput field=field path=path binding=b/> }.into_any(),
+        FieldKind::AppointmentSlot => view! { <SlotPicker field=field path=path binding=b/> }.into_any(),
+        FieldKind::FileUpload => view! { <FileInput field=field path=path binding=b/> }.into_any(),
+        FieldKind::Group { .. } => view! { <GroupInput field=field path=path/> }.into_any(),
+        FieldKind::Date { .. } => view! { <DateInput field=field path=path binding=b/> }.into_any(),
+        FieldKind::LongText { max_len } => view! { <TextArea field=field path=path binding=b max_len=max_len/> }.into_any(),
+        _ => view! { <TextInput field=field path=path binding=b/> }.into_any(),
+    }
+}
+
+fn ctx() -> Option<WizardCtx> {
+    use_context::<WizardCtx>()
+}
+
+/// The error message for this path, if the last attempt found one.
+fn error_signal(path: String) -> Signal<Option<String>> {
+    let errors = ctx().map(|c| c.errors);
+    Signal::derive(move || errors.and_then(|e| e.with(|m| m.get(&path).cloned())))
+}
+
+fn label(field: &Field, lang: Lang) -> String {
+    field.label.get(lang).to_string()
+}
+
+fn hint(field: &Field, lang: Lang) -> Option<String> {
+    field.hint.as_ref().map(|h| h.get(lang).to_string())
+}
+
+fn describedby(path: &str, has_hint: bool, error: Signal<Option<String>>) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    let path = path.to_string();
+    move || {
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(format!("{path}-hint"));
+        }
+        if error.with(Option::is_some) {
+            ids.push(format!("{path}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+#[component]
+fn HintAndError(path: String, hint: Signal<Option<String>>, error: Signal<Option<String>>) -> impl IntoView {
+    let hint_id = format!("{path}-hint");
+    let error_id = format!("{path}-error");
+    view! {
+        {move || hint.get().map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+        {move || error.get().map(|e| {
+            let t = use_i18n().t();
+            view! { <p class="error-message" id=error_id.clone()><span class="visually-hidden">{t.error_prefix}</span>{e}</p> }
+        })}
+    }
+}
+
+/// Type, inputmode, autocomplete and spellcheck per kind (mobile keyboards and autofill).
+fn input_attrs(kind: &FieldKind) -> (&'static str, Option<&'static str>, Option<String>, bool) {
+    match kind {
+        FieldKind::ShortText { autocomplete, .. } => ("text", None, autocomplete.clone(), true),
+        FieldKind::Digits { .. } | FieldKind::WholeNumber { .. } | FieldKind::Quantity { .. } => ("text", Some("numeric"), Some("off".into()), false),
+        FieldKind::Email => ("email", Some("email"), Some("email".into()), false),
+        FieldKind::Phone => ("tel", Some("tel"), Some("tel".into()), false),
+        FieldKind::PostalCode => ("text", Some("numeric"), Some("postal-code".into()), false),
+        FieldKind::Iban => ("text", None, Some("off".into()), false),
+        FieldKind::VehicleRegistration => ("text", None, Some("off".into()), false),
+        _ => ("text", None, None, true),
+    }
+}
+
+#[component]
+fn TextInput(field: Field, path: String, binding: Binding) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = error_signal(path.clone());
+    let (ty, inputmode, autocomplete, spellcheck) = input_attrs(&field.kind);
+    let width_class = match field.kind {
+        FieldKind::PostalCode | FieldKind::Quantity { .. } | FieldKind::WholeNumber { .. } => "input-short",
+        FieldKind::Digits { .. } | FieldKind::VehicleRegistration => "input-medium",
+        _ => "",
+    };
+    let f = field.clone();
+    let hint_sig = Signal::derive(move || hint(&f, i18n.lang()));
+    let has_hint = field.hint.is_some();
+    let b_get = binding.clone();
+    let f2 = field.clone();
+    view! {
+        <div class="field" class:field-error=move || error.with(Option::is_some)>
+            <label for=path.clone()>{move || label(&f2, i18n.lang())}</label>
+            <HintAndError path=path.clone() hint=hint_sig error=error/>
+            <input
+                id=path.clone()
+                name=path.clone()
+                type=ty
+                class=width_class
+                inputmode=inputmode
+                autocomplete=autocomplete
+                spellcheck=(!spellcheck).then_some("false")
+                autocapitalize=matches!(field.kind, FieldKind::VehicleRegistration).then_some("characters")
+                aria-describedby=describedby(&path, has_hint, error)
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                prop:value=move || b_get.text()
+                on:input=move |ev| binding.set_text(event_target_value(&ev))
+            />
+        </div>
+    }
+}
+
+#[component]
+fn TextArea(field: Field, path: String, binding: Binding, max_len: u32) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = error_signal(path.clone());
+    let f = field.clone();
+    let hint_sig = Signal::derive(move || hint(&f, i18n.lang()));
+    let has_hint = field.hint.is_some();
+    let (b_get, b_count) = (binding.clone(), binding.clone());
+    let counter_id = format!("{path}-counter");
+    let described = {
+        let d = describedby(&path, has_hint, error);
+        let c = counter_id.clone();
+        move || Some(d().map(|d| format!("{d} {c}")).unwrap_or_else(|| c.clone()))
+    };
+    let f2 = field.clone();
+    view! {
+        <div class="field" class:field-error=move || error.with(Option::is_some)>
+            <label for=path.clone()>{move || label(&f2, i18n.lang())}</label>
+            <HintAndError path=path.clone() hint=hint_sig error=error/>
+            <textarea
+                id=path.clone()
+                name=path.clone()
+                rows="6"
+                aria-describedby=described
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                prop:value=move || b_get.text()
+                on:input=move |ev| binding.set_text(event_target_value(&ev))
+            ></textarea>
+            <p class="hint counter" id=counter_id>
+                {move || {
+                    let used = b_count.text().chars().count() as i64;
+                    let left = i64::from(max_len) - used;
+                    if left >= 0 { fill(i18n.t().characters_left, left) } else { fill(i18n.t().characters_too_many, -left) }
+                }}
+            </p>
+        </div>
+    }
+}
+
+/// A German date typed as `TT.MM.JJJJ`; stored as ISO when it is a real date, else as typed
+/// (so the shared rules can name the problem).
+#[component]
+fn DateInput(field: Field, path: String, binding: Binding) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = error_signal(path.clone());
+    let f = field.clone();
+    let hint_sig = Signal::derive(move || {
+        let base = i18n.t().date_hint.to_string();
+        Some(match hint(&f, i18n.lang()) {
+            Some(h) => format!("{h} {base}"),
+            None => base,
+        })
+    });
+    let shown = {
+        let t = binding.text();
+        Date::parse_iso(&t).map(|d| d.format_de()).unwrap_or(t)
+    };
+    let f2 = field.clone();
+    view! {
+        <div class="field" class:field-error=move || error.with(Option::is_some)>
+            <label for=path.clone()>{move || label(&f2, i18n.lang())}</label>
+            <HintAndError path=path.clone() hint=hint_sig error=error/>
+            <input
+                id=path.clone()
+                name=path.clone()
+                type="text"
+                class="input-medium"
+                inputmode="decimal"
+                autocomplete=if field.id.contains("birth") || field.id.contains("geburt") { "bday" } else { "off" }
+                aria-describedby=describedby(&path, true, error)
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                prop:value=shown
+                on:change=move |ev| {
+                    let raw = event_target_value(&ev);
+                    let value = Date::parse_german(&raw).map(|d| d.iso()).unwrap_or_else(|| raw.trim().to_string());
+                    binding.set_text(value);
+                }
+            />
+        </div>
+    }
+}
+
+#[component]
+fn Radios(field: Field, path: String, binding: Binding, options: Vec<Choice>, inline: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = error_signal(path.clone());
+    let f = field.clone();
+    let hint_sig = Signal::derive(move || hint(&f, i18n.lang()));
+    let has_hint = field.hint.is_some();
+    let f2 = field.clone();
+    let items = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let id = if i == 0 { path.clone() } else { format!("{path}-{i}") };
+            let (b_get, b_set) = (binding.clone(), binding.clone());
+            let (v1, v2) = (o.value.clone(), o.value.clone());
+            let hint_id = format!("{id}-item-hint");
+            let item_hint = o.hint.clone();
+            let label_text = o.label.clone();
+            view! {
+                <div class="radio">
+                    <input
+                        type="radio"
+                        id=id.clone()
+                        name=path.clone()
+                        value=o.value.clone()
+                        aria-describedby=item_hint.is_some().then(|| hint_id.clone())
+                        prop:checked=move || b_get.text() == v1
+                        on:change=move |_| b_set.set_text(v2.clone())
+                    />
+                    <label for=id>{move || label_text.get(i18n.lang()).to_string()}</label>
+                    {item_hint.map(|h| view! { <p class="hint radio-hint" id=hint_id.clone()>{move || h.get(i18n.lang()).to_string()}</p> })}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="field" class:field-error=move || error.with(Option::is_some)>
+            <fieldset aria-describedby=describedby(&path, has_hint, error)>
+                <legend>{move || label(&f2, i18n.lang())}</legend>
+                <HintAndError path=path.clone() hint=hint_sig error=error/>
+                <div class="radios" class:radios-inline=inline>{items}</div>
+            </fieldset>
+        </div>
+    }
+}
+
+#[component]
+fn Select(field: Field, path: String, binding: Binding, options: Vec<Choice>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = error_signal(path.clone());
+    let f = field.clone();
+    let hint_sig = Signal::derive(move || hint(&f, i18n.lang()));
+    let has_hint = field.hint.is_some();
+    let f2 = field.clone();
+    let b_get = binding.clone();
+    view! {
+        <div class="field" class:field-error=move || error.with(Option::is_some)>
+            <label for=path.clone()>{move || label(&f2, i18n.lang())}</label>
+            <HintAndError path=path.clone() hint=hint_sig error=error/>
+            <select
+                id=path.clone()
+                name=path.clone()
+                aria-describedby=describedby(&path, has_hint, error)
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                on:change=move |ev| binding.set_text(event_target_value(&ev))
+            >
+                <option value="" selected=b_get.text().is_empty()>{move || i18n.t().please_choose}</option>
+                {options
+                    .into_iter()
+                    .map(|o| {
+                        let selected = b_get.text() == o.value;
+                        let l = o.label.clone();
+                        view! { <option value=o.value.clone() selected=selected>{move || l.get(i18n.lang()).to_string()}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+fn Checkboxes(field: Field, path: String, binding: Binding, options: Vec<Choice>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = error_signal(path.clone());
+    let f = field.clone();
+    let hint_sig = Signal::derive(move || hint(&f, i18n.lang()));
+    let has_hint = field.hint.is_some();
+    let f2 = field.clone();
+    let chosen = {
+        let b = binding.clone();
+        move || match b.get() {
+            Some(Answer::Many(v)) => v,
+            _ => Vec::new(),
+        }
+    };
+    let items = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let id = if i == 0 { path.clone() } else { format!("{path}-{i}") };
+            let (c1, c2) = (chosen.clone(), chosen.clone());
+            let b = binding.clone();
+            let (v1, v2) = (o.value.clone(), o.value.clone());
+            let l = o.label.clone();
+            view! {
+                <div class="checkbox">
+                    <input
+                        type="checkbox"
+                        id=id.clone()
+                        name=path.clone()
+                        value=o.value.clone()
+                        prop:checked=move || c1().contains(&v1)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            let mut list = c2();
+                            list.retain(|x| x != &v2);
+                            if on {
+                                list.push(v2.clone());
+                            }
+                            b.set(if list.is_empty() { None } else { Some(Answer::Many(list)) });
+                        }
+                    />
+                    <label for=id>{move || l.get(i18n.lang()).to_string()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="field" class:field-error=move || error.with(Option::is_some)>
+            <fieldset aria-describedby=describedby(&path, has_hint, error)>
+                <legend>{move || label(&f2, i18n.lang())}</legend>
+                <HintAndError path=path.clone() hint=hint_sig error=error/>
+                <div class="checkboxes">{items}</div>
+            </fieldset>
+        </div>
+    }
+}
+
+#[component]
+fn AddressInput(field: Field, path: String, binding: Binding) -> impl IntoView {
+    let i18n = use_i18n();
+    let f2 = field.clone();
+    let current = {
+        let b = binding.clone();
+        move || match b.get() {
+            Some(Answer::Address(a)) => a,
+            _ => AddressAnswer { street: String::new(), house_number: String::new(), postal_code: String::new(), town: String::new() },
+        }
+    };
+    type Part = (&'static str, fn(&Lang) -> &'static str, &'static str, Option<&'static str>, &'static str);
+    let parts: [Part; 4] = [
+        ("street", |l| if *l == Lang::De { "Straße" } else { "Street" }, "address-line1", None, ""),
+        ("house_number", |l| if *l == Lang::De { "Hausnummer" } else { "House number" }, "off", None, "input-short"),
+        ("postal_code", |l| if *l == Lang::De { "Postleitzahl" } else { "Postcode" }, "postal-code", Some("numeric"), "input-short"),
+        ("town", |l| if *l == Lang::De { "Ort" } else { "Town" }, "address-level2", None, ""),
+    ];
+    let inputs = parts
+        .into_iter()
+        .map(|(part, part_label, autocomplete, inputmode, class)| {
+            let id = format!("{path}.{part}");
+            let error = error_signal(id.clone());
+            let (cur_get, cur_set) = (current.clone(), current.clone());
+            let b = binding.clone();
+            let read = move |a: &AddressAnswer| match part {
+                "street" => a.street.clone(),
+                "house_number" => a.house_number.clone(),
+                "postal_code" => a.postal_code.clone(),
+                _ => a.town.clone(),
+            };
+            view! {
+                <div class="field" class:field-error=move || error.with(Option::is_some)>
+                    <label for=id.clone()>{move || part_label(&i18n.lang())}</label>
+                    <HintAndError path=id.clone() hint=Signal::derive(|| None) error=error/>
+                    <input
+                        id=id.clone()
+                        name=id.clone()
+                        type="text"
+                        class=class
+                        autocomplete=autocomplete
+                        inputmode=inputmode
+                        aria-describedby=describedby(&id, false, error)
+                        aria-invalid=move || error.with(Option::is_some).then_some("true")
+                        prop:value=move || read(&cur_get())
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            let mut a = cur_set();
+                            match part {
+                                "street" => a.street = v,
+                                "house_number" => a.house_number = v,
+                                "postal_code" => a.postal_code = v,
+                                _ => a.town = v,
+                            }
+                            b.set(Some(Answer::Address(a)));
+                        }
+                    />
+                </div>
+            }
+        })
+        .collect_view();
+    let f3 = field.clone();
+    let hint_sig = Signal::derive(move || hint(&f3, i18n.lang()));
+    view! {
+        <fieldset class="field address" id=path.clone() tabindex="-1">
+            <legend>{move || label(&f2, i18n.lang())}</legend>
+            <HintAndError path=path.clone() hint=hint_sig error=error_signal(path.clone())/>
+            {inputs}
+        </fieldset>
+    }
+}
+
+#[component]
+fn SlotPicker(field: Field, path: String, binding: Binding) -> impl IntoView {
+    let i18n = use_i18n();
+    let service = ctx().map(|c| c.service_id()).unwrap_or_default();
+    let slots = LocalResource::new(move || {
+        let service = service.clone();
+        async move { api::forms::slots(i18n.lang.get_untracked(), &service).await }
+    });
+    move || match slots.get() {
+        None => view! { <p role="status" class="loading">{i18n.t().loading}</p> }.into_any(),
+        Some(Err(e)) => view! {
+            <div class="notice notice-error" role="alert">
+                <p>{e.message(i18n.t())}</p>
+                <button type="button" class="button button-secondary" on:click=move |_| slots.refetch()>{i18n.t().retry}</button>
+            </div>
+        }
+        .into_any(),
+        Some(Ok(list)) if list.is_empty() => view! { <p class="notice">{i18n.t().no_slots}</p> }.into_any(),
+        Some(Ok(list)) => {
+            let lang = i18n.lang();
+            let options = list
+                .into_iter()
+                .map(|s| Choice {
+                    value: s.id,
+                    label: domain::i18n::Text::new(
+                        &format!("{} {}, {} Uhr – {}", weekday(s.date, Lang::De), s.date.format_de(), s.time, s.place.de),
+                        &format!("{} {}, {} – {}", weekday(s.date, Lang::En), s.date.format(Lang::En), s.time, s.place.en),
+                    ),
+                    hint: None,
+                })
+                .collect::<Vec<_>>();
+            let _ = lang;
+            view! { <Radios field=field.clone() path=path.clone() binding=binding.clone() options=options inline=false/> }.into_any()
+        }
+    }
+}
+
+fn weekday(d: Date, lang: Lang) -> &'static str {
+    // 1970-01-01 was a Thursday.
+    let i = (d.days_since_epoch() + 3).rem_euclid(7) as usize;
+    match lang {
+        Lang::De => ["Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."][i],
+        Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][i],
+    }
+}
+
+#[component]
+fn FileInput(field: Field, path: String, binding: Binding) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = error_signal(path.clone());
+    let uploading = RwSignal::new(false);
+    let f = field.clone();
+    let hint_sig = Signal::derive(move || {
+        let base = i18n.t().upload_hint.to_string();
+        Some(match hint(&f, i18n.lang()) {
+            Some(h) => format!("{h} {base}"),
+            None => base,
+        })
+    });
+    let errors = ctx().map(|c| c.errors);
+    let (b_show, b_set, b_remove) = (binding.clone(), binding.clone(), binding);
+    let path_err = path.clone();
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
+        let b = b_set.clone();
+        let path = path_err.clone();
+        uploading.set(true);
+        spawn_local(async move {
+            let result = api::forms::upload(i18n.lang.get_untracked(), &file).await;
+            uploading.set(false);
+            match result {
+                Ok(r) => {
+                    b.set(Some(Answer::File(FileAnswer { id: r.id, name: r.name, size: r.size })));
+                    if let Some(e) = errors {
+                        e.update(|m| {
+                            m.remove(&path);
+                        });
+                    }
+                }
+                Err(err) => {
+                    let msg = match &err {
+                        api::ApiError::Validation(p) | api::ApiError::Status(_, p) if p.detail.is_some() => p.detail.clone().unwrap_or_default(),
+                        other => other.message(i18n.t()),
+                    };
+                    if let Some(e) = errors {
+                        e.update(|m| {
+                            m.insert(path.clone(), msg);
+                        });
+                    }
+                }
+            }
+            input.set_value("");
+        });
+    };
+    let f2 = field.clone();
+    view! {
+        <div class="field" class:field-error=move || error.with(Option::is_some)>
+            <label for=path.clone()>{move || label(&f2, i18n.lang())}</label>
+            <HintAndError path=path.clone() hint=hint_sig error=error/>
+            {move || match b_show.get() {
+                Some(Answer::File(file)) => {
+                    let b = b_remove.clone();
+                    view! {
+                        <p class="uploaded" role="status">
+                            {move || fill(i18n.t().uploaded_file, &file.name)}
+                            " "
+                            <button type="button" class="link-button" on:click=move |_| b.set(None)>
+                                {move || i18n.t().remove_file}
+                            </button>
+                        </p>
+                    }
+                    .into_any()
+                }
+                _ => ().into_any(),
+            }}
+            <input
+                id=path.clone()
+                name=path.clone()
+                type="file"
+                accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+                aria-describedby=describedby(&path, true, error)
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                on:change=on_change
+            />
+            {move || uploading.get().then(|| view! { <p role="status" class="loading">{i18n.t().uploading}</p> })}
+        </div>
+    }
+}
+
+/// A repeatable group (several dogs, several certificates): items with their own fields, an
+/// "add another" and a "remove" per item.
+#[component]
+fn GroupInput(field: Field, path: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(ctx) = ctx() else { return ().into_any() };
+    let FieldKind::Group { fields, min_items, max_items, item_label } = field.kind.clone() else { return ().into_any() };
+    let group_id = field.id.clone();
+    let count = {
+        let g = group_id.clone();
+        Memo::new(move |_| ctx.answers.with(|a| match a.get(&g) {
+            Some(Answer::Group(items)) => items.len(),
+            _ => 0,
+        }))
+    };
+    // A required group starts with one empty item to fill in.
+    if count.get_untracked() == 0 && min_items > 0 {
+        let g = group_id.clone();
+        ctx.answers.update(|a| {
+            a.insert(g, Answer::Group(vec![Answers::new()]));
+        });
+    }
+    let error = error_signal(path.clone());
+    let f2 = field.clone();
+    let add = {
+        let g = group_id.clone();
+        move |_| {
+            ctx.answers.update(|a| match a.get_mut(&g) {
+                Some(Answer::Group(items)) => items.push(Answers::new()),
+                _ => {
+                    a.insert(g.clone(), Answer::Group(vec![Answers::new()]));
+                }
+            });
+            ctx.errors.set(Default::default());
+            let n = count.get_untracked();
+            let first = format!("{}.{}", g, n.saturating_sub(1));
+            request_animation_frame(move || crate::dom::focus_first_input_in(&first));
+        }
+    };
+    let il = item_label.clone();
+    let items = move || {
+        let n = count.get();
+        (0..n)
+            .map(|i| {
+                let item_path = format!("{path}.{i}");
+                let legend = fill(&format!("{} {{n}}", il.get(i18n.lang())), i + 1);
+                let remove_label = fill(i18n.t().remove_item, &legend);
+                let g = group_id.clone();
+                let inputs = fields
+                    .iter()
+                    .map(|f| {
+                        let binding = Binding::item(ctx.answers, g.clone(), i, f.id.clone());
+                        view! { <FieldInput field=f.clone() path=format!("{item_path}.{}", f.id) binding=binding/> }
+                    })
+                    .collect_view();
+                let can_remove = n > min_items.max(1) as usize || (n > 0 && min_items == 0);
+                let g2 = g.clone();
+                view! {
+                    <fieldset class="group-item" id=item_path.clone()>
+                        <legend>{legend}</legend>
+                        {inputs}
+                        {can_remove.then(|| view! {
+                            <button
+                                type="button"
+                                class="button button-secondary"
+                                on:click=move |_| {
+                                    ctx.answers.update(|a| {
+                                        if let Some(Answer::Group(items)) = a.get_mut(&g2) {
+                                            if i < items.len() {
+                                                items.remove(i);
+                                            }
+                                        }
+                                    });
+                                    ctx.errors.set(Default::default());
+                                }
+                            >
+                                {remove_label.clone()}
+                            </button>
+                        })}
+                    </fieldset>
+                }
+            })
+            .collect_view()
+    };
+    let il2 = item_label.clone();
+    view! {
+        <div class="field group" class:field-error=move || error.with(Option::is_some)>
+            <h2 class="group-heading" id=field.id.clone() tabindex="-1">{move || label(&f2, i18n.lang())}</h2>
+            {move || error.get().map(|e| view! { <p class="error-message">{e}</p> })}
+            {items}
+            {move || (count.get() < max_items as usize).then(|| {
+                let add = add.clone();
+                let il = il2.clone();
+                view! {
+                    <button type="button" class="button button-secondary" on:click=add>
+                        {move || fill(i18n.t().add_item, il.get(i18n.lang()))}
+                    </button>
+                }
+            })}
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,103 @@
+//! The wizard's route: `/leistungen/{service}/{step}`, plus `pruefen` (check your answers) and
+//! `bestaetigung` (confirmation). A deep link to a step whose earlier steps are unanswered
+//! goes to the first unanswered step.
+
+use super::check::CheckPage;
+use super::confirmation::Confirmation;
+use super::context::WizardCtx;
+use super::step::StepPage;
+use crate::api::{self, ApiError};
+use crate::components::page_title::PageTitle;
+use crate::i18n::use_i18n;
+use domain::application::ServiceDetail;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
+
+#[component]
+pub fn WizardPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let detail = LocalResource::new(move || {
+        let id = id.get();
+        async move { api::forms::service(i18n.lang.get_untracked(), &id).await }
+    });
+    move || match detail.get() {
+        None => view! { <p role="status" class="loading">{i18n.t().loading}</p> }.into_any(),
+        Some(Err(ApiError::Status(404, _))) => view! { <crate::pages::not_found::NotFound/> }.into_any(),
+        Some(Err(e)) => view! {
+            <PageTitle text=Signal::derive(move || i18n.t().services_error_title.to_string())/>
+            <h1>{i18n.t().services_error_title}</h1>
+            <p role="alert">{e.message(i18n.t())}</p>
+            <button type="button" class="button" on:click=move |_| detail.refetch()>{i18n.t().retry}</button>
+        }
+        .into_any(),
+        Some(Ok(d)) => view! { <WizardLoaded detail=d/> }.into_any(),
+    }
+}
+
+#[component]
+fn WizardLoaded(detail: ServiceDetail) -> impl IntoView {
+    let ctx = WizardCtx::new(detail);
+    provide_context(ctx);
+    let params = use_params_map();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let step_param = Memo::new(move |_| params.read().get("step").unwrap_or_default());
+    let change = Memo::new(move |_| query.read().get("aendern").is_some());
+    let redirect = move |to: String| {
+        let navigate = navigate.clone();
+        request_animation_frame(move || navigate(&to, NavigateOptions { replace: true, ..Default::default() }));
+    };
+    move || {
+        let step = step_param.get();
+        let change = change.get();
+        // Routing reads the answers untracked: typing must not re-render the page.
+        untrack(|| match step.as_str() {
+            "bestaetigung" => {
+                let next = ctx.form(|f| f.next_steps.clone());
+                view! { <Confirmation service_id=ctx.service_id() next_steps=next/> }.into_any()
+            }
+            "pruefen" => match ctx.with_journey(|j| j.first_incomplete().map(|s| s.id.clone())) {
+                Some(first) if has_receipt_and_no_answers(ctx) => {
+                    let _ = first;
+                    redirect(ctx.step_url("bestaetigung"));
+                    ().into_any()
+                }
+                Some(first) => {
+                    redirect(ctx.step_url(&first));
+                    ().into_any()
+                }
+                None => view! { <CheckPage ctx=ctx/> }.into_any(),
+            },
+            requested => match ctx.with_journey(|j| j.resolve(requested).cloned()) {
+                Some(target) if target.id == requested => view! { <StepPage ctx=ctx step=target return_to_check=change/> }.into_any(),
+                Some(target) => {
+                    redirect(ctx.step_url(&target.id));
+                    ().into_any()
+                }
+                None => view! { <crate::pages::not_found::NotFound/> }.into_any(),
+            },
+        })
+    }
+}
+
+/// After a submit the answers are gone; "back" to the check page shows the confirmation.
+fn has_receipt_and_no_answers(ctx: WizardCtx) -> bool {
+    ctx.answers.with_untracked(|a| a.is_empty())
+        && crate::storage::load::<domain::application::ApplicationReceipt>(&super::context::receipt_key(&ctx.service_id())).is_some()
+}
+
+/// Link to a service's first step (used by the start page).
+#[component]
+pub fn StartLink(service_id: String, first_step: String, has_answers: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let href = format!("/leistungen/{service_id}/{first_step}");
+    view! {
+        <A href=href attr:class="button button-start" attr:role="button">
+            {move || if has_answers { i18n.t().continue_application } else { i18n.t().start_now }}
+        </A>
+    }
+}

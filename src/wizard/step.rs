@@ -1,0 +1,191 @@
+//! One step of a form: progress, back link, error summary, fields, live fee, continue.
+
+use super::binding::Binding;
+use super::context::{today, WizardCtx};
+use super::inputs::FieldInput;
+use crate::api;
+use crate::components::error_summary::{focus_error_summary, ErrorSummary};
+use crate::components::page_title::PageTitle;
+use crate::i18n::{fill, use_i18n};
+use domain::application::Draft;
+use domain::form::{validate_step, FeeRule, Step};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+#[component]
+pub fn StepPage(ctx: WizardCtx, step: Step, return_to_check: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let (pos, total) = ctx.with_journey(|j| j.position(&step.id)).unwrap_or((1, 1));
+    let back_href = if return_to_check {
+        ctx.step_url("pruefen")
+    } else {
+        ctx.with_journey(|j| j.previous(&step.id).map(|s| ctx.step_url(&s.id)))
+            .unwrap_or_else(|| format!("/leistungen/{}", ctx.service_id()))
+    };
+    let title = step.title.clone();
+    let service_title = ctx.form(|f| f.title.clone());
+    let has_errors = move || ctx.errors.with(|e| !e.is_empty());
+    let page_title = {
+        let (title, service_title) = (title.clone(), service_title.clone());
+        Signal::derive(move || {
+            let lang = i18n.lang();
+            let prefix = if has_errors() { i18n.t().error_title_prefix } else { "" };
+            format!("{prefix}{} – {}", title.get(lang), service_title.get(lang))
+        })
+    };
+    let step_for_submit = step.clone();
+    let step_id = step.id.clone();
+    let own_fields: Vec<String> = step.fields.iter().map(|f| f.id.clone()).collect();
+    let summary = Signal::derive(move || {
+        ctx.errors.with(|e| {
+            let order = super::check::field_order(ctx);
+            let mut list: Vec<(String, String)> = e
+                .iter()
+                .filter(|(k, _)| own_fields.iter().any(|f| k.split('.').next() == Some(f.as_str())))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            list.sort_by_key(|(k, _)| order.iter().position(|o| k.starts_with(o.as_str())).unwrap_or(usize::MAX));
+            list
+        })
+    });
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = i18n.lang.get_untracked();
+        let errors = ctx.answers.with_untracked(|a| validate_step(&step_for_submit, a, today()));
+        if !errors.is_empty() {
+            ctx.errors.set(errors.messages(lang).into_iter().filter_map(|(k, v)| Some((k, v.into_iter().next()?))).collect());
+            focus_error_summary();
+            return;
+        }
+        ctx.errors.set(Default::default());
+        let target = if return_to_check {
+            // A changed answer may reveal a step that now needs answering.
+            ctx.with_journey(|j| j.first_incomplete().map(|s| s.id.clone())).unwrap_or_else(|| "pruefen".into())
+        } else {
+            ctx.with_journey(|j| j.next(&step_id).map(|s| s.id.clone())).unwrap_or_else(|| "pruefen".into())
+        };
+        navigate(&ctx.step_url(&target), NavigateOptions::default());
+    };
+
+    let fields = step
+        .fields
+        .iter()
+        .map(|f| view! { <FieldInput field=f.clone() path=f.id.clone() binding=Binding::top(ctx.answers, f.id.clone())/> })
+        .collect_view();
+    let intro = step.intro.clone();
+    let charges = ctx.form(|f| !matches!(f.fee, FeeRule::Free));
+    view! {
+        <PageTitle text=page_title/>
+        <A href=back_href attr:class="back-link">{move || i18n.t().back}</A>
+        <p class="step-progress">
+            <span class="caption">{move || service_title.get(i18n.lang()).to_string()}</span>
+            <span>{move || i18n.t().step_of.replace("{n}", &pos.to_string()).replace("{m}", &total.to_string())}</span>
+        </p>
+        <form class="wizard-step" novalidate on:submit=submit>
+            <ErrorSummary errors=summary/>
+            <h1>{move || title.get(i18n.lang()).to_string()}</h1>
+            {intro.map(|t| view! { <p class="lead">{move || t.get(i18n.lang()).to_string()}</p> })}
+            {fields}
+            {charges.then(|| view! { <FeeBox ctx=ctx/> })}
+            <div class="button-group">
+                <button type="submit" class="button">{move || i18n.t().continue_}</button>
+                <SaveDraft ctx=ctx/>
+            </div>
+        </form>
+    }
+}
+
+/// The fee so far, recomputed from the answers with the same rules as the server.
+#[component]
+pub fn FeeBox(ctx: WizardCtx) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="fee-box">
+            <p>
+                <span class="fee-label">{move || i18n.t().fee_so_far}</span>" "
+                <strong>{move || ctx.fee().total.format(i18n.lang())}</strong>
+            </p>
+        </div>
+    }
+}
+
+#[derive(Clone, PartialEq)]
+enum DraftState {
+    Idle,
+    Saving,
+    Saved(String, String),
+    Failed(String),
+}
+
+/// "Save and continue later": a server draft with a resume code and a QR code of the resume
+/// link, so a desktop user can continue on the phone.
+#[component]
+fn SaveDraft(ctx: WizardCtx) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = RwSignal::new(DraftState::Idle);
+    let save = move |_| {
+        if state.get_untracked() == DraftState::Saving {
+            return;
+        }
+        state.set(DraftState::Saving);
+        let draft = Draft {
+            service_id: ctx.service_id(),
+            form_version: ctx.form(|f| f.version),
+            answers: ctx.answers.get_untracked(),
+        };
+        spawn_local(async move {
+            let t = i18n.t();
+            match api::forms::save_draft(i18n.lang.get_untracked(), &draft).await {
+                Ok(saved) => {
+                    state.set(DraftState::Saved(saved.code, saved.expires_on.format(i18n.lang.get_untracked())));
+                    request_animation_frame(|| crate::dom::focus_id("draft-saved"));
+                }
+                Err(e) => state.set(DraftState::Failed(e.message(t))),
+            }
+        });
+    };
+    view! {
+        <button type="button" class="button button-secondary" on:click=save disabled=move || state.get() == DraftState::Saving>
+            {move || i18n.t().save_for_later}
+        </button>
+        {move || match state.get() {
+            DraftState::Saved(code, until) => {
+                let link = resume_link(&code);
+                let qr = domain_qr(&link, i18n.t().resume_qr_alt);
+                view! {
+                    <div class="notice notice-success draft-saved" id="draft-saved" tabindex="-1" role="status">
+                        <p>{fill(i18n.t().draft_saved, &until)}</p>
+                        <p class="resume-code" aria-label=fill(i18n.t().resume_code_label, spaced(&code))>{code.clone()}</p>
+                        <p>{i18n.t().draft_qr_explain}</p>
+                        <div class="qr" inner_html=qr></div>
+                        <p><a href=link.clone()>{link.clone()}</a></p>
+                    </div>
+                }
+                .into_any()
+            }
+            DraftState::Failed(msg) => view! { <p class="notice notice-error" role="alert">{msg}</p> }.into_any(),
+            _ => ().into_any(),
+        }}
+    }
+}
+
+/// The code sits in the fragment, so it never reaches a server log or a Referer.
+fn resume_link(code: &str) -> String {
+    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    format!("{origin}/fortsetzen#code={code}")
+}
+
+/// Letters read one by one by screen readers.
+fn spaced(code: &str) -> String {
+    code.chars().map(|c| c.to_string()).collect::<Vec<_>>().join(" ")
+}
+
+/// A QR code of a link, as SVG markup we generate ourselves (text is escaped by the renderer).
+fn domain_qr(text: &str, alt: &str) -> String {
+    girocode::QrMatrix::encode(text.as_bytes()).map(|m| m.to_svg(alt)).unwrap_or_default()
+}
