@@ -6,6 +6,7 @@ pub mod catalogue;
 pub mod date;
 pub mod feedback;
 pub mod form;
+pub mod hearing;
 pub mod i18n;
 pub mod money;
 pub mod search;

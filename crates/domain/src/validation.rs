@@ -13,6 +13,8 @@ pub enum Problem {
     EmailFormat,
     /// A form field's problem (wizard definitions).
     Form(crate::form::FormProblem),
+    /// An online-hearing field's problem.
+    Hearing(crate::hearing::HearingProblem),
 }
 
 impl Problem {
@@ -31,6 +33,7 @@ impl Problem {
             }
             (Problem::EmailFormat, Lang::En) => "Enter an email address in the format name@example.com.".into(),
             (Problem::Form(p), lang) => p.message(lang),
+            (Problem::Hearing(p), lang) => p.message(lang),
         }
     }
 }
