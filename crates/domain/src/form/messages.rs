@@ -27,6 +27,10 @@ pub enum FormProblem {
     GroupItems { min: u32, max: u32 },
     AddressPart { part_de: &'static str, part_en: &'static str },
     ControlCharacters,
+    /// The answer names an upload the server does not know (expired or never sent).
+    UploadNotFound,
+    /// A meter reading below the last one the server has for that meter (server-side rule).
+    ReadingBelowLast { last: i64 },
 }
 
 impl FormProblem {
@@ -74,6 +78,27 @@ impl FormProblem {
             }
             AddressPart { part_de, part_en } => if de { format!("Bitte geben Sie {part_de} ein.") } else { format!("Enter {part_en}.") },
             ControlCharacters => if de { "Der Text enthält unzulässige Steuerzeichen.".into() } else { "The text contains control characters that are not allowed.".into() },
+            UploadNotFound => if de { "Die Datei wurde nicht gefunden. Bitte laden Sie sie erneut hoch.".into() } else { "The file was not found. Upload it again.".into() },
+            ReadingBelowLast { last } => {
+                if de {
+                    format!("Der Zählerstand ist niedriger als der zuletzt gemeldete ({last} m³). Bitte prüfen Sie Ihre Ablesung.")
+                } else {
+                    format!("The reading is lower than the last one reported ({last} m³). Please check your reading.")
+                }
+            }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn server_side_problems_have_specific_texts() {
+        let p = FormProblem::ReadingBelowLast { last: 1234 };
+        assert_eq!(p.message(Lang::De), "Der Zählerstand ist niedriger als der zuletzt gemeldete (1234 m³). Bitte prüfen Sie Ihre Ablesung.");
+        assert!(p.message(Lang::En).contains("(1234 m³)"));
+        assert!(FormProblem::UploadNotFound.message(Lang::De).contains("erneut hoch"));
     }
 }
