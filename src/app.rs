@@ -34,6 +34,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=pages::catalogue::Catalogue/>
                     <Route path=path!("/leistungen/:id") view=pages::service_start::ServiceStart/>
                     <Route path=path!("/leistungen/:id/:step") view=crate::wizard::page::WizardPage/>
+                    <Route path=path!("/girocode") view=pages::girocode_generator::GiroCodeGenerator/>
                     <Route path=path!("/fortsetzen") view=crate::wizard::resume::ResumePage/>
                     <Route path=path!("/barrierefreiheit") view=pages::accessibility::AccessibilityStatement/>
                     <Route path=path!("/leichte-sprache") view=pages::static_pages::EasyRead/>
@@ -96,6 +97,7 @@ fn Footer() -> impl IntoView {
                     <li><A href="/leichte-sprache">{move || t().easy_read}</A></li>
                     <li><A href="/impressum">{move || t().imprint}</A></li>
                     <li><A href="/datenschutz">{move || t().privacy}</A></li>
+                    <li><A href="/girocode">{move || t().giro_gen_title}</A></li>
                 </ul>
             </nav>
         </footer>

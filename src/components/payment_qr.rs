@@ -128,7 +128,7 @@ pub fn PaymentQr(
     };
     view! {
         <section class="transfer" aria-labelledby="transfer-heading">
-            <h3 id="transfer-heading">{move || i18n.t().transfer_heading}</h3>
+            <h3 id="transfer-heading" tabindex="-1">{move || i18n.t().transfer_heading}</h3>
             <div class="transfer-layout">
                 {qr}
                 {rows}

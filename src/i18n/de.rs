@@ -156,4 +156,13 @@ pub static TEXTS: Texts = Texts {
     image_saved: "Bild gespeichert",
     save_image: "Bild speichern",
     transfer_heading: "Per Überweisung bezahlen",
+    giro_gen_title: "GiroCode erstellen",
+    giro_gen_intro: "Erstellen Sie einen QR-Code für Überweisungen (EPC-QR-Code), zum Beispiel für einen Brief oder einen Aushang. Banking-Apps lesen ihn ein und füllen die Überweisung aus.",
+    giro_gen_name_hint: "Name des Kontoinhabers, höchstens 70 Zeichen",
+    giro_gen_iban_hint: "Zum Beispiel DE89 3704 0044 0532 0130 00",
+    giro_gen_bic_label: "BIC (freiwillig)",
+    giro_gen_amount_label: "Betrag in Euro",
+    giro_gen_amount_hint: "Zum Beispiel 12,50",
+    giro_gen_remittance_hint: "Zum Beispiel Kassenzeichen oder Rechnungsnummer, höchstens 140 Zeichen",
+    giro_gen_submit: "GiroCode erstellen",
 };

@@ -156,4 +156,13 @@ pub static TEXTS: Texts = Texts {
     image_saved: "Image saved",
     save_image: "Save image",
     transfer_heading: "Pay by bank transfer",
+    giro_gen_title: "Create a GiroCode",
+    giro_gen_intro: "Create a QR code for bank transfers (EPC QR code), for example for a letter or a notice. Banking apps read it and fill in the transfer.",
+    giro_gen_name_hint: "Name of the account holder, at most 70 characters",
+    giro_gen_iban_hint: "For example DE89 3704 0044 0532 0130 00",
+    giro_gen_bic_label: "BIC (optional)",
+    giro_gen_amount_label: "Amount in euros",
+    giro_gen_amount_hint: "For example 12.50",
+    giro_gen_remittance_hint: "For example a cash reference or invoice number, at most 140 characters",
+    giro_gen_submit: "Create GiroCode",
 };

@@ -144,6 +144,15 @@ pub struct Texts {
     pub image_saved: &'static str,
     pub save_image: &'static str,
     pub transfer_heading: &'static str,
+    pub giro_gen_title: &'static str,
+    pub giro_gen_intro: &'static str,
+    pub giro_gen_name_hint: &'static str,
+    pub giro_gen_iban_hint: &'static str,
+    pub giro_gen_bic_label: &'static str,
+    pub giro_gen_amount_label: &'static str,
+    pub giro_gen_amount_hint: &'static str,
+    pub giro_gen_remittance_hint: &'static str,
+    pub giro_gen_submit: &'static str,
 }
 
 pub fn texts(lang: Lang) -> &'static Texts {

@@ -2,6 +2,7 @@
 
 pub mod accessibility;
 pub mod catalogue;
+pub mod girocode_generator;
 pub mod not_found;
 pub mod service_start;
 pub mod static_pages;
