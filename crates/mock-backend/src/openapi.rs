@@ -3,6 +3,7 @@
 
 use axum::http::header;
 use axum::response::IntoResponse;
+use crate::hearings::BearerAuth;
 use utoipa::OpenApi;
 
 #[derive(OpenApi)]
@@ -17,11 +18,19 @@ use utoipa::OpenApi;
         crate::api::health::health,
         crate::api::services::list,
         crate::api::feedback::create,
+        crate::hearings::handlers::login,
+        crate::hearings::handlers::refresh,
+        crate::hearings::handlers::logout,
+        crate::hearings::handlers::current,
+        crate::hearings::handlers::evidence,
+        crate::hearings::handlers::respond,
     ),
+    modifiers(&BearerAuth),
     tags(
         (name = "system", description = "Health and description"),
         (name = "services", description = "The service catalogue"),
         (name = "feedback", description = "Accessibility feedback"),
+        (name = "hearings", description = "Online hearing for administrative offences (Anhörung): sign in with case number and access code, view the case and evidence, respond once"),
     )
 )]
 pub struct ApiDoc;

@@ -15,6 +15,7 @@ struct Inner {
     dist_dir: PathBuf,
     services: Vec<ServiceSummary>,
     feedback: Mutex<Vec<FeedbackRequest>>,
+    hearings: crate::hearings::HearingStore,
 }
 
 impl AppState {
@@ -26,6 +27,11 @@ impl AppState {
                 dist_dir: dist_dir.into(),
                 services: crate::seed::services(),
                 feedback: Mutex::new(Vec::new()),
+                // A fresh clock reads the same time as `clock` at startup.
+                hearings: crate::hearings::HearingStore::seeded(
+                    crate::clock::Clock::default().now(),
+                    crate::hearings::session_secs_from_env(),
+                ),
             }),
         }
     }
@@ -51,6 +57,10 @@ impl AppState {
 
     pub fn feedback_count(&self) -> usize {
         lock(&self.inner.feedback).len()
+    }
+
+    pub fn hearings(&self) -> &crate::hearings::HearingStore {
+        &self.inner.hearings
     }
 }
 

@@ -16,6 +16,7 @@ pub fn router() -> Router<AppState> {
         .route("/openapi.json", get(crate::openapi::serve))
         .route("/v1/services", get(services::list))
         .route("/v1/feedback", post(feedback::create))
+        .merge(crate::hearings::handlers::router())
         // Unknown API paths answer with a problem, never with the app's index.html.
         .fallback(|AcceptLang(lang): AcceptLang| async move { ApiError::not_found(lang) })
 }

@@ -1,0 +1,421 @@
+//! The hearing cases, sessions, login throttling and responses, in memory.
+
+use crate::hearings::evidence::{self, EvidenceSpec};
+use crate::idempotency::{IdempotencyKey, IdempotencyStore, Outcome};
+use crate::problem::ApiError;
+use crate::state::lock;
+use domain::application::normalise_code;
+use domain::date::Date;
+use domain::hearing::{
+    Evidence, FineKind, HearingCase, HearingPerson, HearingReceipt, HearingResponse, HearingRole, HearingStatus, Offence,
+};
+use domain::i18n::Lang;
+use domain::money::Cents;
+use std::collections::HashMap;
+use std::sync::Mutex;
+use subtle::ConstantTimeEq;
+
+/// Failed logins counted per case number within this window...
+pub const LOCKOUT_WINDOW_SECS: i64 = 15 * 60;
+/// ...before further attempts are refused.
+pub const MAX_FAILURES: usize = 5;
+pub const DEFAULT_SESSION_SECS: i64 = 20 * 60;
+/// Compared against when the case does not exist, so the timing is the same.
+const DUMMY_CODE: &[u8] = b"XXXXXXXX";
+/// Bounds the failure map an attacker can fill with invented case numbers.
+const MAX_TRACKED_CASE_NUMBERS: usize = 10_000;
+
+/// One case as the town's system knows it.
+#[derive(Debug, Clone)]
+pub struct CaseRecord {
+    pub case_number: String,
+    /// Normalised (upper case, no separators).
+    pub access_code: String,
+    pub role: HearingRole,
+    pub kind: FineKind,
+    pub amount: Cents,
+    pub offence: Offence,
+    pub deadline: Date,
+    pub evidence: Vec<EvidenceSpec>,
+    pub person: HearingPerson,
+    pub kassenzeichen: String,
+    pub paid: bool,
+    pub response: Option<HearingReceipt>,
+}
+
+impl CaseRecord {
+    fn key(&self) -> String {
+        normalise_code(&self.case_number)
+    }
+
+    /// Paid wins (the matter is closed), then answered, then the deadline.
+    pub fn status(&self, today: Date) -> HearingStatus {
+        if self.paid {
+            HearingStatus::Paid
+        } else if self.response.is_some() {
+            HearingStatus::Answered
+        } else if today > self.deadline {
+            HearingStatus::DeadlinePassed
+        } else {
+            HearingStatus::Open
+        }
+    }
+
+    /// A statement does not end the offer: a warning fine paid in time still closes the case.
+    fn payable(&self, today: Date) -> Result<(), NotPayable> {
+        if self.paid {
+            Err(NotPayable::AlreadyPaid)
+        } else if self.role != HearingRole::PersonConcerned {
+            Err(NotPayable::NotPayableRole)
+        } else if today > self.deadline {
+            Err(NotPayable::DeadlinePassed)
+        } else {
+            Ok(())
+        }
+    }
+
+    fn view(&self, today: Date) -> HearingCase {
+        HearingCase {
+            case_number: self.case_number.clone(),
+            role: self.role,
+            status: self.status(today),
+            offence: self.offence.clone(),
+            kind: self.kind,
+            amount: self.amount,
+            deadline: self.deadline,
+            days_left: today.days_until(self.deadline),
+            evidence: self
+                .evidence
+                .iter()
+                .map(|e| Evidence {
+                    id: e.id.clone(),
+                    url: format!("/api/v1/hearings/current/evidence/{}", e.id),
+                    alt: e.alt.clone(),
+                    width: e.width,
+                    height: e.height,
+                })
+                .collect(),
+            payee: crate::hearings::seed::payee(&self.kassenzeichen),
+            payment_possible: self.payable(today).is_ok(),
+            person: self.person.clone(),
+            response: self.response.clone(),
+        }
+    }
+}
+
+/// What the checkout needs to take a payment for a case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PayableCase {
+    pub case_number: String,
+    pub amount: Cents,
+    pub kassenzeichen: String,
+    pub description_de: String,
+    pub description_en: String,
+}
+
+/// Why a case cannot be paid. An answered case is NOT a reason: until the deadline the
+/// person concerned may still pay a warning fine (or fine) after making a statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotPayable {
+    Unknown,
+    AlreadyPaid,
+    DeadlinePassed,
+    /// A keeper questioned as a witness is not the one to pay.
+    NotPayableRole,
+}
+
+impl NotPayable {
+    pub fn message(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (NotPayable::Unknown, Lang::De) => "Zu diesem Aktenzeichen gibt es keinen offenen Betrag.",
+            (NotPayable::Unknown, Lang::En) => "There is no amount due for this case number.",
+            (NotPayable::AlreadyPaid, Lang::De) => "Der Betrag wurde bereits bezahlt.",
+            (NotPayable::AlreadyPaid, Lang::En) => "The amount has already been paid.",
+            (NotPayable::DeadlinePassed, Lang::De) => "Die Frist zur Zahlung ist abgelaufen.",
+            (NotPayable::DeadlinePassed, Lang::En) => "The deadline for payment has passed.",
+            (NotPayable::NotPayableRole, Lang::De) => "Als Zeugin oder Zeuge müssen Sie nichts bezahlen.",
+            (NotPayable::NotPayableRole, Lang::En) => "As a witness you do not have to pay anything.",
+        }
+    }
+}
+
+/// An authenticated session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionInfo {
+    pub token: String,
+    /// Normalised case number.
+    pub case_key: String,
+    pub expires_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoginError {
+    /// Wrong pair, or a case that does not exist: the caller cannot tell which.
+    Wrong,
+    Locked { retry_after_secs: u64 },
+}
+
+pub struct HearingStore {
+    cases: Mutex<Vec<CaseRecord>>,
+    /// Token → session.
+    sessions: Mutex<HashMap<String, SessionInfo>>,
+    /// Normalised case number → times of failed logins within the window.
+    failures: Mutex<HashMap<String, Vec<i64>>>,
+    responses: IdempotencyStore<HearingReceipt>,
+    session_secs: i64,
+}
+
+impl HearingStore {
+    /// The demo cases, dated relative to `now` (Unix seconds).
+    pub fn seeded(now: i64, session_secs: i64) -> HearingStore {
+        HearingStore::new(crate::hearings::seed::cases(now), session_secs)
+    }
+
+    pub fn new(cases: Vec<CaseRecord>, session_secs: i64) -> HearingStore {
+        HearingStore {
+            cases: Mutex::new(cases),
+            sessions: Mutex::new(HashMap::new()),
+            failures: Mutex::new(HashMap::new()),
+            responses: IdempotencyStore::default(),
+            session_secs: session_secs.max(1),
+        }
+    }
+
+    /// Inactivity timeout of a session.
+    pub fn session_secs(&self) -> i64 {
+        self.session_secs
+    }
+
+    /// Checks the pair and opens a session under `token`. Failures are counted per normalised
+    /// case number whether or not it exists; the sixth attempt within the window is refused
+    /// even with the right code.
+    pub fn login(&self, case_number: &str, access_code: &str, token: String, now: i64) -> Result<SessionInfo, LoginError> {
+        let key = normalise_code(case_number);
+        let mut failures = lock(&self.failures);
+        if failures.len() > MAX_TRACKED_CASE_NUMBERS {
+            failures.retain(|_, times| times.iter().any(|t| *t > now - LOCKOUT_WINDOW_SECS));
+        }
+        let times = failures.entry(key.clone()).or_default();
+        times.retain(|t| *t > now - LOCKOUT_WINDOW_SECS);
+        if times.len() >= MAX_FAILURES {
+            let oldest = times.iter().copied().min().unwrap_or(now);
+            let retry = (oldest + LOCKOUT_WINDOW_SECS - now).max(1);
+            return Err(LoginError::Locked { retry_after_secs: u64::try_from(retry).unwrap_or(1) });
+        }
+
+        let given = normalise_code(access_code);
+        let ok = {
+            let cases = lock(&self.cases);
+            let case = cases.iter().find(|c| c.key() == key);
+            let expected = case.map_or(DUMMY_CODE, |c| c.access_code.as_bytes());
+            let same = given.as_bytes().ct_eq(expected);
+            bool::from(same & subtle::Choice::from(u8::from(case.is_some())))
+        };
+        if !ok {
+            times.push(now);
+            return Err(LoginError::Wrong);
+        }
+        failures.remove(&key);
+        drop(failures);
+
+        let session = SessionInfo { token: token.clone(), case_key: key, expires_at: now + self.session_secs };
+        let mut sessions = lock(&self.sessions);
+        sessions.retain(|_, s| s.expires_at > now);
+        sessions.insert(token, session.clone());
+        Ok(session)
+    }
+
+    /// The live session of `token`, its expiry moved forward (sliding inactivity timeout).
+    pub fn authenticate(&self, token: &str, now: i64) -> Option<SessionInfo> {
+        let mut sessions = lock(&self.sessions);
+        let session = sessions.get_mut(token)?;
+        if session.expires_at <= now {
+            sessions.remove(token);
+            return None;
+        }
+        session.expires_at = now + self.session_secs;
+        Some(session.clone())
+    }
+
+    pub fn logout(&self, token: &str) -> bool {
+        lock(&self.sessions).remove(token).is_some()
+    }
+
+    pub fn case_view(&self, case_key: &str, today: Date) -> Option<HearingCase> {
+        lock(&self.cases).iter().find(|c| c.key() == case_key).map(|c| c.view(today))
+    }
+
+    /// The SVG of an evidence image of this case only.
+    pub fn evidence_svg(&self, case_key: &str, id: &str) -> Option<String> {
+        let cases = lock(&self.cases);
+        let case = cases.iter().find(|c| c.key() == case_key)?;
+        let spec = case.evidence.iter().find(|e| e.id == id)?;
+        Some(evidence::svg(spec, &case.offence, &case.case_number))
+    }
+
+    /// Stores the one response of a case. `references` are random candidates (the first one
+    /// not yet used is taken). Idempotent per case and key.
+    // The error type is the one `IdempotencyStore::run` uses.
+    #[allow(clippy::result_large_err)]
+    pub fn respond(
+        &self,
+        lang: Lang,
+        key: &IdempotencyKey,
+        case_key: &str,
+        body: HearingResponse,
+        references: &[String],
+        now: i64,
+    ) -> Result<(HearingReceipt, Outcome), ApiError> {
+        // The copy in the receipt is the canonical form of what was sent, so it fingerprints it.
+        let canonical = serde_json::to_string(&body).unwrap_or_default();
+        let fingerprint = format!("{case_key}\n{canonical}");
+        let scoped = IdempotencyKey(format!("{case_key}\n{}", key.0));
+        self.responses.run(lang, &scoped, &fingerprint, || {
+            let today = Date::from_unix_seconds(now);
+            let mut cases = lock(&self.cases);
+            let used: Vec<String> = cases.iter().filter_map(|c| c.response.as_ref().map(|r| r.reference.clone())).collect();
+            let case = cases.iter_mut().find(|c| c.key() == case_key).ok_or_else(|| ApiError::not_found(lang))?;
+            if case.response.is_some() {
+                return Err(ApiError::conflict(
+                    lang,
+                    "already-answered",
+                    "Zu diesem Fall wurde bereits eine Antwort gesendet.",
+                    "A response has already been sent for this case.",
+                ));
+            }
+            if case.paid {
+                return Err(ApiError::conflict(
+                    lang,
+                    "already-paid",
+                    "Der Betrag wurde bereits bezahlt; der Fall ist abgeschlossen.",
+                    "The amount has already been paid; the case is closed.",
+                ));
+            }
+            body.validate(case.role, today).map_err(|e| ApiError::validation(lang, e))?;
+            let reference = references
+                .iter()
+                .find(|r| !used.contains(r))
+                .cloned()
+                .ok_or_else(|| ApiError::conflict(lang, "retry", "Bitte senden Sie erneut.", "Please send again."))?;
+            let receipt = HearingReceipt {
+                reference,
+                received_at: crate::clock::rfc3339(now),
+                case_number: case.case_number.clone(),
+                copy: body.clone(),
+            };
+            case.response = Some(receipt.clone());
+            Ok(receipt)
+        })
+    }
+
+    /// For the checkout: the amount due for a case, or why it cannot be paid.
+    pub fn payable(&self, case_number: &str, today: Date) -> Result<PayableCase, NotPayable> {
+        let key = normalise_code(case_number);
+        let cases = lock(&self.cases);
+        let case = cases.iter().find(|c| c.key() == key).ok_or(NotPayable::Unknown)?;
+        case.payable(today)?;
+        Ok(PayableCase {
+            case_number: case.case_number.clone(),
+            amount: case.amount,
+            kassenzeichen: case.kassenzeichen.clone(),
+            description_de: format!("{}, Aktenzeichen {}", case.kind.label(Lang::De), case.case_number),
+            description_en: format!("{}, case number {}", case.kind.label(Lang::En), case.case_number),
+        })
+    }
+
+    /// Records a payment. `true` if the case existed and was not paid yet.
+    pub fn mark_paid(&self, case_number: &str) -> bool {
+        let key = normalise_code(case_number);
+        let mut cases = lock(&self.cases);
+        match cases.iter_mut().find(|c| c.key() == key) {
+            Some(c) if !c.paid => {
+                c.paid = true;
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: i64 = 1_795_219_200; // 2026-11-21 00:00 UTC
+
+    fn store() -> HearingStore {
+        HearingStore::seeded(NOW, DEFAULT_SESSION_SECS)
+    }
+
+    fn today() -> Date {
+        Date::from_unix_seconds(NOW)
+    }
+
+    #[test]
+    fn payable_covers_every_reason() {
+        let s = store();
+        let p = s.payable("owi-2026-000101", today()).expect("open warning fine");
+        assert_eq!(p.case_number, "OWI-2026-000101");
+        assert_eq!(p.amount, Cents(3500));
+        assert_eq!(p.description_de, "Verwarnungsgeld, Aktenzeichen OWI-2026-000101");
+        assert_eq!(p.description_en, "Warning fine, case number OWI-2026-000101");
+        assert!(!p.kassenzeichen.is_empty());
+        assert_eq!(s.payable("OWI-2026-000102", today()).map(|p| p.amount), Ok(Cents(11_500)));
+        assert_eq!(s.payable("OWI-2026-000103", today()), Err(NotPayable::NotPayableRole));
+        assert_eq!(s.payable("OWI-2026-000104", today()), Err(NotPayable::DeadlinePassed));
+        assert_eq!(s.payable("OWI-2026-000105", today()), Err(NotPayable::AlreadyPaid));
+        assert!(s.payable("OWI-2026-000106", today()).is_ok(), "answered but still payable");
+        assert!(s.payable("OWI-2026-000107", today()).is_ok(), "last day");
+        assert_eq!(s.payable("OWI-2026-000107", today().add_days(1)), Err(NotPayable::DeadlinePassed));
+        assert_eq!(s.payable("OWI-2026-999999", today()), Err(NotPayable::Unknown));
+    }
+
+    #[test]
+    fn mark_paid_once() {
+        let s = store();
+        assert!(s.mark_paid("OWI-2026-000101"));
+        assert!(!s.mark_paid("OWI-2026-000101"), "second time changes nothing");
+        assert_eq!(s.payable("OWI-2026-000101", today()), Err(NotPayable::AlreadyPaid));
+        assert!(!s.mark_paid("OWI-2026-999999"));
+        let key = normalise_code("OWI-2026-000101");
+        let view = s.case_view(&key, today()).unwrap();
+        assert_eq!((view.status, view.payment_possible), (HearingStatus::Paid, false));
+    }
+
+    #[test]
+    fn lockout_counts_per_case_number_and_expires() {
+        let s = store();
+        for i in 0..MAX_FAILURES as i64 {
+            assert_eq!(s.login("OWI-2026-000101", "WRONGCODE", "t".into(), NOW + i * 60), Err(LoginError::Wrong));
+        }
+        // Oldest failure at NOW; at NOW + 300 it leaves the window in 600 s.
+        assert_eq!(
+            s.login("owi 2026 000101", "K7MP-3XTA", "t".into(), NOW + 300),
+            Err(LoginError::Locked { retry_after_secs: 600 })
+        );
+        // At NOW + 15 min the oldest failure has left the window: one more try is allowed.
+        assert!(s.login("OWI-2026-000101", "k7mp3xta", "t".into(), NOW + LOCKOUT_WINDOW_SECS).is_ok());
+        // A success clears the counter.
+        assert_eq!(s.login("OWI-2026-000101", "WRONGCODE", "t".into(), NOW + 901), Err(LoginError::Wrong));
+        assert!(s.login("OWI-2026-000101", "K7MP3XTA", "t".into(), NOW + 902).is_ok());
+        // Unknown case numbers are counted the same way.
+        for _ in 0..MAX_FAILURES {
+            assert_eq!(s.login("OWI-2026-424242", "K7MP3XTA", "t".into(), NOW), Err(LoginError::Wrong));
+        }
+        assert!(matches!(s.login("OWI-2026-424242", "K7MP3XTA", "t".into(), NOW), Err(LoginError::Locked { .. })));
+    }
+
+    #[test]
+    fn sessions_slide_and_end() {
+        let s = store();
+        let sess = s.login("OWI-2026-000101", " k7mp 3xta ", "tok".into(), NOW).unwrap();
+        assert_eq!(sess.expires_at, NOW + DEFAULT_SESSION_SECS);
+        let again = s.authenticate("tok", NOW + 1000).unwrap();
+        assert_eq!(again.expires_at, NOW + 1000 + DEFAULT_SESSION_SECS);
+        assert!(s.authenticate("tok", NOW + 1000 + DEFAULT_SESSION_SECS).is_none());
+        assert!(s.authenticate("tok", NOW).is_none(), "an expired session is gone");
+        s.login("OWI-2026-000101", "K7MP3XTA", "tok2".into(), NOW).unwrap();
+        assert!(s.logout("tok2"));
+        assert!(s.authenticate("tok2", NOW).is_none());
+    }
+}
