@@ -34,6 +34,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=pages::catalogue::Catalogue/>
                     <Route path=path!("/leistungen/:id") view=pages::service_start::ServiceStart/>
                     <Route path=path!("/leistungen/:id/:step") view=crate::wizard::page::WizardPage/>
+                    <Route path=path!("/anhoerung") view=crate::hearing::login::HearingLogin/>
+                    <Route path=path!("/anhoerung/:step") view=crate::hearing::flow::HearingFlow/>
                     <Route path=path!("/girocode") view=pages::girocode_generator::GiroCodeGenerator/>
                     <Route path=path!("/fortsetzen") view=crate::wizard::resume::ResumePage/>
                     <Route path=path!("/barrierefreiheit") view=pages::accessibility::AccessibilityStatement/>

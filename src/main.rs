@@ -4,6 +4,7 @@ mod api;
 mod app;
 mod components;
 mod dom;
+mod hearing;
 mod i18n;
 mod pages;
 mod storage;

@@ -3,6 +3,7 @@
 
 pub mod feedback;
 pub mod forms;
+pub mod hearings;
 pub mod services;
 
 use crate::i18n::{Lang, Texts};

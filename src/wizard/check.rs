@@ -145,7 +145,7 @@ pub fn CheckPage(ctx: WizardCtx) -> impl IntoView {
                     ctx.answers.set(Default::default());
                     ctx.errors.set(Default::default());
                     // Replace: back from the confirmation never lands on a page that sends again.
-                    navigate(&format!("/leistungen/{sid}/bestaetigung"), NavigateOptions { replace: true, ..Default::default() });
+                    navigate(&ctx.step_url("bestaetigung"), NavigateOptions { replace: true, ..Default::default() });
                 }
                 Err(ApiError::Validation(problem)) if !problem.errors.is_empty() => {
                     // The server's rules found something (e.g. a meter reading lower than the last):

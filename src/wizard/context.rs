@@ -48,6 +48,11 @@ pub fn today() -> Date {
 #[derive(Clone, Copy)]
 pub struct WizardCtx {
     pub detail: StoredValue<ServiceDetail>,
+    /// Where the steps live (`/leistungen/{id}` or `/anhoerung`) and where "back" from the
+    /// first step goes.
+    pub base: StoredValue<(String, String)>,
+    /// Services offer "save and continue later"; the hearing does not (it has a session).
+    pub drafts: bool,
     pub answers: RwSignal<Answers>,
     /// Field path → message, shown after a failed "continue" or a 422.
     pub errors: RwSignal<BTreeMap<String, String>>,
@@ -55,8 +60,15 @@ pub struct WizardCtx {
 
 impl WizardCtx {
     pub fn new(detail: ServiceDetail) -> WizardCtx {
+        let base = format!("/leistungen/{}", detail.form.id);
+        WizardCtx::with_base(detail, base.clone(), base, true)
+    }
+
+    pub fn with_base(detail: ServiceDetail, base: String, start: String, drafts: bool) -> WizardCtx {
         let answers = stored_answers(&detail.form.id, detail.form.version);
         let ctx = WizardCtx {
+            base: StoredValue::new((base, start)),
+            drafts,
             detail: StoredValue::new(detail),
             answers: RwSignal::new(answers),
             errors: RwSignal::new(BTreeMap::new()),
@@ -87,6 +99,10 @@ impl WizardCtx {
     }
 
     pub fn step_url(&self, step: &str) -> String {
-        format!("/leistungen/{}/{}", self.service_id(), step)
+        self.base.with_value(|(base, _)| format!("{base}/{step}"))
+    }
+
+    pub fn start_url(&self) -> String {
+        self.base.with_value(|(_, start)| start.clone())
     }
 }

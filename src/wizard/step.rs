@@ -24,7 +24,7 @@ pub fn StepPage(ctx: WizardCtx, step: Step, return_to_check: bool) -> impl IntoV
         ctx.step_url("pruefen")
     } else {
         ctx.with_journey(|j| j.previous(&step.id).map(|s| ctx.step_url(&s.id)))
-            .unwrap_or_else(|| format!("/leistungen/{}", ctx.service_id()))
+            .unwrap_or_else(|| ctx.start_url())
     };
     let title = step.title.clone();
     let service_title = ctx.form(|f| f.title.clone());
@@ -94,7 +94,7 @@ pub fn StepPage(ctx: WizardCtx, step: Step, return_to_check: bool) -> impl IntoV
             {charges.then(|| view! { <FeeBox ctx=ctx/> })}
             <div class="button-group">
                 <button type="submit" class="button">{move || i18n.t().continue_}</button>
-                <SaveDraft ctx=ctx/>
+                {ctx.drafts.then(|| view! { <SaveDraft ctx=ctx/> })}
             </div>
         </form>
     }

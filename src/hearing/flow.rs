@@ -1,0 +1,314 @@
+//! `/anhoerung/{fall|angaben|aeusserung|pruefen|quittung}`: the case page and the guided
+//! response, rendered by the generic wizard's step page.
+
+use super::case_page::CasePage;
+use super::form::{self, local_field, to_response};
+use super::session;
+use super::timer::SessionTimer;
+use super::{RECEIPT_SLOT, RESPONSE_KEY_SLOT, RETURN_SLOT};
+use crate::api::{self, ApiError};
+use crate::components::error_summary::{focus_error_summary, ErrorSummary};
+use crate::components::page_title::PageTitle;
+use crate::i18n::{fill, use_i18n, Lang, Texts};
+use crate::storage;
+use crate::wizard::check::display_answer;
+use crate::wizard::context::WizardCtx;
+use crate::wizard::step::StepPage;
+use domain::form::visible_answers;
+use domain::hearing::{HearingCase, HearingChoice, HearingReceipt};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
+
+fn replace() -> NavigateOptions {
+    NavigateOptions { replace: true, ..Default::default() }
+}
+
+#[component]
+pub fn HearingFlow() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let navigate = use_navigate();
+    let step = Memo::new(move |_| params.read().get("step").unwrap_or_default());
+    let token = session::load().map(|s| s.token);
+    if step.get_untracked() == "quittung" {
+        return view! { <ReceiptPage/> }.into_any();
+    }
+    let Some(token) = token else {
+        request_animation_frame(move || navigate("/anhoerung", replace()));
+        return ().into_any();
+    };
+    let tok = token.clone();
+    let case = LocalResource::new(move || {
+        let tok = tok.clone();
+        async move { api::hearings::current(i18n.lang.get_untracked(), &tok).await }
+    });
+    let relogin = move |_| {
+        storage::save(RETURN_SLOT, &format!("/anhoerung/{}", step.get_untracked()));
+        storage::remove("hearing-session");
+        navigate("/anhoerung", Default::default());
+    };
+    view! {
+        <SessionTimer/>
+        {move || match case.get() {
+            None => view! { <p role="status" class="loading">{i18n.t().loading}</p> }.into_any(),
+            Some(Err(ApiError::Status(401, p))) => {
+                let relogin = relogin.clone();
+                view! {
+                    <PageTitle text=Signal::derive(move || i18n.t().hearing_session_ended_title.to_string())/>
+                    <h1>{i18n.t().hearing_session_ended_title}</h1>
+                    <p role="alert">{p.detail.unwrap_or(p.title)}</p>
+                    <p>{i18n.t().hearing_expired_kept}</p>
+                    <button type="button" class="button" on:click=relogin>{i18n.t().hearing_login_again}</button>
+                }
+                .into_any()
+            }
+            Some(Err(e)) => view! {
+                <h1>{i18n.t().services_error_title}</h1>
+                <p role="alert">{e.message(i18n.t())}</p>
+                <button type="button" class="button" on:click=move |_| case.refetch()>{i18n.t().retry}</button>
+            }
+            .into_any(),
+            Some(Ok(c)) => view! { <HearingLoaded case=c token=token.clone() step=step/> }.into_any(),
+        }}
+    }
+    .into_any()
+}
+
+#[component]
+fn HearingLoaded(case: HearingCase, token: String, step: Memo<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    session::touch();
+    let ctx = WizardCtx::with_base(form::detail(&case), "/anhoerung".into(), "/anhoerung/fall".into(), false);
+    ctx.answers.update(|a| form::prefill(a, &case.person));
+    provide_context(ctx);
+    let query = use_query_map();
+    let change = Memo::new(move |_| query.read().get("aendern").is_some());
+    let answered = case.response.is_some();
+    let case = StoredValue::new(case);
+    let nav = navigate.clone();
+    let on_logout = Callback::new(move |_| {
+        let nav = nav.clone();
+        let token = token.clone();
+        spawn_local(async move {
+            let _ = api::hearings::logout(i18n.lang.get_untracked(), &token).await;
+            session::clear_all();
+            storage::remove(RECEIPT_SLOT);
+            nav("/anhoerung", replace());
+        });
+    });
+    let redirect = move |to: String| {
+        let navigate = navigate.clone();
+        request_animation_frame(move || navigate(&to, replace()));
+    };
+    move || {
+        let step = step.get();
+        let change = change.get();
+        untrack(|| match step.as_str() {
+            "fall" => {
+                let c = case.get_value();
+                let title = fill(i18n.t().hearing_case_caption, &c.case_number);
+                view! {
+                    <PageTitle text=Signal::derive(move || title.clone())/>
+                    <CasePage case=c token=session::load().map(|s| s.token).unwrap_or_default() on_logout=on_logout/>
+                }
+                .into_any()
+            }
+            _ if answered => {
+                redirect("/anhoerung/fall".into());
+                ().into_any()
+            }
+            "pruefen" => match ctx.with_journey(|j| j.first_incomplete().map(|s| s.id.clone())) {
+                Some(first) => {
+                    redirect(ctx.step_url(&first));
+                    ().into_any()
+                }
+                None => view! { <HearingCheck ctx=ctx/> }.into_any(),
+            },
+            requested => match ctx.with_journey(|j| j.resolve(requested).cloned()) {
+                Some(target) if target.id == requested => view! { <StepPage ctx=ctx step=target return_to_check=change/> }.into_any(),
+                Some(target) => {
+                    redirect(ctx.step_url(&target.id));
+                    ().into_any()
+                }
+                None => view! { <crate::pages::not_found::NotFound/> }.into_any(),
+            },
+        })
+    }
+}
+
+#[component]
+fn HearingCheck(ctx: WizardCtx) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let sending = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+    let summary = Signal::derive(move || ctx.errors.with(|e| e.iter().map(|(k, v)| (k.clone(), v.clone())).collect::<Vec<_>>()));
+    let rows = move || {
+        let lang = i18n.lang();
+        ctx.form(|form| {
+            let visible = ctx.answers.with(|a| visible_answers(form, a));
+            form.steps
+                .iter()
+                .map(|step| {
+                    let href = format!("{}?aendern=1", ctx.step_url(&step.id));
+                    view! {
+                        <h2>{step.title.get(lang).to_string()}</h2>
+                        <dl class="summary-list">
+                            {step.fields.iter().filter_map(|f| visible.get(&f.id).filter(|a| !a.is_blank()).map(|a| (f, a))).map(|(f, a)| {
+                                let label = f.label.get(lang).to_string();
+                                view! {
+                                    <div class="summary-row">
+                                        <dt>{label.clone()}</dt>
+                                        <dd class="summary-value">{display_answer(f, a, lang)}</dd>
+                                        <dd class="summary-action"><A href=href.clone()>{i18n.t().change}<span class="visually-hidden">{format!(" {label}")}</span></A></dd>
+                                    </div>
+                                }
+                            }).collect_view()}
+                        </dl>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let send = move |_| {
+        if sending.get_untracked() {
+            return;
+        }
+        let Some(s) = session::load() else {
+            failure.set(Some(i18n.t().hearing_session_ended.to_string()));
+            return;
+        };
+        let lang = i18n.lang.get_untracked();
+        let body = ctx.answers.with_untracked(|a| to_response(a));
+        let key = storage::attempt_key(RESPONSE_KEY_SLOT);
+        sending.set(true);
+        failure.set(None);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let result = api::hearings::respond(lang, &s.token, &body, &key).await;
+            sending.set(false);
+            match result {
+                Ok(receipt) => {
+                    session::touch();
+                    storage::save(RECEIPT_SLOT, &receipt);
+                    storage::remove(RESPONSE_KEY_SLOT);
+                    storage::remove(&crate::wizard::context::answers_key(form::FORM_ID));
+                    ctx.answers.set(Default::default());
+                    // Replace: "back" from the receipt never lands on the send button.
+                    navigate("/anhoerung/quittung", replace());
+                }
+                Err(ApiError::Validation(p)) if !p.errors.is_empty() => {
+                    storage::remove(RESPONSE_KEY_SLOT);
+                    let errors: std::collections::BTreeMap<String, String> =
+                        p.errors.into_iter().filter_map(|(k, v)| Some((local_field(&k), v.into_iter().next()?))).collect();
+                    let first = errors.keys().next().map(|k| k.split('.').next().unwrap_or(k).to_string());
+                    let step = first.and_then(|f| ctx.form(|form| form.fields().find(|(_, x)| x.id == f).map(|(s, _)| s.id.clone())));
+                    ctx.errors.set(errors);
+                    match step {
+                        Some(step) => {
+                            navigate(&format!("{}?aendern=1", ctx.step_url(&step)), NavigateOptions::default());
+                            set_timeout(focus_error_summary, std::time::Duration::from_millis(120));
+                        }
+                        None => focus_error_summary(),
+                    }
+                }
+                Err(e) => {
+                    if matches!(e, ApiError::Status(409, _)) {
+                        storage::remove(RESPONSE_KEY_SLOT);
+                    }
+                    let msg = match e {
+                        ApiError::Status(_, p) if p.detail.is_some() => p.detail.unwrap_or_default(),
+                        other => other.message(i18n.t()),
+                    };
+                    failure.set(Some(msg));
+                    request_animation_frame(|| crate::dom::focus_id("send-error"));
+                }
+            }
+        });
+    };
+    view! {
+        <PageTitle text=Signal::derive(move || i18n.t().check_title.to_string())/>
+        <A href="/anhoerung/aeusserung" attr:class="back-link">{move || i18n.t().back}</A>
+        <h1>{move || i18n.t().check_title}</h1>
+        <ErrorSummary errors=summary/>
+        {move || failure.get().map(|m| view! { <p class="notice notice-error" id="send-error" tabindex="-1" role="alert">{m}</p> })}
+        {rows}
+        <h2>{move || i18n.t().hearing_send_heading}</h2>
+        <p>{move || i18n.t().hearing_send_text}</p>
+        <button type="button" class="button" on:click=send disabled=move || sending.get()>
+            {move || if sending.get() { i18n.t().sending } else { i18n.t().hearing_send }}
+        </button>
+    }
+}
+
+/// A plain-text copy of what was sent, for the download.
+fn receipt_text(r: &HearingReceipt, t: &Texts, lang: Lang) -> String {
+    let p = &r.copy.personal_data;
+    let mut lines = vec![
+        format!("{} {}", t.hearing_receipt_title, r.case_number),
+        format!("{}: {}", t.your_reference, r.reference),
+        format!("{}: {}", t.hearing_received, r.received_at),
+        String::new(),
+        format!("{}: {} {}", t.hearing_name, p.given_names, p.family_name),
+        format!("{}: {}", t.hearing_born, domain::hearing::parse_date_of_birth(&p.date_of_birth).map(|d| d.format(lang)).unwrap_or_else(|| p.date_of_birth.clone())),
+        format!("{}: {} {}, {} {}", t.hearing_address, p.street, p.house_number, p.postal_code, p.town),
+        String::new(),
+    ];
+    lines.push(match &r.copy.choice {
+        HearingChoice::Statement { admits, text, .. } => format!("{}: {}\n{}", t.hearing_statement, if *admits { t.hearing_admitted } else { t.hearing_not_admitted }, text),
+        HearingChoice::NameDriver { family_name, given_names, street, house_number, postal_code, town, .. } => {
+            format!("{}: {given_names} {family_name}, {street} {house_number}, {postal_code} {town}", t.hearing_driver_named)
+        }
+        HearingChoice::RefuseAsRelative => t.hearing_refused.to_string(),
+        HearingChoice::NoStatement => t.hearing_silent.to_string(),
+    });
+    lines.join("\n")
+}
+
+#[component]
+fn ReceiptPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(r) = storage::load::<HearingReceipt>(RECEIPT_SLOT) else {
+        return view! {
+            <PageTitle text=Signal::derive(move || i18n.t().hearing_login_title.to_string())/>
+            <h1>{move || i18n.t().no_receipt_title}</h1>
+            <p><A href="/anhoerung">{move || i18n.t().hearing_login_title}</A></p>
+        }
+        .into_any();
+    };
+    let spoken: String = r.reference.chars().map(|c| c.to_string()).collect::<Vec<_>>().join(" ");
+    let reference = r.reference.clone();
+    let r2 = r.clone();
+    let r3 = r.clone();
+    view! {
+        <PageTitle text=Signal::derive(move || i18n.t().hearing_receipt_title.to_string())/>
+        <div class="panel-confirmation">
+            <h1>{move || i18n.t().hearing_receipt_title}</h1>
+            <p>{move || i18n.t().your_reference}</p>
+            <p class="reference" aria-label=move || format!("{} {}", i18n.t().your_reference, spoken)>{reference.clone()}</p>
+        </div>
+        <p>{move || fill(i18n.t().submitted_at, r.received_at.replace('T', " ").trim_end_matches('Z'))}</p>
+        <h2>{move || i18n.t().hearing_copy_heading}</h2>
+        <pre class="receipt-copy">{move || receipt_text(&r2, i18n.t(), i18n.lang())}</pre>
+        <div class="button-group no-print">
+            <button type="button" class="button button-secondary" on:click={
+                let r = r3;
+                move |_| {
+                    let text = receipt_text(&r, i18n.t(), i18n.lang.get_untracked());
+                    crate::dom::download(text.as_bytes(), "text/plain;charset=utf-8", &format!("Anhoerung-{}.txt", r.reference));
+                }
+            }>{move || i18n.t().hearing_download_copy}</button>
+            <button type="button" class="button button-secondary" on:click=|_| {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.print();
+                }
+            }>{move || i18n.t().print}</button>
+        </div>
+        <p class="no-print"><A href="/anhoerung/fall">{move || i18n.t().hearing_back_to_case}</A></p>
+    }
+    .into_any()
+}

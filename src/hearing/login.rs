@@ -1,0 +1,128 @@
+//! `/anhoerung`: log in with case number and access code — from the letter's QR link
+//! (`/anhoerung#az=…&code=…`: the fragment never reaches a server log or a Referer, and is
+//! removed from the address bar and history at once) or typed by hand.
+
+use super::session::{self, Session};
+use crate::api::{self, ApiError};
+use crate::components::error_summary::{focus_error_summary, ErrorSummary};
+use crate::components::field::{Kind, TextField};
+use crate::components::page_title::PageTitle;
+use crate::i18n::use_i18n;
+use crate::storage;
+use domain::hearing::SessionRequest;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use std::collections::BTreeMap;
+
+const LAST_CASE_SLOT: &str = "hearing-last-case";
+
+#[component]
+pub fn HearingLogin() -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let navigate_home = navigate.clone();
+    let case_number = RwSignal::new(String::new());
+    let code = RwSignal::new(String::new());
+    let errors = RwSignal::new(BTreeMap::<String, String>::new());
+    let failure = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+
+    let login = move |req: SessionRequest| {
+        let lang = i18n.lang.get_untracked();
+        if let Err(e) = req.validate() {
+            errors.set(e.messages(lang).into_iter().filter_map(|(k, v)| Some((format!("hearing-{k}"), v.into_iter().next()?))).collect());
+            failure.set(None);
+            focus_error_summary();
+            return;
+        }
+        errors.set(BTreeMap::new());
+        busy.set(true);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let result = api::hearings::login(lang, &req).await;
+            busy.set(false);
+            match result {
+                Ok(s) => {
+                    let case = domain::application::normalise_code(&req.case_number);
+                    // Another case in this tab: what was typed for the previous one must not carry over.
+                    if storage::load::<String>(LAST_CASE_SLOT).is_some_and(|c| c != case) {
+                        session::clear_all();
+                        storage::remove(super::RECEIPT_SLOT);
+                    }
+                    storage::save(LAST_CASE_SLOT, &case);
+                    session::save(&Session::new(s.token, s.expires_in_seconds));
+                    let back = storage::load::<String>(super::RETURN_SLOT).unwrap_or_else(|| "/anhoerung/fall".into());
+                    storage::remove(super::RETURN_SLOT);
+                    navigate(&back, NavigateOptions { replace: true, ..Default::default() });
+                }
+                Err(e) => {
+                    let t = i18n.t();
+                    failure.set(Some(match e {
+                        ApiError::Status(401, p) | ApiError::Status(429, p) => p.detail.unwrap_or(p.title),
+                        ApiError::Validation(p) => p.errors.values().flatten().next().cloned().unwrap_or(p.title),
+                        other => other.message(t),
+                    }));
+                    request_animation_frame(|| crate::dom::focus_id("login-failure"));
+                }
+            }
+        });
+    };
+
+    // The QR link: read the pair once, scrub it from the address bar and history, log in.
+    let params = crate::dom::take_fragment_params();
+    let from_link = |k: &str| params.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+    if let (Some(az), Some(c)) = (from_link("az"), from_link("code")) {
+        case_number.set(az.clone());
+        code.set(c.clone());
+        let login = login.clone();
+        request_animation_frame(move || login(SessionRequest { case_number: az, access_code: c }));
+    } else if session::load().is_some() && storage::load::<String>(super::RETURN_SLOT).is_none() {
+        let navigate = navigate_home.clone();
+        request_animation_frame(move || navigate("/anhoerung/fall", NavigateOptions { replace: true, ..Default::default() }));
+    }
+
+    let summary = Signal::derive(move || {
+        errors.with(|e| {
+            ["hearing-case_number", "hearing-access_code"].iter().filter_map(|id| e.get(*id).map(|m| (id.to_string(), m.clone()))).collect::<Vec<_>>()
+        })
+    });
+    let err = move |id: &'static str| Signal::derive(move || errors.with(|e| e.get(id).cloned()));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        login(SessionRequest { case_number: case_number.get_untracked(), access_code: code.get_untracked() });
+    };
+    let expired = storage::load::<String>(super::RETURN_SLOT).is_some();
+    view! {
+        <PageTitle text=Signal::derive(move || i18n.t().hearing_login_title.to_string())/>
+        <h1>{move || i18n.t().hearing_login_title}</h1>
+        {expired.then(|| view! { <p class="notice" role="status">{move || i18n.t().hearing_expired_kept}</p> })}
+        <p class="lead">{move || i18n.t().hearing_login_intro}</p>
+        <form novalidate on:submit=submit>
+            <ErrorSummary errors=summary/>
+            {move || failure.get().map(|m| view! { <p class="notice notice-error" id="login-failure" tabindex="-1" role="alert">{m}</p> })}
+            <TextField
+                id="hearing-case_number"
+                label=Signal::derive(move || i18n.t().hearing_case_number.to_string())
+                hint=Signal::derive(move || i18n.t().hearing_case_number_hint.to_string())
+                error=err("hearing-case_number")
+                value=case_number
+                kind=Kind::Text
+                autocomplete="off"
+            />
+            <TextField
+                id="hearing-access_code"
+                label=Signal::derive(move || i18n.t().hearing_access_code.to_string())
+                hint=Signal::derive(move || i18n.t().hearing_access_code_hint.to_string())
+                error=err("hearing-access_code")
+                value=code
+                kind=Kind::Text
+                autocomplete="one-time-code"
+            />
+            <button type="submit" class="button" disabled=move || busy.get()>
+                {move || if busy.get() { i18n.t().hearing_logging_in } else { i18n.t().hearing_login_submit }}
+            </button>
+        </form>
+    }
+}
