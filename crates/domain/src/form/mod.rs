@@ -14,7 +14,7 @@ mod validate;
 pub use answers::{AddressAnswer, Answer, Answers, FileAnswer};
 pub use condition::Condition;
 pub use definition::{Choice, DateRule, Field, FieldKind, FormDefinition, Step};
-pub use fee::{FeeBreakdown, FeeLine, FeeRule, ItemRate};
+pub use fee::{FeeBreakdown, FeeLine, FeeRule, ItemRate, OptionPrice};
 pub use journey::Journey;
 pub use messages::FormProblem;
 pub use rules::{is_german_postal_code, is_vehicle_registration, normalise_vehicle_registration};
