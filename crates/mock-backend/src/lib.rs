@@ -4,6 +4,7 @@
 pub mod api;
 pub mod clock;
 pub mod extract;
+pub mod forms;
 pub mod hearings;
 pub mod idempotency;
 pub mod openapi;

@@ -24,6 +24,13 @@ use utoipa::OpenApi;
         crate::hearings::handlers::current,
         crate::hearings::handlers::evidence,
         crate::hearings::handlers::respond,
+        crate::forms::handlers::service_detail,
+        crate::forms::handlers::slots,
+        crate::forms::handlers::submit,
+        crate::forms::handlers::application,
+        crate::forms::handlers::upload,
+        crate::forms::handlers::save_draft,
+        crate::forms::handlers::load_draft,
     ),
     modifiers(&BearerAuth),
     tags(
@@ -31,6 +38,7 @@ use utoipa::OpenApi;
         (name = "services", description = "The service catalogue"),
         (name = "feedback", description = "Accessibility feedback"),
         (name = "hearings", description = "Online hearing for administrative offences (Anhörung): sign in with case number and access code, view the case and evidence, respond once"),
+        (name = "forms", description = "Guided form wizards: service definitions, appointment slots, applications, uploads, drafts"),
     )
 )]
 pub struct ApiDoc;

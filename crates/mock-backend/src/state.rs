@@ -16,6 +16,7 @@ struct Inner {
     services: Vec<ServiceSummary>,
     feedback: Mutex<Vec<FeedbackRequest>>,
     hearings: crate::hearings::HearingStore,
+    forms: crate::forms::FormStore,
 }
 
 impl AppState {
@@ -32,6 +33,7 @@ impl AppState {
                     crate::clock::Clock::default().now(),
                     crate::hearings::session_secs_from_env(),
                 ),
+                forms: crate::forms::FormStore::seeded(crate::clock::Clock::default().today()),
             }),
         }
     }
@@ -46,6 +48,11 @@ impl AppState {
 
     pub fn services(&self) -> &[ServiceSummary] {
         &self.inner.services
+    }
+
+    /// Applications, drafts, uploads, slots and meter readings of the form wizards.
+    pub fn forms(&self) -> &crate::forms::FormStore {
+        &self.inner.forms
     }
 
     /// Stores feedback and returns its number (1-based).

@@ -17,6 +17,7 @@ pub fn router() -> Router<AppState> {
         .route("/v1/services", get(services::list))
         .route("/v1/feedback", post(feedback::create))
         .merge(crate::hearings::handlers::router())
+        .merge(crate::forms::handlers::routes())
         // Unknown API paths answer with a problem, never with the app's index.html.
         .fallback(|AcceptLang(lang): AcceptLang| async move { ApiError::not_found(lang) })
 }

@@ -1,0 +1,306 @@
+//! The form endpoints under `/api/v1`: service definitions, slots, applications, uploads, drafts.
+
+use super::definitions;
+use super::uploads::{self, FileType, NameProblem};
+use crate::extract::{AcceptLang, ApiJson};
+use crate::idempotency::{IdempotencyKey, Outcome};
+use crate::problem::{ApiError, Problem};
+use crate::state::AppState;
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, PathRejection};
+use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use domain::application::{ApplicationReceipt, ApplicationRequest, Draft, DraftSaved, ServiceDetail, Slot, UploadReceipt};
+use domain::i18n::Lang;
+
+/// Drafts hold unvalidated answers: cap what a client can park in memory.
+pub const DRAFT_LIMIT: usize = 256 * 1024;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/v1/services/{id}", get(service_detail))
+        .route("/v1/services/{id}/slots", get(slots))
+        .route("/v1/applications", post(submit))
+        .route("/v1/applications/{reference}", get(application))
+        .route("/v1/uploads", post(upload).layer(DefaultBodyLimit::max(uploads::BODY_LIMIT)))
+        .route("/v1/drafts", post(save_draft).layer(DefaultBodyLimit::max(DRAFT_LIMIT)))
+        .route("/v1/drafts/{code}", get(load_draft))
+}
+
+/// A path segment that is not valid UTF-8 cannot name anything we have.
+fn segment(lang: Lang, path: Result<Path<String>, PathRejection>) -> Result<String, ApiError> {
+    path.map(|Path(s)| s).map_err(|_| ApiError::not_found(lang))
+}
+
+fn service_not_found(lang: Lang) -> ApiError {
+    ApiError::not_found(lang).with_detail(
+        "Diese Leistung gibt es nicht (mehr). Bitte wählen Sie eine Leistung aus der Übersicht.",
+        "This service does not exist (any more). Please choose a service from the overview.",
+    )
+}
+
+/// The catalogue entry and the form definition of a service.
+fn detail(state: &AppState, lang: Lang, id: &str) -> Result<ServiceDetail, ApiError> {
+    let service = state.services().iter().find(|s| s.id == id).cloned();
+    let form = definitions::find(id, state.clock().today());
+    match (service, form) {
+        (Some(service), Some(form)) => Ok(ServiceDetail { service, form }),
+        _ => Err(service_not_found(lang)),
+    }
+}
+
+/// A service with its form definition (steps, fields, conditions, fee rule).
+#[utoipa::path(
+    get,
+    path = "/api/v1/services/{id}",
+    tag = "forms",
+    params(("id" = String, Path, description = "Service id, e.g. `hundeanmeldung`")),
+    responses(
+        (status = 200, description = "The service and its form", body = ServiceDetail),
+        (status = 404, description = "Unknown service", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn service_detail(
+    State(state): State<AppState>,
+    AcceptLang(lang): AcceptLang,
+    id: Result<Path<String>, PathRejection>,
+) -> Result<Json<ServiceDetail>, ApiError> {
+    let id = segment(lang, id)?;
+    detail(&state, lang, &id).map(Json)
+}
+
+/// Free appointment slots of a service, earliest first. Only `eheschliessung` has slots;
+/// every other known service answers with an empty list.
+#[utoipa::path(
+    get,
+    path = "/api/v1/services/{id}/slots",
+    tag = "forms",
+    params(("id" = String, Path, description = "Service id, e.g. `eheschliessung`")),
+    responses(
+        (status = 200, description = "Free slots (empty for services without appointments)", body = Vec<Slot>),
+        (status = 404, description = "Unknown service", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn slots(
+    State(state): State<AppState>,
+    AcceptLang(lang): AcceptLang,
+    id: Result<Path<String>, PathRejection>,
+) -> Result<Json<Vec<Slot>>, ApiError> {
+    let id = segment(lang, id)?;
+    detail(&state, lang, &id)?;
+    Ok(Json(state.forms().free_slots(&id, state.clock().today())))
+}
+
+/// Sends an application. The server validates with the same rules as the app (answers of
+/// hidden steps are dropped), computes the fee itself and answers with a receipt. The same
+/// `Idempotency-Key` with the same body returns the first receipt (200) instead of a second
+/// application.
+#[utoipa::path(
+    post,
+    path = "/api/v1/applications",
+    tag = "forms",
+    params(("Idempotency-Key" = String, Header, description = "1–255 visible ASCII characters, one per application attempt")),
+    request_body = ApplicationRequest,
+    responses(
+        (status = 201, description = "Application stored", body = ApplicationReceipt),
+        (status = 200, description = "Replay of an earlier request with the same key and body", body = ApplicationReceipt),
+        (status = 400, description = "Malformed body or missing Idempotency-Key", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown service", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Form changed (`/problems/form-changed`), slot taken meanwhile (`/problems/slot-taken`) or key reused with another body (`/problems/idempotency-conflict`)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Validation errors per field (ids as `hunde.0.chip`, `anschrift.postal_code`)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn submit(
+    State(state): State<AppState>,
+    AcceptLang(lang): AcceptLang,
+    key: IdempotencyKey,
+    ApiJson(req): ApiJson<ApplicationRequest>,
+) -> Result<(StatusCode, Json<ApplicationReceipt>), ApiError> {
+    let ServiceDetail { service, form } = detail(&state, lang, &req.service_id)?;
+    if req.form_version != form.version {
+        return Err(ApiError::conflict(
+            lang,
+            "form-changed",
+            "Das Formular wurde geändert. Bitte laden Sie die Seite neu.",
+            "The form has changed. Please reload the page.",
+        ));
+    }
+    let clock = state.clock();
+    let (receipt, outcome) = state.forms().submit(lang, &key, &req, &form, &service.name, clock.today(), clock.now())?;
+    let status = match outcome {
+        Outcome::Created => StatusCode::CREATED,
+        Outcome::Replayed => StatusCode::OK,
+    };
+    Ok((status, Json(receipt)))
+}
+
+/// The receipt of an application (confirmation page reloads, checkout).
+#[utoipa::path(
+    get,
+    path = "/api/v1/applications/{reference}",
+    tag = "forms",
+    params(("reference" = String, Path, description = "8-character reference; case, spaces and hyphens are ignored")),
+    responses(
+        (status = 200, description = "The receipt", body = ApplicationReceipt),
+        (status = 404, description = "Unknown reference", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn application(
+    State(state): State<AppState>,
+    AcceptLang(lang): AcceptLang,
+    reference: Result<Path<String>, PathRejection>,
+) -> Result<Json<ApplicationReceipt>, ApiError> {
+    let reference = domain::application::normalise_code(&segment(lang, reference)?);
+    state.forms().receipt(&reference).map(Json).ok_or_else(|| ApiError::not_found(lang))
+}
+
+fn too_large(lang: Lang) -> ApiError {
+    ApiError::unprocessable(lang, "upload-too-large", "Die Datei ist größer als 10 MB.", "The file is larger than 10 MB.")
+}
+
+fn wrong_type(lang: Lang) -> ApiError {
+    ApiError::unprocessable(
+        lang,
+        "upload-type",
+        "Bitte laden Sie eine PDF-, JPEG- oder PNG-Datei hoch.",
+        "Please upload a PDF, JPEG or PNG file.",
+    )
+}
+
+/// Uploads one file (the raw bytes as the body). Answers of `file_upload` fields carry the id.
+#[utoipa::path(
+    post,
+    path = "/api/v1/uploads",
+    tag = "forms",
+    params(("X-File-Name" = String, Header, description = "The file name, percent-encoded UTF-8 (as `encodeURIComponent`), at most 200 characters; any path is removed")),
+    request_body(
+        description = "The file, at most 10 MB; its first bytes must match the Content-Type",
+        content(("application/pdf"), ("image/jpeg"), ("image/png"))
+    ),
+    responses(
+        (status = 201, description = "Stored; the id is unguessable", body = UploadReceipt),
+        (status = 400, description = "Missing or malformed X-File-Name", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Empty, larger than 10 MB (`/problems/upload-too-large`), not a PDF, JPEG or PNG (`/problems/upload-type`), or name too long", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn upload(
+    State(state): State<AppState>,
+    AcceptLang(lang): AcceptLang,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<(StatusCode, Json<UploadReceipt>), ApiError> {
+    // axum's limit answers 413 in plain text; users get the same problem as for any big file.
+    let bytes = match body {
+        Ok(b) => b,
+        Err(r) if r.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_large(lang)),
+        Err(_) => return Err(ApiError::bad_request(lang, "The body could not be read")),
+    };
+    if bytes.len() > uploads::MAX_BYTES {
+        return Err(too_large(lang));
+    }
+    if bytes.is_empty() {
+        return Err(ApiError::unprocessable(lang, "upload-empty", "Die Datei ist leer.", "The file is empty."));
+    }
+    let declared = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).and_then(FileType::from_content_type);
+    let Some(kind) = declared.filter(|k| k.matches(&bytes)) else {
+        return Err(wrong_type(lang));
+    };
+    let name = match uploads::file_name(headers.get("x-file-name").and_then(|v| v.to_str().ok())) {
+        Ok(n) => n,
+        Err(NameProblem::Invalid) => {
+            return Err(ApiError::bad_request(lang, "An X-File-Name header with the percent-encoded UTF-8 file name is required"))
+        }
+        Err(NameProblem::TooLong) => {
+            return Err(ApiError::unprocessable(
+                lang,
+                "upload-name",
+                "Der Dateiname ist zu lang (höchstens 200 Zeichen). Bitte benennen Sie die Datei um.",
+                "The file name is too long (200 characters at most). Please rename the file.",
+            ))
+        }
+    };
+    let receipt = state.forms().add_upload(name, kind.mime(), bytes);
+    Ok((StatusCode::CREATED, Json(receipt)))
+}
+
+/// Saves unfinished answers under a code the user can note down. Answers are not validated.
+#[utoipa::path(
+    post,
+    path = "/api/v1/drafts",
+    tag = "forms",
+    request_body = Draft,
+    responses(
+        (status = 201, description = "Saved for 30 days", body = DraftSaved),
+        (status = 400, description = "Malformed body", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown service", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Larger than 256 KB", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn save_draft(
+    State(state): State<AppState>,
+    AcceptLang(lang): AcceptLang,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<(StatusCode, Json<DraftSaved>), ApiError> {
+    let bytes = match body {
+        Ok(b) => b,
+        Err(r) if r.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return Err(ApiError::payload_too_large(
+                lang,
+                "Der Entwurf ist zu groß zum Speichern (höchstens 256 KB).",
+                "The draft is too large to save (256 KB at most).",
+            ))
+        }
+        Err(_) => return Err(ApiError::bad_request(lang, "The body could not be read")),
+    };
+    let ApiJson(draft) = parse_json::<Draft>(lang, &headers, &bytes)?;
+    detail(&state, lang, &draft.service_id)?;
+    let saved = state.forms().save_draft(draft, state.clock().today());
+    Ok((StatusCode::CREATED, Json(saved)))
+}
+
+/// JSON from already-limited bytes, with the same 400 texts as `ApiJson`.
+fn parse_json<T: serde::de::DeserializeOwned>(lang: Lang, headers: &HeaderMap, bytes: &[u8]) -> Result<ApiJson<T>, ApiError> {
+    let is_json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.split(';').next().unwrap_or("").trim().eq_ignore_ascii_case("application/json"))
+        .unwrap_or(false);
+    if !is_json {
+        return Err(ApiError::bad_request(lang, "Expected Content-Type: application/json"));
+    }
+    serde_json::from_slice(bytes).map(ApiJson).map_err(|e| {
+        if e.is_data() {
+            ApiError::bad_request(lang, format!("The JSON does not match the schema: {e}"))
+        } else {
+            ApiError::bad_request(lang, "The body is not valid JSON")
+        }
+    })
+}
+
+/// Restores a draft by its code (case, spaces and hyphens are ignored).
+#[utoipa::path(
+    get,
+    path = "/api/v1/drafts/{code}",
+    tag = "forms",
+    params(("code" = String, Path, description = "The 8-character code, e.g. `K7MP-3XTA`")),
+    responses(
+        (status = 200, description = "The saved answers", body = Draft),
+        (status = 404, description = "Unknown or expired code", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn load_draft(
+    State(state): State<AppState>,
+    AcceptLang(lang): AcceptLang,
+    code: Result<Path<String>, PathRejection>,
+) -> Result<Json<Draft>, ApiError> {
+    let code = segment(lang, code).unwrap_or_default();
+    state.forms().draft(&code, state.clock().today()).map(Json).ok_or_else(|| {
+        ApiError::not_found(lang).with_detail(
+            "Diesen Code kennen wir nicht oder er ist abgelaufen (Codes gelten 30 Tage).",
+            "We do not know this code or it has expired (codes are valid for 30 days).",
+        )
+    })
+}
