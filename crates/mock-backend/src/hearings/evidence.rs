@@ -174,13 +174,18 @@ fn plate(s: &mut String, x: i32, y: i32, k: f32, registration: &str) {
 }
 
 fn data_bar(s: &mut String, w: u32, h: u32, o: &Offence, case_number: &str) {
+    let text = format!("{} {} · {} · {}", o.date.format_de(), o.time, o.place, case_number);
+    // Monospace at 13 px is about 7.8 px per character; squeeze long lines into the bar.
+    let room = w.saturating_sub(24);
+    let fit = if text.chars().count() as f32 * 7.8 > room as f32 {
+        format!(r#" textLength="{room}" lengthAdjust="spacingAndGlyphs""#)
+    } else {
+        String::new()
+    };
     let _ = write!(
         s,
-        r##"<rect x="0" y="{y}" width="{w}" height="34" fill="#000"/><text x="12" y="{ty}" font-family="monospace" font-size="13" fill="#fff">{} {} · {} · {}</text>"##,
-        esc(&o.date.format_de()),
-        esc(&o.time),
-        esc(&o.place),
-        esc(case_number),
+        r##"<rect x="0" y="{y}" width="{w}" height="34" fill="#000"/><text x="12" y="{ty}" font-family="monospace" font-size="13" fill="#fff"{fit}>{}</text>"##,
+        esc(&text),
         y = h - 34,
         ty = h - 12,
     );
@@ -215,6 +220,11 @@ mod tests {
             assert!(svg.contains("&lt;Musterstadt&gt;") && !svg.contains("<Musterstadt>"));
             assert!(spec.alt.de.contains("MU-SK 482") && spec.alt.en.contains("MU-SK 482"));
             assert!(svg.ends_with("</svg>"));
+            assert!(!svg.contains("textLength"), "a short data bar keeps its spacing");
         }
+        let mut long = offence("MU-TS 77");
+        long.place = "Landstraße L 123, km 4,2, Gemarkung Musterstadt, Fahrtrichtung Beispielhausen".into();
+        let spec = EvidenceSpec::new("ev".into(), Scene::NoStopping, &long);
+        assert!(svg(&spec, &long, "OWI-2026-000103").contains(r#"textLength="616""#), "a long data bar is fitted");
     }
 }
