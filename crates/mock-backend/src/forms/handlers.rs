@@ -127,8 +127,7 @@ pub async fn submit(
             "The form has changed. Please reload the page.",
         ));
     }
-    let clock = state.clock();
-    let (receipt, outcome) = state.forms().submit(lang, &key, &req, &form, &service.name, clock.today(), clock.now())?;
+    let (receipt, outcome) = state.forms().submit(lang, &key, &req, &form, &service.name, state.clock().now())?;
     let status = match outcome {
         Outcome::Created => StatusCode::CREATED,
         Outcome::Replayed => StatusCode::OK,

@@ -1,6 +1,9 @@
 //! Guided form wizards: the nine service definitions and what citizens send through them
 //! (applications, drafts, uploads, appointment slots, meter readings), all in memory.
 
+// `ApiError` is the crate's one error type; errors are the cold path, boxing buys nothing here.
+#![allow(clippy::result_large_err)]
+
 pub mod definitions;
 pub mod handlers;
 pub mod reference;
@@ -109,9 +112,10 @@ impl FormStore {
         req: &ApplicationRequest,
         def: &FormDefinition,
         service_name: &Text,
-        today: Date,
         now: i64,
     ) -> Result<(ApplicationReceipt, Outcome), ApiError> {
+        // The clock's notion of today (UTC date of `now`), for the date rules.
+        let today = Date::from_unix_seconds(now);
         // serde_json writes maps in key order (Answers is a BTreeMap): a canonical fingerprint.
         let fingerprint = serde_json::to_string(req).unwrap_or_default();
         let (reference, outcome) =
@@ -349,6 +353,9 @@ mod tests {
     use super::*;
     use domain::form::AddressAnswer;
 
+    /// 2026-11-21 12:00 UTC.
+    const NOW: i64 = 1_795_219_200 + 12 * 3600;
+
     fn today() -> Date {
         Date::new(2026, 11, 21).unwrap()
     }
@@ -379,7 +386,7 @@ mod tests {
     fn submit_register(store: &FormStore, key: &str) -> ApplicationReceipt {
         let def = definitions::find("melderegisterauskunft", today()).unwrap();
         let req = ApplicationRequest { service_id: def.id.clone(), form_version: def.version, answers: register_answers() };
-        store.submit(Lang::De, &IdempotencyKey(key.into()), &req, &def, &def.title, today(), 0).unwrap().0
+        store.submit(Lang::De, &IdempotencyKey(key.into()), &req, &def, &def.title, NOW).unwrap().0
     }
 
     #[test]
@@ -411,7 +418,7 @@ mod tests {
             Answer::Address(AddressAnswer { street: "Gartenweg".into(), house_number: "2".into(), postal_code: "12345".into(), town: "M".into() }),
         );
         let req = ApplicationRequest { service_id: def.id.clone(), form_version: 1, answers };
-        let (receipt, _) = store.submit(Lang::De, &IdempotencyKey("w".into()), &req, &def, &def.title, today(), 0).unwrap();
+        let (receipt, _) = store.submit(Lang::De, &IdempotencyKey("w".into()), &req, &def, &def.title, NOW).unwrap();
         assert!(receipt.payee.is_none());
         assert_eq!(store.payable(&receipt.reference).map(|p| p.amount), Some(Cents::ZERO));
         assert!(!store.mark_paid(&receipt.reference));
