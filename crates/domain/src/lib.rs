@@ -9,5 +9,6 @@ pub mod form;
 pub mod hearing;
 pub mod i18n;
 pub mod money;
+pub mod payment;
 pub mod search;
 pub mod validation;
