@@ -16,11 +16,11 @@ pub fn upload_id() -> String {
     format!("upl_{tail}")
 }
 
-/// The town treasury's account (Stadtkasse). The mock uses the Bundesbank's well-known example
-/// account, so a demo transfer can never reach a real person.
-const TOWN_BANK_CODE: &str = "37040044";
-const TOWN_ACCOUNT: &str = "0532013000";
-const TOWN_BIC: &str = "COBADEFFXXX";
+/// The town treasury's account (Stadtkasse), the same fictional one the hearings' payee uses:
+/// BLZ 12345678 belongs to no bank, so a demo transfer can never reach anyone.
+const TOWN_BANK_CODE: &str = "12345678";
+const TOWN_ACCOUNT: &str = "0001234567";
+const TOWN_BIC: &str = "MUSTDEM1XXX";
 
 /// A German IBAN from bank code (8 digits) and account number (10 digits, zero-padded), with
 /// ISO 7064 MOD 97-10 check digits computed piecewise (the number has more digits than a u64).
@@ -48,9 +48,10 @@ mod tests {
     use domain::application::is_unambiguous_code;
 
     #[test]
-    fn town_iban_is_valid_and_matches_the_known_example() {
+    fn town_iban_is_valid_and_the_check_digits_match_known_ibans() {
+        assert_eq!(german_iban("37040044", "532013000"), "DE89370400440532013000", "the Bundesbank's example");
         let payee = town_payee("K7MP3XTA");
-        assert_eq!(payee.iban, "DE89370400440532013000");
+        assert_eq!(payee.iban, "DE09123456780001234567", "the README shows this IBAN");
         assert!(payee.iban.parse::<iban::Iban>().is_ok());
         assert_eq!(payee.remittance, "Antrag K7MP3XTA");
         assert_eq!(payee.name, "Stadt Musterstadt");
