@@ -2,7 +2,12 @@ import { defineConfig, devices } from '@playwright/test';
 
 // The suite runs against the real mock backend serving the real release build in dist/.
 const PORT = Number(process.env.E2E_PORT ?? 8091);
+// Overridable so two checkouts' suites can run side by side.
+const BACKEND = process.env.MOCK_BACKEND_BIN ?? '../target/debug/mock-backend';
+const DIST = process.env.DIST_DIR ?? '../dist';
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
+// A second backend whose hearing sessions last 130 s, for the timeout warning (2 min before).
+export const SHORT_SESSION_URL = `http://127.0.0.1:${PORT + 2}`;
 
 export default defineConfig({
   testDir: './tests',
@@ -31,13 +36,24 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
-  webServer: {
-    command: `../target/debug/mock-backend`,
-    url: `${BASE_URL}/api/health`,
-    env: { PORT: String(PORT), DIST_DIR: '../dist' },
-    reuseExistingServer: false,
-    timeout: 30_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: BACKEND,
+      url: `${BASE_URL}/api/health`,
+      env: { PORT: String(PORT), DIST_DIR: DIST },
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: BACKEND,
+      url: `${SHORT_SESSION_URL}/api/health`,
+      env: { PORT: String(PORT + 2), DIST_DIR: DIST, HEARING_SESSION_SECS: '130' },
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -108,6 +108,7 @@ fn HearingLoaded(case: HearingCase, token: String, step: Memo<String>) -> impl I
         let step = step.get();
         let change = change.get();
         untrack(|| match step.as_str() {
+            "quittung" => view! { <ReceiptPage/> }.into_any(),
             "fall" => {
                 let c = case.get_value();
                 let title = fill(i18n.t().hearing_case_caption, &c.case_number);
@@ -289,7 +290,7 @@ fn ReceiptPage() -> impl IntoView {
         <div class="panel-confirmation">
             <h1>{move || i18n.t().hearing_receipt_title}</h1>
             <p>{move || i18n.t().your_reference}</p>
-            <p class="reference" aria-label=move || format!("{} {}", i18n.t().your_reference, spoken)>{reference.clone()}</p>
+            <p class="reference"><span aria-hidden="true">{reference.clone()}</span><span class="visually-hidden">{spoken}</span></p>
         </div>
         <p>{move || fill(i18n.t().submitted_at, r.received_at.replace('T', " ").trim_end_matches('Z'))}</p>
         <h2>{move || i18n.t().hearing_copy_heading}</h2>

@@ -34,7 +34,7 @@ pub fn Confirmation(service_id: String, next_steps: domain::i18n::Text) -> impl 
         <div class="panel-confirmation">
             <h1>{move || i18n.t().confirmation_title}</h1>
             <p>{move || i18n.t().your_reference}</p>
-            <p class="reference" aria-label=move || format!("{} {}", i18n.t().your_reference, spoken)>{reference.clone()}</p>
+            <p class="reference"><span aria-hidden="true">{reference.clone()}</span><span class="visually-hidden">{spoken}</span></p>
         </div>
         <p>{move || fill(i18n.t().submitted_at, submitted.replace('T', " ").trim_end_matches('Z'))}</p>
         <h2>{move || i18n.t().what_next}</h2>

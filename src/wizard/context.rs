@@ -76,7 +76,8 @@ impl WizardCtx {
         // The one effect that mirrors answers to sessionStorage, so a reload loses nothing.
         Effect::new(move |_| {
             let (id, version) = ctx.detail.with_value(|d| (d.form.id.clone(), d.form.version));
-            ctx.answers.with(|a| store_answers(&id, version, a));
+            // Nothing typed (or just sent): nothing kept.
+            ctx.answers.with(|a| if a.is_empty() { crate::storage::remove(&answers_key(&id)) } else { store_answers(&id, version, a) });
         });
         ctx
     }

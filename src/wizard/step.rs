@@ -160,7 +160,7 @@ fn SaveDraft(ctx: WizardCtx) -> impl IntoView {
                 view! {
                     <div class="notice notice-success draft-saved" id="draft-saved" tabindex="-1" role="status">
                         <p>{fill(i18n.t().draft_saved, &until)}</p>
-                        <p class="resume-code" aria-label=fill(i18n.t().resume_code_label, spaced(&code))>{code.clone()}</p>
+                        <p class="resume-code"><span aria-hidden="true">{code.clone()}</span><span class="visually-hidden">{fill(i18n.t().resume_code_label, spaced(&code))}</span></p>
                         <p>{i18n.t().draft_qr_explain}</p>
                         <div class="qr" inner_html=qr></div>
                         <p><a href=link.clone()>{link.clone()}</a></p>
