@@ -15,6 +15,7 @@ pub fn App() -> impl IntoView {
     let initial = dom::stored_lang().map(|t| Lang::from_tag(&t)).unwrap_or_default();
     let i18n = I18n { lang: RwSignal::new(initial) };
     provide_context(i18n);
+    let cart = crate::checkout::cart::Cart::provide();
     // The one effect that writes outside the app: language → <html lang> and storage.
     Effect::new(move |_| {
         let code = i18n.lang.get().code();
@@ -28,7 +29,7 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main" on:click=|ev| { ev.prevent_default(); dom::focus_id("main"); }>
                 {move || i18n.t().skip_link}
             </a>
-            <Header/>
+            <Header cart=cart/>
             <main id="main" tabindex="-1" class="wrap">
                 <Routes fallback=|| view! { <pages::not_found::NotFound/> }>
                     <Route path=path!("/") view=pages::catalogue::Catalogue/>
@@ -36,6 +37,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/leistungen/:id/:step") view=crate::wizard::page::WizardPage/>
                     <Route path=path!("/anhoerung") view=crate::hearing::login::HearingLogin/>
                     <Route path=path!("/anhoerung/:step") view=crate::hearing::flow::HearingFlow/>
+                    <Route path=path!("/kasse") view=crate::checkout::page::CheckoutPage/>
+                    <Route path=path!("/kasse/rueckkehr") view=crate::checkout::result::ReturnPage/>
                     <Route path=path!("/girocode") view=pages::girocode_generator::GiroCodeGenerator/>
                     <Route path=path!("/fortsetzen") view=crate::wizard::resume::ResumePage/>
                     <Route path=path!("/barrierefreiheit") view=pages::accessibility::AccessibilityStatement/>
@@ -63,7 +66,7 @@ fn FocusOnNavigate() -> impl IntoView {
 }
 
 #[component]
-fn Header() -> impl IntoView {
+fn Header(cart: crate::checkout::cart::Cart) -> impl IntoView {
     let i18n = use_i18n();
     let toggle = move |_| i18n.lang.update(|l| *l = if *l == Lang::De { Lang::En } else { Lang::De });
     view! {
@@ -73,6 +76,11 @@ fn Header() -> impl IntoView {
                     <span class="brand-town">{move || i18n.t().town}</span>
                     <span class="brand-portal">{move || i18n.t().portal}</span>
                 </A>
+                <div class="header-actions">
+                {move || {
+                    let n = cart.items.with(Vec::len);
+                    (n > 0).then(|| view! { <A href="/kasse" attr:class="cart-link">{crate::i18n::fill(i18n.t().cart_link, n)}</A> })
+                }}
                 <button
                     type="button"
                     class="lang-switch"
@@ -82,6 +90,7 @@ fn Header() -> impl IntoView {
                 >
                     {move || i18n.t().switch_language}
                 </button>
+                </div>
             </div>
         </header>
     }

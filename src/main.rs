@@ -2,6 +2,7 @@
 
 mod api;
 mod app;
+mod checkout;
 mod components;
 mod dom;
 mod hearing;

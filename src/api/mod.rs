@@ -4,6 +4,7 @@
 pub mod feedback;
 pub mod forms;
 pub mod hearings;
+pub mod payments;
 pub mod services;
 
 use crate::i18n::{Lang, Texts};

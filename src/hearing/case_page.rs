@@ -80,6 +80,16 @@ pub fn CasePage(case: HearingCase, token: String, on_logout: Callback<()>) -> im
         {case.payment_possible.then(|| view! {
             <h3>{t.hearing_pay_heading}</h3>
             <p>{fill(if case.kind == domain::hearing::FineKind::WarningFine { t.hearing_pay_warning_text } else { t.hearing_pay_fine_text }, amount.format(lang))}</p>
+            <p>
+                <crate::checkout::pay_button::PayOnlineButton
+                    item=domain::payment::PaymentItemRequest::Hearing { case_number: case.case_number.clone() }
+                    label=domain::i18n::Text::new(
+                        &format!("{} {}", case.kind.label(Lang::De), case.case_number),
+                        &format!("{} {}", case.kind.label(Lang::En), case.case_number),
+                    )
+                    amount=amount
+                />
+            </p>
             <PaymentQr
                 name=payee.name.clone()
                 iban=payee.iban.clone()

@@ -1,0 +1,15 @@
+use super::{request, request_with_headers, ApiError, Method};
+use crate::i18n::Lang;
+use domain::payment::{Payment, PaymentMethod, PaymentRequest};
+
+pub async fn methods(lang: Lang) -> Result<Vec<PaymentMethod>, ApiError> {
+    request::<(), _>(Method::Get, "/api/v1/payment-methods", lang, None).await
+}
+
+pub async fn create(lang: Lang, body: &PaymentRequest, idempotency_key: &str) -> Result<Payment, ApiError> {
+    request_with_headers(Method::Post, "/api/v1/payments", lang, Some(body), &[("Idempotency-Key", idempotency_key)]).await
+}
+
+pub async fn get(lang: Lang, id: &str) -> Result<Payment, ApiError> {
+    request::<(), _>(Method::Get, &format!("/api/v1/payments/{}", String::from(js_sys::encode_uri_component(id))), lang, None).await
+}

@@ -1,0 +1,75 @@
+//! The cart: what the citizen is about to pay, kept in sessionStorage for this tab. Amounts
+//! here are for display only; the server prices every item itself.
+
+use crate::storage;
+use domain::i18n::Text;
+use domain::money::Cents;
+use domain::payment::PaymentItemRequest;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+const CART_SLOT: &str = "cart";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CartItem {
+    pub item: PaymentItemRequest,
+    pub label: Text,
+    pub amount: Cents,
+}
+
+impl CartItem {
+    pub fn key(&self) -> String {
+        match &self.item {
+            PaymentItemRequest::Application { reference } => format!("application:{reference}"),
+            PaymentItemRequest::Hearing { case_number } => format!("hearing:{case_number}"),
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Cart {
+    pub items: RwSignal<Vec<CartItem>>,
+}
+
+impl Cart {
+    pub fn provide() -> Cart {
+        let cart = Cart { items: RwSignal::new(storage::load::<Vec<CartItem>>(CART_SLOT).unwrap_or_default()) };
+        // The one effect that mirrors the cart to sessionStorage.
+        Effect::new(move |_| {
+            cart.items.with(|items| {
+                if items.is_empty() {
+                    storage::remove(CART_SLOT);
+                } else {
+                    storage::save(CART_SLOT, items);
+                }
+            })
+        });
+        provide_context(cart);
+        cart
+    }
+
+    /// Adds an item once: a fine or fee is always paid whole, never twice.
+    pub fn add(&self, item: CartItem) {
+        self.items.update(|items| {
+            if !items.iter().any(|i| i.key() == item.key()) {
+                items.push(item);
+            }
+        });
+    }
+
+    pub fn remove(&self, key: &str) {
+        self.items.update(|items| items.retain(|i| i.key() != key));
+    }
+
+    pub fn clear(&self) {
+        self.items.set(Vec::new());
+    }
+
+    pub fn total(&self) -> Cents {
+        self.items.with(|items| Cents(items.iter().map(|i| i.amount.0).sum()))
+    }
+}
+
+pub fn use_cart() -> Cart {
+    use_context::<Cart>().unwrap_or_else(|| Cart { items: RwSignal::new(Vec::new()) })
+}

@@ -1,0 +1,185 @@
+//! `/kasse`: the cart, the method choice and one "pay" button.
+
+use super::cart::use_cart;
+use super::{Attempt, Pending, ATTEMPT_SLOT, PENDING_SLOT};
+use crate::api::{self, ApiError};
+use crate::components::page_title::PageTitle;
+use crate::i18n::use_i18n;
+use crate::storage;
+use domain::payment::{PaymentMethodId, PaymentRequest, RETURN_PATH};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+/// The key of this exact request: reused while the body is the same (double click, reload,
+/// retry after a lost answer), new as soon as the cart or the method changes.
+pub fn key_for(body: &str) -> String {
+    match storage::load::<Attempt>(ATTEMPT_SLOT) {
+        Some(a) if a.body == body => a.key,
+        _ => {
+            let key = storage::new_key();
+            storage::save(ATTEMPT_SLOT, &Attempt { key: key.clone(), body: body.to_string() });
+            key
+        }
+    }
+}
+
+#[component]
+pub fn CheckoutPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let cart = use_cart();
+    let navigate = use_navigate();
+    let methods = LocalResource::new(move || api::payments::methods(i18n.lang.get_untracked()));
+    let method = RwSignal::new(storage::load::<Attempt>(ATTEMPT_SLOT).and_then(|a| {
+        serde_json::from_str::<PaymentRequest>(&a.body).ok().map(|b| b.method)
+    }));
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+
+    let pay = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        let t = i18n.t();
+        let Some(m) = method.get_untracked() else {
+            error.set(Some(t.checkout_choose_method.to_string()));
+            request_animation_frame(|| crate::dom::focus_id("checkout-error"));
+            return;
+        };
+        let body = PaymentRequest {
+            items: cart.items.with_untracked(|items| items.iter().map(|i| i.item.clone()).collect()),
+            method: m,
+            return_url: RETURN_PATH.to_string(),
+        };
+        let Ok(body_json) = serde_json::to_string(&body) else { return };
+        let key = key_for(&body_json);
+        busy.set(true);
+        error.set(None);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let lang = i18n.lang.get_untracked();
+            match api::payments::create(lang, &body, &key).await {
+                Ok(p) => {
+                    storage::save(PENDING_SLOT, &Pending { id: p.id.clone(), method: p.method });
+                    match p.redirect_url.as_deref() {
+                        // Only our own provider path: never follow an address from elsewhere.
+                        Some(url) if url.starts_with("/mock-psp/") => {
+                            if let Some(w) = web_sys::window() {
+                                let _ = w.location().assign(url);
+                            }
+                        }
+                        _ => navigate(RETURN_PATH, Default::default()),
+                    }
+                }
+                Err(e) => {
+                    busy.set(false);
+                    let t = i18n.t();
+                    let msg = match e {
+                        ApiError::Validation(p) if !p.errors.is_empty() => p.errors.into_values().flatten().collect::<Vec<_>>().join(" "),
+                        ApiError::Validation(p) | ApiError::Status(_, p) if p.detail.is_some() => p.detail.unwrap_or_default(),
+                        other => other.message(t),
+                    };
+                    error.set(Some(msg));
+                    request_animation_frame(|| crate::dom::focus_id("checkout-error"));
+                }
+            }
+        });
+    };
+
+    view! {
+        <PageTitle text=Signal::derive(move || i18n.t().checkout_title.to_string())/>
+        <h1>{move || i18n.t().checkout_title}</h1>
+        {move || error.get().map(|m| view! { <p class="notice notice-error" id="checkout-error" tabindex="-1" role="alert">{m}</p> })}
+        {move || {
+            let t = i18n.t();
+            let lang = i18n.lang();
+            if cart.items.with(Vec::is_empty) {
+                return view! {
+                    <p>{t.checkout_empty}</p>
+                    <p><A href="/">{t.back_to_start}</A></p>
+                }
+                .into_any();
+            }
+            view! {
+                <h2>{t.checkout_items}</h2>
+                <table class="fee-table">
+                    <caption class="visually-hidden">{t.checkout_items}</caption>
+                    <thead><tr><th scope="col">{t.fee_item}</th><th scope="col" class="num">{t.fee_amount}</th><th scope="col"><span class="visually-hidden">{t.checkout_remove}</span></th></tr></thead>
+                    <tbody>
+                        {cart.items.get().into_iter().map(|item| {
+                            let key = item.key();
+                            let label = item.label.get(lang).to_string();
+                            view! {
+                                <tr>
+                                    <td>{label.clone()}</td>
+                                    <td class="num">{item.amount.format(lang)}</td>
+                                    <td class="num">
+                                        <button type="button" class="link-button" on:click=move |_| cart.remove(&key)>
+                                            {t.checkout_remove}<span class="visually-hidden">{format!(": {label}")}</span>
+                                        </button>
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                    <tfoot><tr><th scope="row">{t.fee_total}</th><td class="num"><strong>{cart.total().format(lang)}</strong></td><td></td></tr></tfoot>
+                </table>
+            }
+            .into_any()
+        }}
+        {move || (!cart.items.with(Vec::is_empty)).then(|| {
+            let pay = pay.clone();
+            view! {
+            <MethodChoice methods=methods method=method/>
+            <button type="button" class="button" on:click=pay disabled=move || busy.get() aria-disabled=move || busy.get().then_some("true")>
+                {move || if busy.get() { i18n.t().checkout_paying } else { i18n.t().checkout_pay }}
+            </button>
+            }
+        })}
+    }
+}
+
+#[component]
+fn MethodChoice(
+    methods: LocalResource<Result<Vec<domain::payment::PaymentMethod>, ApiError>>,
+    method: RwSignal<Option<PaymentMethodId>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let t = i18n.t();
+        let lang = i18n.lang();
+        match methods.get() {
+            None => view! { <p role="status" class="loading">{t.loading}</p> }.into_any(),
+            Some(Err(e)) => view! {
+                <div class="notice notice-error" role="alert">
+                    <p>{e.message(t)}</p>
+                    <button type="button" class="button button-secondary" on:click=move |_| methods.refetch()>{t.retry}</button>
+                </div>
+            }
+            .into_any(),
+            Some(Ok(list)) => view! {
+                <fieldset class="field">
+                    <legend><h2 class="legend-heading">{t.checkout_method}</h2></legend>
+                    <div class="radios">
+                        {list.into_iter().enumerate().map(|(i, m)| {
+                            let id = if i == 0 { "pay-method".to_string() } else { format!("pay-method-{i}") };
+                            let hint_id = format!("{id}-hint");
+                            let value = m.id;
+                            view! {
+                                <div class="radio">
+                                    <input type="radio" id=id.clone() name="pay-method" aria-describedby=hint_id.clone()
+                                        prop:checked=move || method.get() == Some(value)
+                                        on:change=move |_| method.set(Some(value))/>
+                                    <label for=id>{m.label.get(lang).to_string()}</label>
+                                    <p class="hint radio-hint" id=hint_id>{m.description.get(lang).to_string()}</p>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+            }
+            .into_any(),
+        }
+    }
+}
