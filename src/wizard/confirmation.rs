@@ -44,6 +44,18 @@ pub fn Confirmation(service_id: String, next_steps: domain::i18n::Text) -> impl 
             view! {
                 <h2>{move || i18n.t().pay_heading}</h2>
                 <p>{move || fill(i18n.t().fee_due, fee.format(i18n.lang()))}</p>
+                {(!r.paid).then(|| view! {
+                    <p>
+                        <crate::checkout::pay_button::PayOnlineButton
+                            item=domain::payment::PaymentItemRequest::Application { reference: r.reference.clone() }
+                            label=domain::i18n::Text::new(
+                                &format!("{} {}", r.service_name.de, r.reference),
+                                &format!("{} {}", r.service_name.en, r.reference),
+                            )
+                            amount=fee
+                        />
+                    </p>
+                })}
                 {payee.map(|p| view! {
                     <PaymentQr
                         name=p.name
