@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
                 {move || i18n.t().skip_link}
             </a>
             <Header cart=cart/>
+            <OfflineBanner/>
             <main id="main" tabindex="-1" class="wrap">
                 <Routes fallback=|| view! { <pages::not_found::NotFound/> }>
                     <Route path=path!("/") view=pages::catalogue::Catalogue/>
@@ -93,6 +94,24 @@ fn Header(cart: crate::checkout::cart::Cart) -> impl IntoView {
                 </div>
             </div>
         </header>
+    }
+}
+
+/// Says so while the browser is offline; typed answers stay, requests fail with a clear message.
+#[component]
+fn OfflineBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let online = RwSignal::new(web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true));
+    let go_offline = window_event_listener(leptos::ev::offline, move |_| online.set(false));
+    let go_online = window_event_listener(leptos::ev::online, move |_| online.set(true));
+    on_cleanup(move || {
+        go_offline.remove();
+        go_online.remove();
+    });
+    view! {
+        <div class="offline-region" role="status">
+            {move || (!online.get()).then(|| view! { <p class="offline-banner wrap">{i18n.t().offline_banner}</p> })}
+        </div>
     }
 }
 

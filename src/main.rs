@@ -8,11 +8,12 @@ mod dom;
 mod hearing;
 mod i18n;
 mod pages;
+mod panic_page;
 mod storage;
 mod wizard;
 
 fn main() {
-    console_error_panic_hook::set_once();
+    panic_page::install();
     dom::remove_static_shell();
     leptos::mount::mount_to_body(app::App);
 }
