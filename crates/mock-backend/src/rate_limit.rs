@@ -1,0 +1,95 @@
+//! A sliding-window limit per client address for unauthenticated POSTs (feedback, drafts,
+//! uploads, applications, payments). Over the limit: 429 with `Retry-After`, a problem body.
+//! The hearing login has its own, stricter lockout per case number.
+
+use crate::extract::AcceptLang;
+use crate::problem::ApiError;
+use crate::state::AppState;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::Method;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use std::collections::{HashMap, VecDeque};
+use std::net::SocketAddr;
+use std::sync::Mutex;
+
+pub const WINDOW_SECS: i64 = 60;
+/// Generous for people, tight for scripts; `RATE_LIMIT_PER_MINUTE` overrides it.
+pub const DEFAULT_PER_MINUTE: usize = 120;
+
+pub struct RateLimiter {
+    per_window: usize,
+    hits: Mutex<HashMap<(String, String), VecDeque<i64>>>,
+}
+
+impl RateLimiter {
+    pub fn new(per_window: usize) -> RateLimiter {
+        RateLimiter { per_window, hits: Mutex::new(HashMap::new()) }
+    }
+
+    pub fn from_env() -> RateLimiter {
+        let n = std::env::var("RATE_LIMIT_PER_MINUTE").ok().and_then(|v| v.parse().ok()).filter(|n| *n > 0);
+        RateLimiter::new(n.unwrap_or(DEFAULT_PER_MINUTE))
+    }
+
+    /// Records a request; `Err(seconds)` when over the limit.
+    pub fn check(&self, client: &str, bucket: &str, now: i64) -> Result<(), u64> {
+        let mut hits = self.hits.lock().unwrap_or_else(|e| e.into_inner());
+        let q = hits.entry((client.to_owned(), bucket.to_owned())).or_default();
+        while q.front().is_some_and(|t| *t <= now - WINDOW_SECS) {
+            q.pop_front();
+        }
+        if q.len() >= self.per_window {
+            let oldest = q.front().copied().unwrap_or(now);
+            return Err((oldest + WINDOW_SECS - now).max(1) as u64);
+        }
+        q.push_back(now);
+        Ok(())
+    }
+}
+
+/// Which limit a path falls under; `None` for paths that are not limited here.
+fn bucket(method: &Method, path: &str) -> Option<&'static str> {
+    if method != Method::POST {
+        return None;
+    }
+    match path {
+        "/api/v1/feedback" => Some("feedback"),
+        "/api/v1/drafts" => Some("drafts"),
+        "/api/v1/uploads" => Some("uploads"),
+        "/api/v1/applications" => Some("applications"),
+        "/api/v1/payments" => Some("payments"),
+        "/api/v1/hearings/session" => Some("hearing-login"),
+        _ => None,
+    }
+}
+
+pub async fn limit(State(state): State<AppState>, lang: AcceptLang, req: Request, next: Next) -> Response {
+    if let Some(b) = bucket(req.method(), req.uri().path()) {
+        let client = req
+            .extensions()
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip().to_string())
+            .unwrap_or_else(|| "local".into());
+        if let Err(retry) = state.rate_limiter().check(&client, b, state.clock().now()) {
+            return ApiError::too_many_requests(lang.0, retry).into_response();
+        }
+    }
+    next.run(req).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sliding_window() {
+        let r = RateLimiter::new(2);
+        assert!(r.check("a", "x", 100).is_ok());
+        assert!(r.check("a", "x", 110).is_ok());
+        assert_eq!(r.check("a", "x", 120), Err(40));
+        assert!(r.check("b", "x", 120).is_ok(), "per client");
+        assert!(r.check("a", "y", 120).is_ok(), "per bucket");
+        assert!(r.check("a", "x", 161).is_ok(), "the first hit left the window");
+    }
+}
