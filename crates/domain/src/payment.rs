@@ -77,7 +77,7 @@ pub struct PaymentRequest {
     pub return_url: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum PaymentItemKind {
@@ -208,9 +208,7 @@ pub fn is_valid_return_url(url: &str) -> bool {
     rest.is_empty()
         || rest.strip_prefix('/').is_some_and(|tail| {
             tail.split('/').all(|seg| {
-                !seg.is_empty()
-                    && seg.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
-                    && !seg.starts_with('-')
+                !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') && !seg.starts_with('-')
             })
         })
 }
@@ -225,7 +223,8 @@ mod tests {
         assert_eq!(clean_purpose("Gebühr: Straße 5.1234.000101.3"), "Gebuehr Strasse 5 1234 0001");
         assert_eq!(clean_purpose("  a  --  b  "), "a -- b");
         assert_eq!(clean_purpose("Stadt Musterstadt OWI-2026-000101"), "Stadt Musterstadt OWI-2026");
-        for s in ["Stadt Musterstadt K7MP3XTA", "x;y<z>ä€ -", "ÄÖÜäöüß ÄÖÜäöüß ÄÖÜäöüß ÄÖÜäöüß"] {
+        for s in ["Stadt Musterstadt K7MP3XTA", "x;y<z>ä€ -", "ÄÖÜäöüß ÄÖÜäöüß ÄÖÜäöüß ÄÖÜäöüß"]
+        {
             let p = clean_purpose(s);
             assert!(is_valid_purpose(&p), "{p:?}");
         }
@@ -278,7 +277,8 @@ mod tests {
         assert_eq!(req.items[1], PaymentItemRequest::Hearing { case_number: "OWI-2026-000101".into() });
         let with_amount = r#"{"items":[],"method":"WERO","return_url":"/kasse/rueckkehr","amount":1}"#;
         assert!(serde_json::from_str::<PaymentRequest>(with_amount).is_err());
-        let item_amount = r#"{"items":[{"kind":"application","reference":"A","amount":1}],"method":"WERO","return_url":"/x"}"#;
+        let item_amount =
+            r#"{"items":[{"kind":"application","reference":"A","amount":1}],"method":"WERO","return_url":"/x"}"#;
         assert!(serde_json::from_str::<PaymentRequest>(item_amount).is_err());
         let giropay = r#"{"items":[],"method":"GIROPAY","return_url":"/kasse/rueckkehr"}"#;
         assert!(serde_json::from_str::<PaymentRequest>(giropay).is_err());

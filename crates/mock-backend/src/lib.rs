@@ -8,6 +8,7 @@ pub mod forms;
 pub mod hearings;
 pub mod idempotency;
 pub mod openapi;
+pub mod payments;
 pub mod problem;
 pub mod seed;
 pub mod state;
@@ -22,6 +23,8 @@ pub fn app(state: AppState) -> Router {
     let dist = state.dist_dir().to_path_buf();
     Router::new()
         .nest("/api", api::router())
+        // The mock payment provider's pages (outside /api: HTML, not JSON).
+        .merge(payments::psp::router())
         .with_state(state)
         .merge(static_files::router(&dist))
         .layer(CompressionLayer::new())

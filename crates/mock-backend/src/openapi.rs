@@ -31,6 +31,10 @@ use utoipa::OpenApi;
         crate::forms::handlers::upload,
         crate::forms::handlers::save_draft,
         crate::forms::handlers::load_draft,
+        crate::payments::handlers::list_methods,
+        crate::payments::handlers::create,
+        crate::payments::handlers::payment,
+        crate::payments::handlers::transfer_received,
     ),
     modifiers(&BearerAuth),
     tags(
@@ -39,6 +43,8 @@ use utoipa::OpenApi;
         (name = "feedback", description = "Accessibility feedback"),
         (name = "hearings", description = "Online hearing for administrative offences (Anhörung): sign in with case number and access code, view the case and evidence, respond once"),
         (name = "forms", description = "Guided form wizards: service definitions, appointment slots, applications, uploads, drafts"),
+        (name = "payments", description = "Checkout for fees and fines (XBezahldienste model): methods, payments with server-side pricing, idempotent creation, provider redirect, status"),
+        (name = "mock-only", description = "Endpoints of the mock backend that do not exist in production (simulations for demos and tests)"),
     )
 )]
 pub struct ApiDoc;

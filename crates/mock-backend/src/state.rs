@@ -17,6 +17,7 @@ struct Inner {
     feedback: Mutex<Vec<FeedbackRequest>>,
     hearings: crate::hearings::HearingStore,
     forms: crate::forms::FormStore,
+    payments: crate::payments::PaymentStore,
 }
 
 impl AppState {
@@ -34,6 +35,7 @@ impl AppState {
                     crate::hearings::session_secs_from_env(),
                 ),
                 forms: crate::forms::FormStore::seeded(crate::clock::Clock::default().today()),
+                payments: crate::payments::PaymentStore::seeded(),
             }),
         }
     }
@@ -68,6 +70,11 @@ impl AppState {
 
     pub fn hearings(&self) -> &crate::hearings::HearingStore {
         &self.inner.hearings
+    }
+
+    /// Checkout payments and the methods the town offers.
+    pub fn payments(&self) -> &crate::payments::PaymentStore {
+        &self.inner.payments
     }
 }
 

@@ -18,6 +18,7 @@ pub fn router() -> Router<AppState> {
         .route("/v1/feedback", post(feedback::create))
         .merge(crate::hearings::handlers::router())
         .merge(crate::forms::handlers::routes())
+        .merge(crate::payments::handlers::routes())
         // Unknown API paths answer with a problem, never with the app's index.html.
         .fallback(|AcceptLang(lang): AcceptLang| async move { ApiError::not_found(lang) })
 }

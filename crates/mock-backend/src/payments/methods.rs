@@ -1,0 +1,66 @@
+//! The payment methods the town offers, in the order the checkout lists them. This is the
+//! town's configuration: remove an entry to switch a method off (creating a payment with it is
+//! then refused). giropay and paydirekt no longer exist (shut down end of 2024) and must not
+//! be added back.
+
+use domain::i18n::Text;
+use domain::payment::{PaymentMethod, PaymentMethodId};
+
+pub fn seeded() -> Vec<PaymentMethod> {
+    let m = |id, label: (&str, &str), description: (&str, &str)| PaymentMethod {
+        id,
+        label: Text::new(label.0, label.1),
+        description: Text::new(description.0, description.1),
+    };
+    vec![
+        m(
+            PaymentMethodId::Creditcard,
+            ("Kreditkarte", "Credit card"),
+            (
+                "Visa oder Mastercard. Sie geben die Kartendaten auf der Seite des Zahlungsdienstleisters ein.",
+                "Visa or Mastercard. You enter the card details on the payment provider's page.",
+            ),
+        ),
+        m(
+            PaymentMethodId::Paypal,
+            ("PayPal", "PayPal"),
+            (
+                "Sie melden sich bei PayPal an und geben die Zahlung dort frei.",
+                "You sign in to PayPal and approve the payment there.",
+            ),
+        ),
+        m(
+            PaymentMethodId::SepaDirectDebit,
+            ("SEPA-Lastschrift", "SEPA direct debit"),
+            (
+                "Die Stadt zieht den Betrag von Ihrem Konto ein. Sie brauchen Ihre IBAN.",
+                "The town collects the amount from your bank account. You need your IBAN.",
+            ),
+        ),
+        m(
+            PaymentMethodId::Wero,
+            ("Wero", "Wero"),
+            (
+                "Sie geben die Zahlung in der Wero-App oder Ihrer Banking-App frei.",
+                "You approve the payment in the Wero app or your banking app.",
+            ),
+        ),
+        m(
+            PaymentMethodId::Transfer,
+            ("Überweisung mit GiroCode", "Bank transfer with GiroCode"),
+            (
+                "Sie überweisen selbst, auch per GiroCode mit Ihrer Banking-App. Die Zahlung wird verbucht, sobald das Geld eingegangen ist (meist 1–3 Bankarbeitstage).",
+                "You transfer the amount yourself, also by GiroCode with your banking app. The payment is booked once the money arrives (usually 1–3 banking days).",
+            ),
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn all_five_methods_once() {
+        let ids: Vec<_> = super::seeded().iter().map(|m| m.id).collect();
+        assert_eq!(ids, domain::payment::PaymentMethodId::ALL.to_vec());
+    }
+}

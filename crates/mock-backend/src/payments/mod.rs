@@ -1,0 +1,477 @@
+//! The checkout: payments for application fees and hearing fines, in memory.
+//!
+//! Rules (see also README "Test payments"):
+//! - The server prices every item through the owning store (`FormStore::payable`,
+//!   `HearingStore::payable`); a request cannot carry an amount.
+//! - Creation is idempotent per `Idempotency-Key` (same body → the same payment, other body → 409).
+//! - Pending-item policy: an item with a pending *online* payment (INITIAL, under 90 minutes
+//!   old) cannot be put into another payment; the request is refused (422 on `items.N`) rather
+//!   than answered with the pending payment, because that one may use another method or return
+//!   URL, and handing its id to whoever knows an item reference would let them cancel it.
+//!   A pending TRANSFER does not block: it is only an instruction until the money arrives, and
+//!   blocking would lock people out of paying online for days. Whichever payment of an item is
+//!   PAYED first cancels the other pending payments of that item (superseded), so an item is
+//!   never marked paid twice; money arriving for a superseded transfer is refused (409) and
+//!   refunded by the treasury.
+//! - Online payments expire 90 minutes after creation (computed on read); transfers do not.
+//! - Every state change happens under the store lock after checking INITIAL, and marking items
+//!   paid happens inside the same lock, so a double submit cannot pay anything twice.
+
+pub mod handlers;
+pub mod methods;
+pub mod psp;
+
+use crate::forms::FormStore;
+use crate::hearings::HearingStore;
+use crate::idempotency::{IdempotencyKey, IdempotencyStore, Outcome};
+use crate::problem::ApiError;
+use crate::state::lock;
+use domain::application::normalise_code;
+use domain::date::Date;
+use domain::i18n::{Lang, Text};
+use domain::money::Cents;
+use domain::payment::{
+    clean_purpose, clip_description, is_valid_return_url, Payment, PaymentItem, PaymentItemKind, PaymentItemRequest,
+    PaymentMethod, PaymentMethodId, PaymentRequest, PaymentStatus, TransferDetails, EXPIRY_SECS,
+};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Mutex;
+
+/// More items than a person plausibly pays at once is a broken or hostile client.
+pub const MAX_ITEMS: usize = 20;
+
+/// Field id → messages in the caller's language (the `errors` of a 422 problem).
+pub type FieldMessages = BTreeMap<String, Vec<String>>;
+
+#[derive(Debug)]
+pub enum CreateError {
+    Api(ApiError),
+    Fields(FieldMessages),
+}
+
+/// How a payment ends at the provider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Finish {
+    Pay,
+    Fail,
+    Cancel,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FinishError {
+    NotFound,
+    /// Not (or no longer) INITIAL, or not the kind of payment this transition applies to.
+    NotOpen(Box<Payment>),
+}
+
+struct Record {
+    id: String,
+    reference: String,
+    /// INITIAL, PAYED, FAILED or CANCELED; EXPIRED is derived from the clock on read.
+    status: PaymentStatus,
+    method: PaymentMethodId,
+    items: Vec<PaymentItem>,
+    amount: Cents,
+    purpose: String,
+    description: String,
+    created_at: i64,
+    updated_at: i64,
+    paid_at: Option<i64>,
+    return_url: String,
+    transfer: Option<TransferDetails>,
+}
+
+impl Record {
+    fn expires_at(&self) -> Option<i64> {
+        self.method.is_online().then_some(self.created_at + EXPIRY_SECS)
+    }
+
+    fn status(&self, now: i64) -> PaymentStatus {
+        match (self.status, self.expires_at()) {
+            (PaymentStatus::Initial, Some(at)) if now >= at => PaymentStatus::Expired,
+            (s, _) => s,
+        }
+    }
+
+    fn covers(&self, key: &(PaymentItemKind, String)) -> bool {
+        self.items.iter().any(|i| i.kind == key.0 && normalise_code(&i.reference) == key.1)
+    }
+
+    fn view(&self, now: i64) -> Payment {
+        let status = self.status(now);
+        let updated_at = match (status, self.expires_at()) {
+            (PaymentStatus::Expired, Some(at)) => at.max(self.updated_at),
+            _ => self.updated_at,
+        };
+        Payment {
+            id: self.id.clone(),
+            reference: self.reference.clone(),
+            status,
+            method: self.method,
+            amount: self.amount,
+            items: self.items.clone(),
+            purpose: self.purpose.clone(),
+            description: self.description.clone(),
+            created_at: crate::clock::rfc3339(self.created_at),
+            updated_at: crate::clock::rfc3339(updated_at),
+            paid_at: self.paid_at.map(crate::clock::rfc3339),
+            expires_at: self.expires_at().map(crate::clock::rfc3339),
+            redirect_url: self.method.is_online().then(|| psp::page_path(&self.id)),
+            transfer: self.transfer.clone(),
+        }
+    }
+}
+
+pub struct PaymentStore {
+    methods: Vec<PaymentMethod>,
+    payments: Mutex<HashMap<String, Record>>,
+    /// Idempotency-Key → id of the payment it created.
+    creations: IdempotencyStore<String>,
+}
+
+fn pick(lang: Lang, de: &str, en: &str) -> String {
+    match lang {
+        Lang::De => de.to_owned(),
+        Lang::En => en.to_owned(),
+    }
+}
+
+fn item_key(item: &PaymentItemRequest) -> (PaymentItemKind, String) {
+    match item {
+        PaymentItemRequest::Application { reference } => (PaymentItemKind::Application, normalise_code(reference)),
+        PaymentItemRequest::Hearing { case_number } => (PaymentItemKind::Hearing, normalise_code(case_number)),
+    }
+}
+
+/// The item priced by the store that owns it, or the message why it cannot be paid.
+fn price(
+    item: &PaymentItemRequest,
+    key: &str,
+    forms: &FormStore,
+    hearings: &HearingStore,
+    today: Date,
+    lang: Lang,
+) -> Result<PaymentItem, String> {
+    match item {
+        PaymentItemRequest::Application { .. } => {
+            let p = forms.payable(key).ok_or_else(|| {
+                pick(
+                    lang,
+                    "Zu dieser Vorgangsnummer gibt es keinen Antrag.",
+                    "There is no application with this reference.",
+                )
+            })?;
+            if p.paid {
+                return Err(pick(
+                    lang,
+                    "Die Gebühr für diesen Antrag wurde bereits bezahlt.",
+                    "The fee for this application has already been paid.",
+                ));
+            }
+            if p.amount <= Cents::ZERO {
+                return Err(pick(
+                    lang,
+                    "Für diesen Antrag ist keine Gebühr zu zahlen.",
+                    "There is no fee to pay for this application.",
+                ));
+            }
+            Ok(PaymentItem {
+                kind: PaymentItemKind::Application,
+                label: Text {
+                    de: format!("{} – Antrag {}", p.service_name.de, p.reference),
+                    en: format!("{} – application {}", p.service_name.en, p.reference),
+                },
+                reference: p.reference,
+                amount: p.amount,
+            })
+        }
+        PaymentItemRequest::Hearing { .. } => {
+            let c = hearings.payable(key, today).map_err(|reason| reason.message(lang).to_owned())?;
+            Ok(PaymentItem {
+                kind: PaymentItemKind::Hearing,
+                label: Text { de: c.description_de, en: c.description_en },
+                reference: c.case_number,
+                amount: c.amount,
+            })
+        }
+    }
+}
+
+fn payment_id() -> String {
+    const CHARS: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
+    let tail: String = (0..20).map(|_| char::from(CHARS[rand::random_range(0..CHARS.len())])).collect();
+    format!("pay_{tail}")
+}
+
+impl PaymentStore {
+    /// The demo configuration: all five methods.
+    pub fn seeded() -> PaymentStore {
+        PaymentStore::new(methods::seeded())
+    }
+
+    pub fn new(methods: Vec<PaymentMethod>) -> PaymentStore {
+        PaymentStore { methods, payments: Mutex::new(HashMap::new()), creations: IdempotencyStore::default() }
+    }
+
+    pub fn methods(&self) -> &[PaymentMethod] {
+        &self.methods
+    }
+
+    /// Creates a payment once per idempotency key. On replay the payment's current state is
+    /// returned.
+    // The error carries `ApiError`, the type `IdempotencyStore::run` uses.
+    #[allow(clippy::too_many_arguments, clippy::result_large_err)]
+    pub fn create(
+        &self,
+        lang: Lang,
+        key: &IdempotencyKey,
+        req: &PaymentRequest,
+        forms: &FormStore,
+        hearings: &HearingStore,
+        today: Date,
+        now: i64,
+    ) -> Result<(Payment, Outcome), CreateError> {
+        let fingerprint = serde_json::to_string(req).unwrap_or_default();
+        // `run` only passes ApiError through; field messages travel beside it.
+        let mut rejected = None;
+        let result = self.creations.run(lang, key, &fingerprint, || {
+            self.create_new(lang, req, forms, hearings, today, now).map_err(|e| match e {
+                CreateError::Api(e) => e,
+                CreateError::Fields(fields) => {
+                    rejected = Some(fields);
+                    ApiError::not_found(lang)
+                }
+            })
+        });
+        if let Some(fields) = rejected {
+            return Err(CreateError::Fields(fields));
+        }
+        let (id, outcome) = result.map_err(CreateError::Api)?;
+        let payment = self.get(&id, now).ok_or_else(|| CreateError::Api(ApiError::not_found(lang)))?;
+        Ok((payment, outcome))
+    }
+
+    #[allow(clippy::result_large_err)]
+    fn create_new(
+        &self,
+        lang: Lang,
+        req: &PaymentRequest,
+        forms: &FormStore,
+        hearings: &HearingStore,
+        today: Date,
+        now: i64,
+    ) -> Result<String, CreateError> {
+        let mut errors = FieldMessages::new();
+        let mut add = |field: &str, message: String| errors.entry(field.to_owned()).or_default().push(message);
+        if !self.methods.iter().any(|m| m.id == req.method) {
+            add(
+                "method",
+                pick(
+                    lang,
+                    "Diese Zahlungsart bietet die Stadt nicht an. Bitte wählen Sie eine andere.",
+                    "The town does not offer this payment method. Please choose another one.",
+                ),
+            );
+        }
+        if !is_valid_return_url(&req.return_url) {
+            add(
+                "return_url",
+                pick(
+                    lang,
+                    "Die Rücksprungadresse muss mit /kasse/rueckkehr beginnen und darf keine Kennungen, Parameter oder Ziffern enthalten.",
+                    "The return URL must start with /kasse/rueckkehr and must not contain ids, parameters or digits.",
+                ),
+            );
+        }
+        if req.items.is_empty() {
+            add(
+                "items",
+                pick(
+                    lang,
+                    "Bitte wählen Sie mindestens einen Posten zum Bezahlen aus.",
+                    "Choose at least one item to pay.",
+                ),
+            );
+        } else if req.items.len() > MAX_ITEMS {
+            add(
+                "items",
+                pick(lang, "Bitte bezahlen Sie höchstens 20 Posten auf einmal.", "Pay at most 20 items at once."),
+            );
+        }
+
+        // One lock from the pending check to the insert: two requests cannot both pass it.
+        let mut payments = lock(&self.payments);
+        let mut items = Vec::new();
+        let mut seen = HashSet::new();
+        if req.items.len() <= MAX_ITEMS {
+            for (i, item) in req.items.iter().enumerate() {
+                let field = format!("items.{i}");
+                let key = item_key(item);
+                if !seen.insert(key.clone()) {
+                    add(
+                        &field,
+                        pick(
+                            lang,
+                            "Dieser Posten ist mehrfach in der Zahlung enthalten. Bitte zahlen Sie ihn nur einmal.",
+                            "This item appears more than once in the payment. Pay it only once.",
+                        ),
+                    );
+                    continue;
+                }
+                match price(item, &key.1, forms, hearings, today, lang) {
+                    Err(message) => add(&field, message),
+                    Ok(_) if payments.values().any(|r| r.method.is_online() && r.status(now) == PaymentStatus::Initial && r.covers(&key)) => add(
+                        &field,
+                        pick(
+                            lang,
+                            "Für diesen Posten läuft bereits eine Zahlung. Bitte schließen Sie diese ab oder warten Sie 90 Minuten.",
+                            "A payment for this item is already in progress. Please complete it or wait 90 minutes.",
+                        ),
+                    ),
+                    Ok(priced) => items.push(priced),
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(CreateError::Fields(errors));
+        }
+
+        let amount = items
+            .iter()
+            .try_fold(Cents::ZERO, |sum, i| sum.checked_add(i.amount))
+            .ok_or_else(|| CreateError::Api(ApiError::bad_request(lang, "The total is out of range")))?;
+        let id = loop {
+            let candidate = payment_id();
+            if !payments.contains_key(&candidate) {
+                break candidate;
+            }
+        };
+        let reference = loop {
+            let candidate = crate::forms::reference::random_code(8);
+            if !payments.values().any(|r| r.reference == candidate) {
+                break candidate;
+            }
+        };
+        let purpose = clean_purpose(&format!("{} {reference}", crate::seed::TOWN));
+        let description = clip_description(&items.iter().map(|i| i.label.de.as_str()).collect::<Vec<_>>().join("; "));
+        let transfer = (req.method == PaymentMethodId::Transfer).then(|| {
+            // Fees and fines go to the treasury's one account; the remittance identifies the payment.
+            let p = crate::forms::reference::town_payee(&reference);
+            TransferDetails {
+                name: p.name,
+                iban: p.iban,
+                bic: p.bic.unwrap_or_default(),
+                remittance: purpose.clone(),
+                amount,
+            }
+        });
+        payments.insert(
+            id.clone(),
+            Record {
+                id: id.clone(),
+                reference,
+                status: PaymentStatus::Initial,
+                method: req.method,
+                items,
+                amount,
+                purpose,
+                description,
+                created_at: now,
+                updated_at: now,
+                paid_at: None,
+                return_url: req.return_url.clone(),
+                transfer,
+            },
+        );
+        Ok(id)
+    }
+
+    pub fn get(&self, id: &str, now: i64) -> Option<Payment> {
+        lock(&self.payments).get(id).map(|r| r.view(now))
+    }
+
+    /// The payment and where the provider sends the user back to.
+    pub fn with_return_url(&self, id: &str, now: i64) -> Option<(Payment, String)> {
+        lock(&self.payments).get(id).map(|r| (r.view(now), r.return_url.clone()))
+    }
+
+    /// The provider's outcome for an online payment. Only an INITIAL, unexpired payment changes.
+    pub fn finish(
+        &self,
+        id: &str,
+        finish: Finish,
+        forms: &FormStore,
+        hearings: &HearingStore,
+        now: i64,
+    ) -> Result<Payment, FinishError> {
+        let mut payments = lock(&self.payments);
+        let record = payments.get(id).ok_or(FinishError::NotFound)?;
+        if !record.method.is_online() || record.status(now) != PaymentStatus::Initial {
+            return Err(FinishError::NotOpen(Box::new(record.view(now))));
+        }
+        match finish {
+            Finish::Pay => pay_locked(&mut payments, id, forms, hearings, now).ok_or(FinishError::NotFound),
+            Finish::Fail | Finish::Cancel => {
+                let record = payments.get_mut(id).ok_or(FinishError::NotFound)?;
+                record.status = if finish == Finish::Fail { PaymentStatus::Failed } else { PaymentStatus::Canceled };
+                record.updated_at = now;
+                Ok(record.view(now))
+            }
+        }
+    }
+
+    /// The bank statement shows a transfer with this remittance (`Stadt Musterstadt K7MP3XTA`)
+    /// or just its reference (`K7MP3XTA`); case, spaces and hyphens do not matter.
+    pub fn transfer_received(
+        &self,
+        remittance: &str,
+        forms: &FormStore,
+        hearings: &HearingStore,
+        now: i64,
+    ) -> Result<Payment, FinishError> {
+        let code = normalise_code(remittance);
+        let code = code.strip_prefix(&normalise_code(crate::seed::TOWN)).unwrap_or(&code);
+        let mut payments = lock(&self.payments);
+        let record = payments.values().find(|r| r.reference == code).ok_or(FinishError::NotFound)?;
+        if record.method != PaymentMethodId::Transfer || record.status(now) != PaymentStatus::Initial {
+            return Err(FinishError::NotOpen(Box::new(record.view(now))));
+        }
+        let id = record.id.clone();
+        pay_locked(&mut payments, &id, forms, hearings, now).ok_or(FinishError::NotFound)
+    }
+
+    pub fn count(&self) -> usize {
+        lock(&self.payments).len()
+    }
+}
+
+/// PAYED, the items marked paid in their stores, and every other pending payment of these
+/// items cancelled. The caller holds the lock and has checked the payment is INITIAL.
+fn pay_locked(
+    payments: &mut HashMap<String, Record>,
+    id: &str,
+    forms: &FormStore,
+    hearings: &HearingStore,
+    now: i64,
+) -> Option<Payment> {
+    let record = payments.get_mut(id)?;
+    record.status = PaymentStatus::Payed;
+    record.paid_at = Some(now);
+    record.updated_at = now;
+    let keys: Vec<(PaymentItemKind, String)> =
+        record.items.iter().map(|i| (i.kind, normalise_code(&i.reference))).collect();
+    for item in &record.items {
+        match item.kind {
+            PaymentItemKind::Application => forms.mark_paid(&item.reference),
+            PaymentItemKind::Hearing => hearings.mark_paid(&item.reference),
+        };
+    }
+    let view = record.view(now);
+    for other in payments.values_mut() {
+        if other.id != id && other.status(now) == PaymentStatus::Initial && keys.iter().any(|k| other.covers(k)) {
+            other.status = PaymentStatus::Canceled;
+            other.updated_at = now;
+        }
+    }
+    Some(view)
+}
