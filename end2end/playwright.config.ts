@@ -40,7 +40,7 @@ export default defineConfig({
     {
       command: BACKEND,
       url: `${BASE_URL}/api/health`,
-      env: { PORT: String(PORT), DIST_DIR: DIST },
+      env: { PORT: String(PORT), DIST_DIR: DIST, RATE_LIMIT_PER_MINUTE: '600' },
       reuseExistingServer: false,
       timeout: 30_000,
       stdout: 'ignore',

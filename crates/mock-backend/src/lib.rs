@@ -10,6 +10,8 @@ pub mod idempotency;
 pub mod openapi;
 pub mod payments;
 pub mod problem;
+pub mod rate_limit;
+pub mod security;
 pub mod seed;
 pub mod state;
 pub mod static_files;
@@ -21,11 +23,13 @@ use tower_http::compression::CompressionLayer;
 /// The whole HTTP surface: `/api/...` and the app.
 pub fn app(state: AppState) -> Router {
     let dist = state.dist_dir().to_path_buf();
+    let headers = std::sync::Arc::new(security::Headers::for_dist(&dist));
+    let api = api::router().route_layer(axum::middleware::from_fn_with_state(state.clone(), rate_limit::limit));
     Router::new()
-        .nest("/api", api::router())
-        // The mock payment provider's pages (outside /api: HTML, not JSON).
+        .nest("/api", api)
         .merge(payments::psp::router())
         .with_state(state)
         .merge(static_files::router(&dist))
+        .layer(axum::middleware::from_fn_with_state(headers, security::add_headers))
         .layer(CompressionLayer::new())
 }

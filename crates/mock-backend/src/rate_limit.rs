@@ -18,13 +18,18 @@ pub const WINDOW_SECS: i64 = 60;
 pub const DEFAULT_PER_MINUTE: usize = 120;
 
 pub struct RateLimiter {
-    per_window: usize,
+    per_window: std::sync::atomic::AtomicUsize,
     hits: Mutex<HashMap<(String, String), VecDeque<i64>>>,
 }
 
 impl RateLimiter {
     pub fn new(per_window: usize) -> RateLimiter {
-        RateLimiter { per_window, hits: Mutex::new(HashMap::new()) }
+        RateLimiter { per_window: std::sync::atomic::AtomicUsize::new(per_window), hits: Mutex::new(HashMap::new()) }
+    }
+
+    /// Tests tighten the limit on their own state instead of a process-wide variable.
+    pub fn set_per_window(&self, n: usize) {
+        self.per_window.store(n, std::sync::atomic::Ordering::Relaxed);
     }
 
     pub fn from_env() -> RateLimiter {
@@ -39,7 +44,7 @@ impl RateLimiter {
         while q.front().is_some_and(|t| *t <= now - WINDOW_SECS) {
             q.pop_front();
         }
-        if q.len() >= self.per_window {
+        if q.len() >= self.per_window.load(std::sync::atomic::Ordering::Relaxed) {
             let oldest = q.front().copied().unwrap_or(now);
             return Err((oldest + WINDOW_SECS - now).max(1) as u64);
         }
@@ -48,18 +53,18 @@ impl RateLimiter {
     }
 }
 
-/// Which limit a path falls under; `None` for paths that are not limited here.
+/// Which limit a path (relative to `/api`, where this layer sits) falls under.
 fn bucket(method: &Method, path: &str) -> Option<&'static str> {
     if method != Method::POST {
         return None;
     }
-    match path {
-        "/api/v1/feedback" => Some("feedback"),
-        "/api/v1/drafts" => Some("drafts"),
-        "/api/v1/uploads" => Some("uploads"),
-        "/api/v1/applications" => Some("applications"),
-        "/api/v1/payments" => Some("payments"),
-        "/api/v1/hearings/session" => Some("hearing-login"),
+    match path.strip_prefix("/api").unwrap_or(path) {
+        "/v1/feedback" => Some("feedback"),
+        "/v1/drafts" => Some("drafts"),
+        "/v1/uploads" => Some("uploads"),
+        "/v1/applications" => Some("applications"),
+        "/v1/payments" => Some("payments"),
+        "/v1/hearings/session" => Some("hearing-login"),
         _ => None,
     }
 }

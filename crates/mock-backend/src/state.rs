@@ -12,6 +12,7 @@ pub struct AppState {
 
 struct Inner {
     clock: crate::clock::Clock,
+    rate_limiter: crate::rate_limit::RateLimiter,
     dist_dir: PathBuf,
     services: Vec<ServiceSummary>,
     feedback: Mutex<Vec<FeedbackRequest>>,
@@ -26,6 +27,7 @@ impl AppState {
         AppState {
             inner: Arc::new(Inner {
                 clock: crate::clock::Clock::default(),
+                rate_limiter: crate::rate_limit::RateLimiter::from_env(),
                 dist_dir: dist_dir.into(),
                 services: crate::seed::services(),
                 feedback: Mutex::new(Vec::new()),
@@ -42,6 +44,10 @@ impl AppState {
 
     pub fn clock(&self) -> &crate::clock::Clock {
         &self.inner.clock
+    }
+
+    pub fn rate_limiter(&self) -> &crate::rate_limit::RateLimiter {
+        &self.inner.rate_limiter
     }
 
     pub fn dist_dir(&self) -> &Path {

@@ -138,3 +138,39 @@ async fn openapi_is_served_and_matches_the_committed_file() {
         first_difference.unwrap_or_else(|| "different length".into())
     );
 }
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    for path in ["/api/health", "/api/v1/nope", "/"] {
+        let res = app(state()).oneshot(Request::get(path).body(Body::empty()).unwrap()).await.unwrap();
+        let h = res.headers();
+        let csp = h.get(header::CONTENT_SECURITY_POLICY).and_then(|v| v.to_str().ok()).unwrap_or("");
+        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'"), "{path}: {csp}");
+        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("base-uri 'none'") && csp.contains("style-src 'self'"));
+        assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"));
+        assert_eq!(h["x-content-type-options"], "nosniff");
+        assert_eq!(h["referrer-policy"], "no-referrer");
+        assert!(h["permissions-policy"].to_str().unwrap().contains("camera=()"));
+    }
+}
+
+#[tokio::test]
+async fn unauthenticated_posts_are_rate_limited_with_retry_after() {
+    let s = state();
+    s.rate_limiter().set_per_window(3);
+    for _ in 0..3 {
+        let (status, _, _) = send(&s, post_json("/api/v1/feedback", r#"{"message":"ok"}"#, "de")).await;
+        assert_eq!(status, StatusCode::CREATED);
+    }
+    let res = app(s.clone()).oneshot(post_json("/api/v1/feedback", r#"{"message":"ok"}"#, "de")).await.unwrap();
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    let retry: u64 = res.headers()[header::RETRY_AFTER].to_str().unwrap().parse().unwrap();
+    assert!((1..=60).contains(&retry));
+    assert_eq!(s.feedback_count(), 3, "the limited request stored nothing");
+    // Reading is never limited.
+    let (status, _, _) = send(&s, Request::get("/api/v1/services").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    s.clock().advance(61);
+    let (status, _, _) = send(&s, post_json("/api/v1/feedback", r#"{"message":"ok"}"#, "de")).await;
+    assert_eq!(status, StatusCode::CREATED);
+}

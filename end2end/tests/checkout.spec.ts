@@ -1,0 +1,225 @@
+import { test, expect, expectNoAxeViolations, expectNoHorizontalScroll, provokesNetworkErrors } from './fixtures';
+import { decodeQr } from './qr';
+import { APIRequestContext, Page } from '@playwright/test';
+
+const address = (street: string, no: string, postal: string) => ({ street, house_number: no, postal_code: postal, town: 'Musterstadt' });
+
+/** A 7 € register information application, created through the API like the wizard does. */
+async function createApplication(request: APIRequestContext) {
+  const body = {
+    service_id: 'melderegisterauskunft',
+    form_version: (await (await request.get('/api/v1/services/melderegisterauskunft')).json()).form.version,
+    answers: {
+      gesucht_vorname: 'Klaus', gesucht_nachname: 'Weber', gesucht_geburtsdatum: '1970-02-28',
+      gesucht_anschrift: address('Ringstraße', '7', '12345'), zweck: 'gewerblich', werbung: 'no',
+      vorname: 'Sabine', nachname: 'Hoffmann', firma: 'Inkasso Hoffmann GmbH',
+      anschrift: address('Hauptstraße', '1', '54321'), email: 's.hoffmann@example.org',
+    },
+  };
+  const res = await request.post('/api/v1/applications', { data: body, headers: { 'Idempotency-Key': `e2e-${Math.random()}` } });
+  expect(res.status()).toBe(201);
+  return res.json();
+}
+
+/** Opens the application's confirmation (as after the wizard) and puts the fee in the cart. */
+async function feeToCheckout(page: Page, request: APIRequestContext) {
+  const receipt = await createApplication(request);
+  await page.goto('/');
+  await page.evaluate((r) => sessionStorage.setItem('receipt:melderegisterauskunft', JSON.stringify(r)), receipt);
+  await page.goto('/leistungen/melderegisterauskunft/bestaetigung');
+  await page.getByRole('button', { name: 'Online bezahlen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bezahlen' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '7,00 €' }).first()).toBeVisible();
+  return receipt.reference as string;
+}
+
+async function fineToCheckout(page: Page, az: string, code: string) {
+  await page.goto(`/anhoerung#az=${az}&code=${code}`);
+  await page.getByRole('button', { name: 'Online bezahlen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bezahlen' })).toBeVisible();
+}
+
+async function choose(page: Page, method: string) {
+  await page.getByLabel(method, { exact: true }).check();
+  await expectNoAxeViolations(page, `checkout ${method}`);
+}
+
+async function payAndReachProvider(page: Page) {
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/v1/payments') && r.request().method() === 'POST'),
+    page.getByRole('button', { name: 'Zahlungspflichtig bezahlen' }).click(),
+  ]);
+  const payment = await res.json();
+  await expect(page).toHaveURL(new RegExp(`/mock-psp/${payment.id}$`));
+  return payment;
+}
+
+test.describe('checkout', () => {
+  test('a wizard fee by card: provider page, receipt, application marked paid', async ({ page, request }) => {
+    const reference = await feeToCheckout(page, request);
+    await choose(page, 'Kreditkarte');
+    const payment = await payAndReachProvider(page);
+    await expectNoAxeViolations(page, 'provider card page');
+    await page.getByLabel('Kartennummer').fill('4242 4242 4242 4241');
+    await page.getByLabel('Ablaufdatum (MM/JJ)').fill('12/30');
+    await page.getByLabel('Prüfnummer (CVC)').fill('123');
+    await page.getByRole('button', { name: 'Bezahlen', exact: true }).click();
+    await expect(page.getByRole('alert')).toBeVisible();
+    await expectNoAxeViolations(page, 'provider card errors');
+    await page.getByLabel('Kartennummer').fill('4242 4242 4242 4242');
+    await page.getByLabel('Prüfnummer (CVC)').fill('123');
+    await page.getByRole('button', { name: 'Bezahlen', exact: true }).click();
+    await expect(page).toHaveURL(/\/kasse\/rueckkehr$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Zahlung erfolgreich' })).toBeVisible();
+    await expect(page.getByText('Kreditkarte')).toBeVisible();
+    await expectNoAxeViolations(page, 'receipt');
+    expect((await (await request.get(`/api/v1/payments/${payment.id}`)).json()).status).toBe('PAYED');
+    expect((await (await request.get(`/api/v1/applications/${reference}`)).json()).paid).toBe(true);
+    // Reload shows the receipt again; back to the provider changes nothing.
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Zahlung erfolgreich' })).toBeVisible();
+    await page.goBack();
+    expect((await (await request.get(`/api/v1/payments/${payment.id}`)).json()).status).toBe('PAYED');
+    expect(await page.evaluate(() => sessionStorage.getItem('cart'))).toBeNull();
+  });
+
+  test('a fine by PayPal: the hearing then shows "Bezahlt"', async ({ page }) => {
+    await fineToCheckout(page, 'OWI-2026-000102', 'R4WD-9HNE');
+    await expect(page.getByRole('cell', { name: '115,00 €' }).first()).toBeVisible();
+    // A fine cannot be added twice.
+    await page.goto('/anhoerung/fall');
+    await page.getByRole('button', { name: 'Online bezahlen' }).click();
+    await expect(page.getByRole('button', { name: /^Entfernen/ })).toHaveCount(1);
+    await choose(page, 'PayPal');
+    await payAndReachProvider(page);
+    await expectNoAxeViolations(page, 'provider paypal');
+    await page.getByRole('button', { name: 'Freigeben' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Zahlung erfolgreich' })).toBeVisible();
+    await page.goto('/anhoerung/fall');
+    await expect(page.getByText('Bezahlt', { exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Online bezahlen' })).toHaveCount(0);
+  });
+
+  test('a fee by SEPA direct debit: an invalid IBAN is rejected on the provider page, keyboard only', async ({ page, request }) => {
+    await feeToCheckout(page, request);
+    await page.getByLabel('SEPA-Lastschrift', { exact: true }).focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Zahlungspflichtig bezahlen' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/mock-psp\//);
+    await page.getByLabel('Kontoinhaberin oder Kontoinhaber').focus();
+    await page.keyboard.type('Sabine Hoffmann');
+    await page.getByLabel('IBAN').focus();
+    await page.keyboard.type('DE89 3704 0044 0532 0130 01');
+    await page.getByLabel('Ich erteile dieses SEPA-Lastschriftmandat.').focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Bezahlen', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('alert')).toContainText('IBAN');
+    await expectNoAxeViolations(page, 'sepa errors');
+    await page.getByLabel('IBAN').fill('');
+    await page.getByLabel('IBAN').focus();
+    await page.keyboard.type('DE89 3704 0044 0532 0130 00');
+    const consent = page.getByLabel('Ich erteile dieses SEPA-Lastschriftmandat.');
+    if (!(await consent.isChecked())) {
+      await consent.focus();
+      await page.keyboard.press('Space');
+    }
+    await page.getByRole('button', { name: 'Bezahlen', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Zahlung erfolgreich' })).toBeVisible();
+    await expect(page.getByText('SEPA-Lastschrift')).toBeVisible();
+  });
+
+  test('a fine by Wero at 360 px', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await fineToCheckout(page, 'OWI-2026-000107', 'F6UA-7CTW');
+    await expectNoHorizontalScroll(page);
+    await choose(page, 'Wero');
+    await payAndReachProvider(page);
+    await expectNoHorizontalScroll(page);
+    await page.getByRole('button', { name: 'Freigeben' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Zahlung erfolgreich' })).toBeVisible();
+    await expectNoHorizontalScroll(page);
+  });
+
+  test('a fee by transfer: GiroCode, "offen" until the bank statement arrives, then "bezahlt"', async ({ page, request }) => {
+    await feeToCheckout(page, request);
+    await choose(page, 'Überweisung');
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/payments') && r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Zahlungspflichtig bezahlen' }).click(),
+    ]);
+    const payment = await res.json();
+    expect(payment.redirect_url).toBeUndefined();
+    await expect(page.getByRole('heading', { level: 1, name: 'Per Überweisung bezahlen' })).toBeVisible();
+    await expect(page.getByText('Offen', { exact: true })).toBeVisible();
+    const lines = (await decodeQr(page.getByRole('img', { name: /GiroCode/ }))).split('\n');
+    expect(lines[7]).toBe('EUR7.00');
+    expect(lines[10]).toBe(payment.transfer.remittance);
+    await expectNoAxeViolations(page, 'transfer');
+    const received = await request.post(`/api/v1/dev/transfers/${encodeURIComponent(payment.transfer.remittance)}/received`);
+    expect(received.ok()).toBeTruthy();
+    await page.getByRole('button', { name: 'Status aktualisieren' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Zahlung erfolgreich' })).toBeVisible();
+  });
+
+  test('fail and cancel keep the cart; "try again" starts a new attempt with a new key', async ({ page, request }) => {
+    await feeToCheckout(page, request);
+    await choose(page, 'PayPal');
+    const first = await payAndReachProvider(page);
+    await page.getByRole('button', { name: 'Zahlung fehlschlagen lassen' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Zahlung fehlgeschlagen' })).toBeVisible();
+    await expectNoAxeViolations(page, 'failed');
+    await page.getByRole('button', { name: 'Erneut versuchen' }).click();
+    await expect(page.getByRole('cell', { name: '7,00 €' }).first()).toBeVisible();
+    await choose(page, 'PayPal');
+    const second = await payAndReachProvider(page);
+    expect(second.id).not.toBe(first.id);
+    await page.getByRole('button', { name: 'Abbrechen' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Zahlung abgebrochen' })).toBeVisible();
+    expect(JSON.parse((await page.evaluate(() => sessionStorage.getItem('cart'))) ?? '[]')).toHaveLength(1);
+    expect((await (await request.get(`/api/v1/payments/${first.id}`)).json()).status).toBe('FAILED');
+    expect((await (await request.get(`/api/v1/payments/${second.id}`)).json()).status).toBe('CANCELED');
+  });
+
+  test('a double click creates exactly one payment', async ({ page, request }) => {
+    await feeToCheckout(page, request);
+    await choose(page, 'Kreditkarte');
+    const ids: string[] = [];
+    page.on('response', async (r) => {
+      if (r.url().endsWith('/api/v1/payments') && r.request().method() === 'POST') ids.push((await r.json()).id);
+    });
+    await page.getByRole('button', { name: 'Zahlungspflichtig bezahlen' }).dblclick();
+    await expect(page).toHaveURL(/\/mock-psp\//);
+    expect(new Set(ids).size).toBe(1);
+  });
+
+  test('a lost create response and a reload during the redirect still lead to one payment', async ({ page, request }) => {
+    provokesNetworkErrors();
+    await feeToCheckout(page, request);
+    await choose(page, 'Kreditkarte');
+    let created: string | undefined;
+    // The server creates the payment, but its answer never reaches the browser.
+    await page.route('**/api/v1/payments', async (route) => {
+      const res = await route.fetch();
+      created = (await res.json()).id;
+      await route.abort('connectionreset');
+    });
+    await page.getByRole('button', { name: 'Zahlungspflichtig bezahlen' }).click();
+    await expect(page.getByRole('alert')).toContainText('Keine Verbindung');
+    await page.unroute('**/api/v1/payments');
+    await page.reload();
+    await choose(page, 'Kreditkarte');
+    const again = await payAndReachProvider(page);
+    expect(again.id, 'the retry got the payment the lost answer had created').toBe(created);
+    await page.reload();
+    await expect(page).toHaveURL(new RegExp(`/mock-psp/${created}$`));
+    await page.getByLabel('Kartennummer').fill('4242424242424242');
+    await page.getByLabel('Ablaufdatum (MM/JJ)').fill('12/30');
+    await page.getByLabel('Prüfnummer (CVC)').fill('123');
+    await page.getByRole('button', { name: 'Bezahlen', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Zahlung erfolgreich' })).toBeVisible();
+    expect((await (await request.get(`/api/v1/payments/${created}`)).json()).status).toBe('PAYED');
+  });
+});
