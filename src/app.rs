@@ -109,7 +109,7 @@ fn OfflineBanner() -> impl IntoView {
         go_online.remove();
     });
     view! {
-        <div class="offline-region" role="status">
+        <div class="offline-region" aria-live="polite">
             {move || (!online.get()).then(|| view! { <p class="offline-banner wrap">{i18n.t().offline_banner}</p> })}
         </div>
     }

@@ -1,4 +1,4 @@
-import { test, expect, expectNoAxeViolations, expectNoHorizontalScroll, waitForApp } from './fixtures';
+import { test, expect, expectNoAxeViolations, expectNoHorizontalScroll, waitForApp, provokesNetworkErrors } from './fixtures';
 
 const PAGES = [
   { path: '/', h1: 'Online-Dienste der Stadt Musterstadt' },
@@ -14,6 +14,8 @@ const PAGES = [
 test.describe('page shell', () => {
   for (const { path, h1 } of PAGES) {
     test(`${path}: deep link survives a reload, has a title, landmarks, no axe violations, no sideways scroll at 320 px`, async ({ page }) => {
+      // An unknown service is a real 404 from the API, which the browser logs.
+      if (path.includes('gibt-es-nicht')) provokesNetworkErrors();
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1, name: h1 })).toBeVisible();
       await page.reload();
