@@ -80,11 +80,11 @@ test.describe('checkout', () => {
     // Reload shows the receipt again; back to the provider changes nothing.
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: 'Zahlung erfolgreich' })).toBeVisible();
+    expect(await page.evaluate(() => sessionStorage.getItem('cart')), 'the cart is empty after paying').toBeNull();
     // Back lands on the provider's form POST (the browser asks before resubmitting); either
     // way nothing is paid again.
     await page.goBack().catch(() => undefined);
     expect((await (await request.get(`/api/v1/payments/${payment.id}`)).json()).status).toBe('PAYED');
-    expect(await page.evaluate(() => sessionStorage.getItem('cart'))).toBeNull();
   });
 
   test('a fee by SEPA direct debit: an invalid IBAN is rejected on the provider page, keyboard only', async ({ page, request }) => {

@@ -501,6 +501,7 @@ test.describe('wizard accessibility and language', () => {
 
 /** Presses Tab until `target` has focus (keyboard only; fails after 40 presses). */
 async function tabTo(page: Page, target: ReturnType<Page['locator']>) {
+  await expect(target).toBeVisible();
   for (let i = 0; i < 40; i++) {
     if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
     await page.keyboard.press('Tab');
