@@ -28,6 +28,8 @@ pub struct Problem {
 pub enum ApiError {
     /// No answer at all (offline, refused, DNS).
     Network,
+    /// No answer within [`TIMEOUT_MS`]; the request was aborted.
+    Timeout,
     /// The answer was not what the API describes.
     Decode,
     /// 422: field → messages.
@@ -41,6 +43,7 @@ impl ApiError {
     pub fn message(&self, t: &Texts) -> String {
         match self {
             ApiError::Network => t.error_network.into(),
+            ApiError::Timeout => t.error_timeout.into(),
             ApiError::Decode => t.error_decode.into(),
             ApiError::Validation(p) | ApiError::Status(_, p) if !p.title.is_empty() && !is_server_error(self) => {
                 p.detail.clone().map(|d| format!("{} ({d})", p.title)).unwrap_or_else(|| p.title.clone())
@@ -53,6 +56,9 @@ impl ApiError {
 fn is_server_error(e: &ApiError) -> bool {
     matches!(e, ApiError::Status(s, _) if *s >= 500)
 }
+
+/// Long enough for a slow phone connection, short enough that nobody waits forever.
+pub const TIMEOUT_MS: u32 = 20_000;
 
 pub enum Method {
     Get,
@@ -88,12 +94,55 @@ pub async fn request_with_headers<B: Serialize, T: DeserializeOwned>(
     for (name, value) in headers {
         builder = builder.header(name, value);
     }
+    let controller = web_sys::AbortController::new().ok();
+    if let Some(c) = &controller {
+        builder = builder.abort_signal(Some(&c.signal()));
+    }
+    // Aborting after the answer arrived does nothing; before, it ends the wait with a clear error.
+    let timer = controller.clone().map(|c| gloo_timers_like::Timeout::new(TIMEOUT_MS, move || c.abort()));
     let req = match body {
         Some(b) => builder.json(b).map_err(|_| ApiError::Decode)?,
         None => builder.build().map_err(|_| ApiError::Network)?,
     };
-    let res = req.send().await.map_err(|_| ApiError::Network)?;
+    let sent = req.send().await;
+    let timed_out = controller.as_ref().is_some_and(|c| c.signal().aborted());
+    drop(timer);
+    let res = sent.map_err(|_| if timed_out { ApiError::Timeout } else { ApiError::Network })?;
     decode(res).await
+}
+
+/// A cancellable browser timeout (cleared on drop), without another dependency.
+mod gloo_timers_like {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    pub struct Timeout {
+        id: Option<i32>,
+        _closure: Closure<dyn FnMut()>,
+    }
+
+    impl Timeout {
+        pub fn new(ms: u32, f: impl FnOnce() + 'static) -> Timeout {
+            let mut f = Some(f);
+            let closure = Closure::<dyn FnMut()>::new(move || {
+                if let Some(f) = f.take() {
+                    f()
+                }
+            });
+            let id = web_sys::window().and_then(|w| {
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(closure.as_ref().unchecked_ref(), ms as i32).ok()
+            });
+            Timeout { id, _closure: closure }
+        }
+    }
+
+    impl Drop for Timeout {
+        fn drop(&mut self) {
+            if let (Some(id), Some(w)) = (self.id, web_sys::window()) {
+                w.clear_timeout_with_handle(id);
+            }
+        }
+    }
 }
 
 /// Maps a response to the typed body or an [`ApiError`]; a 204 decodes from `null`.

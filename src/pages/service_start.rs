@@ -27,7 +27,7 @@ pub fn ServiceStart() -> impl IntoView {
                 <PageTitle text=Signal::derive(move || i18n.t().not_found_title.to_string())/>
                 <h1>{t.not_found_title}</h1>
                 <p>{t.service_not_found}</p>
-                <p><A href="/">{t.back_to_start}</A></p>
+                <p><A href="/" exact=true>{t.back_to_start}</A></p>
             }
             .into_any(),
             Some(Err(e)) => view! {

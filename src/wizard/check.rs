@@ -15,11 +15,6 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-/// Top-level field ids in the order of the form, for sorting error summaries.
-pub fn field_order(ctx: WizardCtx) -> Vec<String> {
-    ctx.form(|f| f.fields().map(|(_, f)| f.id.clone()).collect())
-}
-
 /// How an answer reads on the check page and the receipt.
 pub fn display_answer(field: &Field, answer: &Answer, lang: Lang) -> String {
     let yes_no = |v: &str| match (v, lang) {
@@ -39,6 +34,9 @@ pub fn display_answer(field: &Field, answer: &Answer, lang: Lang) -> String {
             vs.iter().map(|v| option_label(options, v)).collect::<Vec<_>>().join(", ")
         }
         (FieldKind::Date { .. }, Answer::Text(v)) => Date::parse_iso(v).map(|d| d.format(lang)).unwrap_or_else(|| v.clone()),
+        (FieldKind::AppointmentSlot, Answer::Text(id)) => {
+            super::inputs::slot_label(id).map(|t| t.get(lang).to_string()).unwrap_or_else(|| id.clone())
+        }
         (FieldKind::Address, Answer::Address(a)) => format!("{} {}, {} {}", a.street.trim(), a.house_number.trim(), a.postal_code.trim(), a.town.trim()),
         (_, Answer::File(f)) => f.name.clone(),
         (FieldKind::Group { fields, item_label, .. }, Answer::Group(items)) => items
@@ -74,7 +72,21 @@ pub fn CheckPage(ctx: WizardCtx) -> impl IntoView {
     let service_id = ctx.service_id();
     let summary = Signal::derive(move || ctx.errors.with(|e| e.iter().map(|(k, v)| (k.clone(), v.clone())).collect::<Vec<_>>()));
 
+    // The slot answer is an id; a form resumed from a draft never showed the picker in this tab,
+    // so fetch the labels once (rows re-render when they arrive).
+    let slot_labels = RwSignal::new(0u32);
+    if ctx.form(|f| f.fields().any(|(_, x)| matches!(x.kind, FieldKind::AppointmentSlot))) {
+        let sid = service_id.clone();
+        spawn_local(async move {
+            if let Ok(list) = api::forms::slots(i18n.lang.get_untracked(), &sid).await {
+                super::inputs::remember_slot_labels(&list);
+                let _ = slot_labels.try_update(|n| *n += 1);
+            }
+        });
+    }
+
     let rows = move || {
+        slot_labels.track();
         let lang = i18n.lang();
         let t = i18n.t();
         ctx.form(|form| {
@@ -99,7 +111,7 @@ pub fn CheckPage(ctx: WizardCtx) -> impl IntoView {
                                             <dt>{label.clone()}</dt>
                                             <dd class="summary-value">{value}</dd>
                                             <dd class="summary-action">
-                                                <A href=href>{t.change}<span class="visually-hidden">{format!(" {label}")}</span></A>
+                                                <A href=href exact=true>{t.change}<span class="visually-hidden">{format!(" {label}")}</span></A>
                                             </dd>
                                         </div>
                                     }
@@ -183,7 +195,7 @@ pub fn CheckPage(ctx: WizardCtx) -> impl IntoView {
     let t2 = title.clone();
     view! {
         <PageTitle text=Signal::derive(move || format!("{} – {}", i18n.t().check_title, t2.get(i18n.lang())))/>
-        <A href=move || ctx.with_journey(|j| j.visible_steps().last().map(|s| ctx.step_url(&s.id))).unwrap_or_default() attr:class="back-link">
+        <A href=move || ctx.with_journey(|j| j.visible_steps().last().map(|s| ctx.step_url(&s.id))).unwrap_or_default() exact=true attr:class="back-link">
             {move || i18n.t().back}
         </A>
         <p class="step-progress"><span class="caption">{move || title.get(i18n.lang()).to_string()}</span></p>

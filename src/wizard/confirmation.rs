@@ -19,7 +19,7 @@ pub fn Confirmation(service_id: String, next_steps: domain::i18n::Text) -> impl 
             <PageTitle text=Signal::derive(move || i18n.t().no_receipt_title.to_string())/>
             <h1>{move || i18n.t().no_receipt_title}</h1>
             <p>{move || i18n.t().no_receipt_text}</p>
-            <p><A href=format!("/leistungen/{service_id}")>{move || i18n.t().start_again}</A></p>
+            <p><A href=format!("/leistungen/{service_id}") exact=true>{move || i18n.t().start_again}</A></p>
         }
         .into_any();
     };
@@ -75,7 +75,7 @@ pub fn Confirmation(service_id: String, next_steps: domain::i18n::Text) -> impl 
                 }
             }>{move || i18n.t().print}</button>
         </div>
-        <p class="no-print"><A href="/">{move || i18n.t().back_to_start}</A></p>
+        <p class="no-print"><A href="/" exact=true>{move || i18n.t().back_to_start}</A></p>
     }
     .into_any()
 }

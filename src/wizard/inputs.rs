@@ -8,7 +8,9 @@ use crate::i18n::{fill, use_i18n, Lang};
 use domain::date::Date;
 use domain::form::{AddressAnswer, Answer, Answers, Choice, Field, FieldKind, FileAnswer};
 use leptos::prelude::*;
+use domain::application::Slot;
 use leptos::task::spawn_local;
+use std::collections::BTreeMap;
 use wasm_bindgen::JsCast;
 
 /// Renders a field if its condition holds for the current answers.
@@ -16,14 +18,16 @@ use wasm_bindgen::JsCast;
 pub fn FieldInput(field: Field, path: String, binding: Binding) -> impl IntoView {
     let condition = field.condition.clone();
     let visible_binding = binding.clone();
-    let visible = move || {
+    // A memo: the field is rebuilt only when its visibility flips, not on every keystroke
+    // anywhere in the form (which would steal focus from the field being typed in).
+    let visible = Memo::new(move |_| {
         condition.as_ref().is_none_or(|c| {
             let scopes = visible_binding.scopes();
             let refs: Vec<&Answers> = scopes.iter().collect();
             c.holds(&refs)
         })
-    };
-    move || visible().then(|| render(field.clone(), path.clone(), binding.clone()))
+    });
+    move || visible.get().then(|| render(field.clone(), path.clone(), binding.clone()))
 }
 
 fn render(field: Field, path: String, b: Binding) -> AnyView {
@@ -216,7 +220,8 @@ fn DateInput(field: Field, path: String, binding: Binding) -> impl IntoView {
                 aria-describedby=describedby(&path, true, error)
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 prop:value=shown
-                on:change=move |ev| {
+                // On input, not change: a reload or a save right after typing keeps the date.
+                on:input=move |ev| {
                     let raw = event_target_value(&ev);
                     let value = Date::parse_german(&raw).map(|d| d.iso()).unwrap_or_else(|| raw.trim().to_string());
                     binding.set_text(value);
@@ -427,10 +432,11 @@ fn AddressInput(field: Field, path: String, binding: Binding) -> impl IntoView {
         .collect_view();
     let f3 = field.clone();
     let hint_sig = Signal::derive(move || hint(&f3, i18n.lang()));
+    let whole_error = error_signal(path.clone());
     view! {
-        <fieldset class="field address" id=path.clone() tabindex="-1">
+        <fieldset class="field address" id=path.clone() tabindex="-1" aria-describedby=describedby(&path, field.hint.is_some(), whole_error)>
             <legend>{move || label(&f2, i18n.lang())}</legend>
-            <HintAndError path=path.clone() hint=hint_sig error=error_signal(path.clone())/>
+            <HintAndError path=path.clone() hint=hint_sig error=whole_error/>
             {inputs}
         </fieldset>
     }
@@ -455,22 +461,36 @@ fn SlotPicker(field: Field, path: String, binding: Binding) -> impl IntoView {
         .into_any(),
         Some(Ok(list)) if list.is_empty() => view! { <p class="notice">{i18n.t().no_slots}</p> }.into_any(),
         Some(Ok(list)) => {
-            let lang = i18n.lang();
+            remember_slot_labels(&list);
             let options = list
-                .into_iter()
-                .map(|s| Choice {
-                    value: s.id,
-                    label: domain::i18n::Text::new(
-                        &format!("{} {}, {} Uhr – {}", weekday(s.date, Lang::De), s.date.format_de(), s.time, s.place.de),
-                        &format!("{} {}, {} – {}", weekday(s.date, Lang::En), s.date.format(Lang::En), s.time, s.place.en),
-                    ),
-                    hint: None,
-                })
+                .iter()
+                .map(|s| Choice { value: s.id.clone(), label: slot_label_text(s), hint: None })
                 .collect::<Vec<_>>();
-            let _ = lang;
             view! { <Radios field=field.clone() path=path.clone() binding=binding.clone() options=options inline=false/> }.into_any()
         }
     }
+}
+
+const SLOT_LABELS: &str = "slot-labels";
+
+/// "Di. 01.12.2026, 10:00 Uhr – Trauzimmer im Alten Rathaus, Marktplatz 1".
+pub fn slot_label_text(s: &Slot) -> domain::i18n::Text {
+    domain::i18n::Text::new(
+        &format!("{} {}, {} Uhr – {}", weekday(s.date, Lang::De), s.date.format_de(), s.time, s.place.de),
+        &format!("{} {}, {} – {}", weekday(s.date, Lang::En), s.date.format(Lang::En), s.time, s.place.en),
+    )
+}
+
+/// The answer is only the slot's id: keep the labels of slots seen in this tab, so the check
+/// page can say which date was chosen (even once the slot is no longer free).
+pub fn remember_slot_labels(list: &[Slot]) {
+    let mut known = crate::storage::load::<BTreeMap<String, domain::i18n::Text>>(SLOT_LABELS).unwrap_or_default();
+    known.extend(list.iter().map(|s| (s.id.clone(), slot_label_text(s))));
+    crate::storage::save(SLOT_LABELS, &known);
+}
+
+pub fn slot_label(id: &str) -> Option<domain::i18n::Text> {
+    crate::storage::load::<BTreeMap<String, domain::i18n::Text>>(SLOT_LABELS)?.remove(id)
 }
 
 fn weekday(d: Date, lang: Lang) -> &'static str {
@@ -498,6 +518,7 @@ fn FileInput(field: Field, path: String, binding: Binding) -> impl IntoView {
     let errors = ctx().map(|c| c.errors);
     let (b_show, b_set, b_remove) = (binding.clone(), binding.clone(), binding);
     let path_err = path.clone();
+    let path_focus = path.clone();
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
@@ -536,22 +557,35 @@ fn FileInput(field: Field, path: String, binding: Binding) -> impl IntoView {
         <div class="field" class:field-error=move || error.with(Option::is_some)>
             <label for=path.clone()>{move || label(&f2, i18n.lang())}</label>
             <HintAndError path=path.clone() hint=hint_sig error=error/>
-            {move || match b_show.get() {
-                Some(Answer::File(file)) => {
-                    let b = b_remove.clone();
-                    view! {
-                        <p class="uploaded" role="status">
-                            {move || fill(i18n.t().uploaded_file, &file.name)}
-                            " "
-                            <button type="button" class="link-button" on:click=move |_| b.set(None)>
-                                {move || i18n.t().remove_file}
-                            </button>
-                        </p>
+            // One live region that stays in the page, so "uploading" and "uploaded" are announced.
+            <p class="uploaded" role="status">
+                {move || {
+                    if uploading.get() {
+                        i18n.t().uploading.to_string()
+                    } else {
+                        match b_show.get() {
+                            Some(Answer::File(file)) => fill(i18n.t().uploaded_file, &file.name),
+                            _ => String::new(),
+                        }
                     }
-                    .into_any()
+                }}
+            </p>
+            {move || matches!(b_remove.get(), Some(Answer::File(_))).then(|| {
+                let b = b_remove.clone();
+                let input_id = path_focus.clone();
+                view! {
+                    <p>
+                        <button type="button" class="link-button" on:click=move |_| {
+                            b.set(None);
+                            // The button disappears: focus the file input to choose another.
+                            let id = input_id.clone();
+                            request_animation_frame(move || crate::dom::focus_id(&id));
+                        }>
+                            {move || i18n.t().remove_file}
+                        </button>
+                    </p>
                 }
-                _ => ().into_any(),
-            }}
+            })}
             <input
                 id=path.clone()
                 name=path.clone()
@@ -561,7 +595,6 @@ fn FileInput(field: Field, path: String, binding: Binding) -> impl IntoView {
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 on:change=on_change
             />
-            {move || uploading.get().then(|| view! { <p role="status" class="loading">{i18n.t().uploading}</p> })}
         </div>
     }
 }
@@ -606,8 +639,10 @@ fn GroupInput(field: Field, path: String) -> impl IntoView {
         }
     };
     let il = item_label.clone();
+    let items_path = path.clone();
     let items = move || {
         let n = count.get();
+        let path = items_path.clone();
         (0..n)
             .map(|i| {
                 let item_path = format!("{path}.{i}");
@@ -623,6 +658,7 @@ fn GroupInput(field: Field, path: String) -> impl IntoView {
                     .collect_view();
                 let can_remove = n > min_items.max(1) as usize || (n > 0 && min_items == 0);
                 let g2 = g.clone();
+                let heading = path.clone();
                 view! {
                     <fieldset class="group-item" id=item_path.clone()>
                         <legend>{legend}</legend>
@@ -639,7 +675,11 @@ fn GroupInput(field: Field, path: String) -> impl IntoView {
                                             }
                                         }
                                     });
+                                    // Error keys carry item indices, which just shifted.
                                     ctx.errors.set(Default::default());
+                                    // The button is gone: focus the group rather than losing it to the page.
+                                    let heading = heading.clone();
+                                    request_animation_frame(move || crate::dom::focus_id(&heading));
                                 }
                             >
                                 {remove_label.clone()}
@@ -651,10 +691,14 @@ fn GroupInput(field: Field, path: String) -> impl IntoView {
             .collect_view()
     };
     let il2 = item_label.clone();
+    let f3 = field.clone();
+    let hint_sig = Signal::derive(move || hint(&f3, i18n.lang()));
     view! {
         <div class="field group" class:field-error=move || error.with(Option::is_some)>
-            <h2 class="group-heading" id=field.id.clone() tabindex="-1">{move || label(&f2, i18n.lang())}</h2>
-            {move || error.get().map(|e| view! { <p class="error-message">{e}</p> })}
+            <h2 class="group-heading" id=path.clone() tabindex="-1" aria-describedby=describedby(&path, field.hint.is_some(), error)>
+                {move || label(&f2, i18n.lang())}
+            </h2>
+            <HintAndError path=path.clone() hint=hint_sig error=error/>
             {items}
             {move || (count.get() < max_items as usize).then(|| {
                 let add = add.clone();

@@ -56,13 +56,15 @@ fn WizardLoaded(detail: ServiceDetail) -> impl IntoView {
         let change = change.get();
         // Routing reads the answers untracked: typing must not re-render the page.
         untrack(|| match step.as_str() {
+            // Leaving the wizard for its start page: the old route still sees the new params for a
+            // moment. Resolving "" would redirect back into the wizard from a disposed page.
+            "" => ().into_any(),
             "bestaetigung" => {
                 let next = ctx.form(|f| f.next_steps.clone());
                 view! { <Confirmation service_id=ctx.service_id() next_steps=next/> }.into_any()
             }
             "pruefen" => match ctx.with_journey(|j| j.first_incomplete().map(|s| s.id.clone())) {
-                Some(first) if has_receipt_and_no_answers(ctx) => {
-                    let _ = first;
+                Some(_) if has_receipt_and_no_answers(ctx) => {
                     redirect(ctx.step_url("bestaetigung"));
                     ().into_any()
                 }
@@ -90,13 +92,15 @@ fn has_receipt_and_no_answers(ctx: WizardCtx) -> bool {
         && crate::storage::load::<domain::application::ApplicationReceipt>(&super::context::receipt_key(&ctx.service_id())).is_some()
 }
 
-/// Link to a service's first step (used by the start page).
+/// Link to a service's first step (used by the start page). With answers kept in this tab it
+/// continues at the first unanswered step (the check page redirects there, or shows itself).
+/// A link, not role=button: it navigates, and links do not react to the space key.
 #[component]
 pub fn StartLink(service_id: String, first_step: String, has_answers: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let href = format!("/leistungen/{service_id}/{first_step}");
+    let href = if has_answers { format!("/leistungen/{service_id}/pruefen") } else { format!("/leistungen/{service_id}/{first_step}") };
     view! {
-        <A href=href attr:class="button button-start" attr:role="button">
+        <A href=href attr:class="button button-start">
             {move || if has_answers { i18n.t().continue_application } else { i18n.t().start_now }}
         </A>
     }

@@ -6,9 +6,9 @@ use super::inputs::FieldInput;
 use crate::api;
 use crate::components::error_summary::{focus_error_summary, ErrorSummary};
 use crate::components::page_title::PageTitle;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::{fill, use_i18n, Lang};
 use domain::application::Draft;
-use domain::form::{validate_step, FeeRule, Step};
+use domain::form::{validate_step, Answer, Answers, FeeRule, Field, FieldKind, Step};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -28,7 +28,8 @@ pub fn StepPage(ctx: WizardCtx, step: Step, return_to_check: bool) -> impl IntoV
     };
     let title = step.title.clone();
     let service_title = ctx.form(|f| f.title.clone());
-    let has_errors = move || ctx.errors.with(|e| !e.is_empty());
+    // `try_with`: the document title outlives this page for a moment when leaving it.
+    let has_errors = move || ctx.errors.try_with(|e| !e.is_empty()).unwrap_or(false);
     let page_title = {
         let (title, service_title) = (title.clone(), service_title.clone());
         Signal::derive(move || {
@@ -38,19 +39,45 @@ pub fn StepPage(ctx: WizardCtx, step: Step, return_to_check: bool) -> impl IntoV
         })
     };
     let step_for_submit = step.clone();
+    let step_for_lang = step.clone();
+    let step_for_summary = step.clone();
     let step_id = step.id.clone();
-    let own_fields: Vec<String> = step.fields.iter().map(|f| f.id.clone()).collect();
+    // This step's errors in the order of its fields on screen; a group item's errors say which
+    // item they are about ("Hund 2: ...").
     let summary = Signal::derive(move || {
+        let lang = i18n.lang();
+        let order = ctx.answers.with(|a| field_paths(&step_for_summary.fields, a, ""));
         ctx.errors.with(|e| {
-            let order = super::check::field_order(ctx);
-            let mut list: Vec<(String, String)> = e
+            let mut list: Vec<(usize, String, String)> = e
                 .iter()
-                .filter(|(k, _)| own_fields.iter().any(|f| k.split('.').next() == Some(f.as_str())))
-                .map(|(k, v)| (k.clone(), v.clone()))
+                .filter_map(|(k, v)| {
+                    let rank = order.iter().position(|p| p == k).or_else(|| {
+                        // A key this step owns but does not render right now (e.g. a server error).
+                        let top = k.split('.').next()?;
+                        step_for_summary.fields.iter().any(|f| f.id == top).then_some(usize::MAX)
+                    })?;
+                    Some((rank, k.clone(), format!("{}{v}", item_prefix(&step_for_summary.fields, k, lang))))
+                })
                 .collect();
-            list.sort_by_key(|(k, _)| order.iter().position(|o| k.starts_with(o.as_str())).unwrap_or(usize::MAX));
-            list
+            list.sort_by_key(|(rank, _, _)| *rank);
+            list.into_iter().map(|(_, k, v)| (k, v)).collect::<Vec<_>>()
         })
+    });
+    // Messages already shown follow a language switch (client-side rules are re-run; a server's
+    // message that the rules cannot reproduce stays as sent).
+    Effect::new(move |prev: Option<Lang>| {
+        let lang = i18n.lang.get();
+        if prev.is_some_and(|p| p != lang) && ctx.errors.with_untracked(|e| !e.is_empty()) {
+            let fresh = ctx.answers.with_untracked(|a| validate_step(&step_for_lang, a, today())).messages(lang);
+            ctx.errors.update(|e| {
+                for (k, v) in e.iter_mut() {
+                    if let Some(m) = fresh.get(k).and_then(|m| m.first()) {
+                        v.clone_from(m);
+                    }
+                }
+            });
+        }
+        lang
     });
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -81,7 +108,7 @@ pub fn StepPage(ctx: WizardCtx, step: Step, return_to_check: bool) -> impl IntoV
     let charges = ctx.form(|f| !matches!(f.fee, FeeRule::Free));
     view! {
         <PageTitle text=page_title/>
-        <A href=back_href attr:class="back-link">{move || i18n.t().back}</A>
+        <A href=back_href exact=true attr:class="back-link">{move || i18n.t().back}</A>
         <p class="step-progress">
             <span class="caption">{move || service_title.get(i18n.lang()).to_string()}</span>
             <span>{move || i18n.t().step_of.replace("{n}", &pos.to_string()).replace("{m}", &total.to_string())}</span>
@@ -106,7 +133,8 @@ pub fn FeeBox(ctx: WizardCtx) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="fee-box">
-            <p>
+            // Polite: the amount changes as dogs are added or answers change the price.
+            <p aria-live="polite">
                 <span class="fee-label">{move || i18n.t().fee_so_far}</span>" "
                 <strong>{move || ctx.fee().total.format(i18n.lang())}</strong>
             </p>
@@ -171,6 +199,41 @@ fn SaveDraft(ctx: WizardCtx) -> impl IntoView {
             DraftState::Failed(msg) => view! { <p class="notice notice-error" role="alert">{msg}</p> }.into_any(),
             _ => ().into_any(),
         }}
+    }
+}
+
+/// Every error key this step's fields can have, in screen order (address parts and group items
+/// included), for sorting the error summary.
+pub fn field_paths(fields: &[Field], answers: &Answers, prefix: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for f in fields {
+        let path = format!("{prefix}{}", f.id);
+        out.push(path.clone());
+        match &f.kind {
+            FieldKind::Address => out.extend(["street", "house_number", "postal_code", "town"].map(|p| format!("{path}.{p}"))),
+            FieldKind::Group { fields: sub, .. } => {
+                let items = match answers.get(&f.id) {
+                    Some(Answer::Group(items)) => items.clone(),
+                    _ => Vec::new(),
+                };
+                for (i, item) in items.iter().enumerate() {
+                    out.extend(field_paths(sub, item, &format!("{path}.{i}.")));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// "Hund 2: " for an error inside the second item of a group, else nothing.
+fn item_prefix(fields: &[Field], key: &str, lang: Lang) -> String {
+    let mut parts = key.split('.');
+    let (Some(group), Some(index)) = (parts.next(), parts.next()) else { return String::new() };
+    let Ok(index) = index.parse::<usize>() else { return String::new() };
+    match fields.iter().find(|f| f.id == group).map(|f| &f.kind) {
+        Some(FieldKind::Group { item_label, .. }) => format!("{} {}: ", item_label.get(lang), index + 1),
+        _ => String::new(),
     }
 }
 
