@@ -32,6 +32,11 @@ test-e2e:
 size:
 	scripts/size-report.sh
 
+## Performance benchmark: Lighthouse (mobile), in-browser timings, sizes, twiggy, against the budget.
+## Not a test: a missed budget is reported in bench/results/latest.md, never an error.
+bench:
+	scripts/bench.sh
+
 ## Regenerate docs/openapi.json from the backend's code.
 openapi:
 	UPDATE_OPENAPI=1 cargo test --locked -p mock-backend --test api openapi

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is missing for building (`install.sh build`) or testing (`install.sh test`).
+# Installs what is missing for building (`install.sh build`), testing (`install.sh test`) or
+# benchmarking (`install.sh bench`: also Lighthouse in bench/ and twiggy).
 # Idempotent: a second run only checks versions. Pins must match Trunk.toml and Cargo.lock.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,6 +63,17 @@ if [ "$MODE" = test ] || [ "$MODE" = bench ]; then
   if [ ! -d end2end/node_modules/@playwright/test ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
     say "npm ci in end2end/ (Playwright uses Debian's chromium, never its own download)"
     (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
+
+if [ "$MODE" = bench ]; then
+  if [ ! -d bench/node_modules/lighthouse ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
+    say "npm ci in bench/ (Lighthouse + puppeteer-core; Debian's chromium, never a downloaded browser)"
+    (cd bench && PUPPETEER_SKIP_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  if ! command -v twiggy >/dev/null; then
+    say "cargo install --locked twiggy (the wasm size profiler; ~3 minutes once)"
+    cargo install --locked twiggy
   fi
 fi
 say "toolchain ready"

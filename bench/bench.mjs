@@ -1,0 +1,471 @@
+// `make bench` (scripts/bench.sh runs this after building and starting the mock backend):
+// Lighthouse (mobile defaults: simulated slow 4G, 4× CPU slowdown) three times on four pages,
+// in-browser timings under 4× CPU throttling, and the budget — a Markdown report on stdout and
+// in bench/results/latest.md. Timings are not tests: a missed budget is reported, never fatal.
+//
+// Environment:
+//   BENCH_URL     the backend serving dist/ (default http://127.0.0.1:8095)
+//   CHROME_PATH   Debian's Chromium (default /usr/bin/chromium); no browser is ever downloaded
+//   LH_RUNS       Lighthouse runs per page (default 3); TIMING_RUNS in-browser runs (default 7)
+//   BENCH_RAW     folder with size.txt, twiggy-top.txt, twiggy-dominators.txt (from bench.sh)
+//   BENCH_OUT     the report (default bench/results/latest.md)
+import lighthouse from 'lighthouse';
+import puppeteer from 'puppeteer-core';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const BASE = (process.env.BENCH_URL ?? 'http://127.0.0.1:8095').replace(/\/$/, '');
+const ORIGIN = new URL(BASE).origin;
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const LH_RUNS = Number(process.env.LH_RUNS ?? 3);
+const TIMING_RUNS = Number(process.env.TIMING_RUNS ?? 7);
+const RAW = process.env.BENCH_RAW ?? join(HERE, 'results', 'raw');
+const OUT = process.env.BENCH_OUT ?? join(HERE, 'results', 'latest.md');
+const CPU_RATE = 4;
+const HEARING = { az: 'OWI-2026-000101', code: 'K7MP-3XTA' };
+
+// Quiet Chromium on a closed network (shared/TOOLCHAIN.md); puppeteer adds a fresh profile dir.
+const CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--lang=de-DE',
+];
+
+const log = (...a) => console.error('[bench]', ...a);
+
+async function launch() {
+  return puppeteer.launch({ executablePath: CHROME, headless: true, args: CHROME_ARGS, defaultViewport: null });
+}
+
+const median = (xs) => {
+  const s = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** An init script (runs before the app in every new document of the portal's origin). */
+function seedSessionStorage(origin, entries) {
+  if (location.origin !== origin) return;
+  for (const [k, v] of Object.entries(entries)) sessionStorage.setItem(k, v);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preparing state that a plain URL cannot carry (sessionStorage is per tab).
+
+/** Logs in through the QR link like a citizen and returns the tab's sessionStorage. */
+async function hearingSession() {
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${BASE}/anhoerung#az=${encodeURIComponent(HEARING.az)}&code=${encodeURIComponent(HEARING.code)}`);
+    await page.waitForFunction(
+      (az) => location.pathname === '/anhoerung/fall' && document.body.innerText.includes(`Aktenzeichen ${az}`),
+      { timeout: 30_000 },
+      HEARING.az,
+    );
+    return await page.evaluate(() => ({ ...sessionStorage }));
+  } finally {
+    await browser.close();
+  }
+}
+
+/** A 7 € register information (created through the API like the wizard does), put into the
+ * cart with the confirmation page's "Online bezahlen" button; returns the tab's cart. */
+async function cartWithOneItem() {
+  const service = await (await fetch(`${BASE}/api/v1/services/melderegisterauskunft`)).json();
+  const address = (street, no, postal) => ({ street, house_number: no, postal_code: postal, town: 'Musterstadt' });
+  const res = await fetch(`${BASE}/api/v1/applications`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `bench-${Date.now()}-${Math.random()}` },
+    body: JSON.stringify({
+      service_id: 'melderegisterauskunft',
+      form_version: service.form.version,
+      answers: {
+        gesucht_vorname: 'Klaus', gesucht_nachname: 'Weber', gesucht_geburtsdatum: '1970-02-28',
+        gesucht_anschrift: address('Ringstraße', '7', '12345'), zweck: 'gewerblich', werbung: 'no',
+        vorname: 'Sabine', nachname: 'Hoffmann', firma: 'Inkasso Hoffmann GmbH',
+        anschrift: address('Hauptstraße', '1', '54321'), email: 's.hoffmann@example.org',
+      },
+    }),
+  });
+  if (res.status !== 201) throw new Error(`creating the application: HTTP ${res.status}`);
+  const receipt = await res.json();
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    await page.evaluateOnNewDocument(seedSessionStorage, ORIGIN, { 'receipt:melderegisterauskunft': JSON.stringify(receipt) });
+    await page.goto(`${BASE}/leistungen/melderegisterauskunft/bestaetigung`);
+    await page.locator('button ::-p-text(Online bezahlen)').click();
+    await page.waitForFunction(() => location.pathname === '/kasse' && document.querySelector('h1')?.textContent?.trim() === 'Bezahlen', { timeout: 30_000 });
+    const cart = await page.evaluate(() => sessionStorage.getItem('cart'));
+    if (!cart || JSON.parse(cart).length !== 1) throw new Error(`cart not as expected: ${cart}`);
+    return { cart };
+  } finally {
+    await browser.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lighthouse
+
+const PAGES = [
+  { key: 'catalogue', label: 'catalogue `/`', path: '/', expect: { h1: 'Online-Dienste der Stadt Musterstadt' } },
+  { key: 'wizard', label: 'wizard step 1 `/leistungen/melderegisterauskunft/person`', path: '/leistungen/melderegisterauskunft/person', expect: { h1: 'Gesuchte Person' } },
+  { key: 'hearing', label: 'hearing case `/anhoerung/fall` (logged in via QR link)', path: '/anhoerung/fall', seed: hearingSession, expect: { h1: 'Anhörung zu einer Ordnungswidrigkeit', text: `Aktenzeichen ${HEARING.az}` } },
+  { key: 'checkout', label: 'checkout `/kasse` (1 item in the cart)', path: '/kasse', seed: cartWithOneItem, expect: { h1: 'Bezahlen', text: '7,00 €' } },
+];
+
+const LH_FLAGS = {
+  logLevel: 'error',
+  output: 'json',
+  onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+  // Mobile defaults: formFactor mobile, screen emulation, throttlingMethod "simulate" (slow 4G,
+  // 150 ms RTT, 1.6 Mbit/s) and a 4× CPU slowdown — nothing is overridden.
+};
+
+async function lighthouseRun(p, seed, i) {
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    if (seed) await page.evaluateOnNewDocument(seedSessionStorage, ORIGIN, seed);
+    const result = await lighthouse(`${BASE}${p.path}`, LH_FLAGS, undefined, page);
+    const lhr = result?.lhr;
+    if (!lhr) throw new Error('no Lighthouse result');
+    if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    mkdirSync(RAW, { recursive: true });
+    writeFileSync(join(RAW, `lighthouse-${p.key}-${i + 1}.json`), JSON.stringify(lhr));
+    // The page audited must be the one meant (logged in, cart filled), not a login or empty page.
+    const seen = await page.evaluate(() => ({ path: location.pathname, h1: document.querySelector('main h1')?.textContent?.trim() ?? '', text: document.body.innerText.replace(/\s+/g, ' ') }));
+    const problems = [];
+    if (new URL(lhr.finalDisplayedUrl).pathname !== p.path) problems.push(`ended on ${lhr.finalDisplayedUrl}`);
+    if (seen.h1 !== p.expect.h1) problems.push(`h1 was "${seen.h1}"`);
+    if (p.expect.text && !seen.text.includes(p.expect.text.replace(/\s+/g, ' '))) problems.push(`"${p.expect.text}" not shown`);
+    const a = lhr.audits;
+    const score = (c) => (lhr.categories[c]?.score == null ? NaN : Math.round(lhr.categories[c].score * 100));
+    return {
+      perf: score('performance'),
+      a11y: score('accessibility'),
+      bp: score('best-practices'),
+      seo: score('seo'),
+      fcp: a['first-contentful-paint']?.numericValue,
+      lcp: a['largest-contentful-paint']?.numericValue,
+      tbt: a['total-blocking-time']?.numericValue,
+      cls: a['cumulative-layout-shift']?.numericValue,
+      bytes: a['total-byte-weight']?.numericValue,
+      benchmarkIndex: lhr.environment?.benchmarkIndex,
+      failed: Object.entries(lhr.categories)
+        .filter(([k]) => k !== 'performance')
+        .flatMap(([, c]) => c.auditRefs.filter((r) => r.weight > 0 && a[r.id]?.score !== null && a[r.id]?.score < 1).map((r) => `${c.id}: ${r.id}`)),
+      problems,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function lighthouseAll() {
+  const rows = [];
+  for (const p of PAGES) {
+    const seed = p.seed ? await p.seed() : null;
+    const runs = [];
+    for (let i = 0; i < LH_RUNS; i++) {
+      const t0 = Date.now();
+      try {
+        const r = await lighthouseRun(p, seed, i);
+        runs.push(r);
+        log(`lighthouse ${p.key} #${i + 1}: perf ${r.perf} a11y ${r.a11y} bp ${r.bp} seo ${r.seo} LCP ${Math.round(r.lcp)} ms TBT ${Math.round(r.tbt)} ms (${Math.round((Date.now() - t0) / 1000)} s)${r.problems.length ? ' PROBLEM: ' + r.problems.join('; ') : ''}`);
+      } catch (e) {
+        log(`lighthouse ${p.key} #${i + 1} failed: ${e.message}`);
+      }
+    }
+    const m = (k) => median(runs.map((r) => r[k]));
+    rows.push({
+      ...p,
+      runs: runs.length,
+      perf: m('perf'), a11y: m('a11y'), bp: m('bp'), seo: m('seo'),
+      fcp: m('fcp'), lcp: m('lcp'), tbt: m('tbt'), cls: m('cls'), bytes: m('bytes'),
+      benchmarkIndex: m('benchmarkIndex'),
+      failed: [...new Set(runs.flatMap((r) => r.failed))],
+      problems: [...new Set(runs.flatMap((r) => r.problems))],
+    });
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-browser timings (Performance API, 4× CPU throttling via CDP), each run in a fresh context.
+
+async function throttledPage(browser) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  const cdp = await page.createCDPSession();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  return { page, context };
+}
+
+/** (a) navigation start → the search field and the service links are in the DOM. */
+function watchCatalogue() {
+  const ready = () => document.getElementById('search') && document.querySelector('a[href^="/leistungen/"]');
+  const check = () => {
+    if (window.__benchReady === undefined && ready()) window.__benchReady = performance.now();
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+}
+
+async function timeCatalogue(browser) {
+  const { page, context } = await throttledPage(browser);
+  try {
+    await page.evaluateOnNewDocument(watchCatalogue);
+    await page.goto(`${BASE}/`);
+    await page.waitForFunction(() => window.__benchReady !== undefined, { timeout: 60_000, polling: 50 });
+    return await page.evaluate(() => window.__benchReady);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Records performance.now() at the click (capturing) and when `pred` finds the DOM changed. */
+function armClickTimer(kind) {
+  window.__bench = { click: undefined, done: undefined };
+  document.addEventListener('click', () => {
+    if (window.__bench.click === undefined) window.__bench.click = performance.now();
+  }, { capture: true });
+  if (kind === 'h1-focus') {
+    document.addEventListener('focusin', (e) => {
+      if (window.__bench.click !== undefined && window.__bench.done === undefined && e.target instanceof HTMLElement && e.target.tagName === 'H1') {
+        window.__bench.done = performance.now();
+        window.__bench.h1 = e.target.textContent.trim();
+      }
+    }, { capture: true });
+  } else {
+    const check = () => {
+      if (window.__bench.click !== undefined && window.__bench.done === undefined && document.querySelector('.payment-qr .qr svg, .payment-qr img')) {
+        window.__bench.done = performance.now();
+      }
+    };
+    new MutationObserver(check).observe(document.body, { childList: true, subtree: true });
+  }
+}
+
+/** (b) "Weiter" on a valid first step → the next step's h1 is focused. */
+async function timeStepChange(browser) {
+  const { page, context } = await throttledPage(browser);
+  try {
+    const answers = {
+      gesucht_vorname: 'Max', gesucht_nachname: 'Muster',
+      gesucht_anschrift: { street: 'Bahnhofstraße', house_number: '12a', postal_code: '12345', town: 'Musterstadt' },
+    };
+    await page.evaluateOnNewDocument(seedSessionStorage, ORIGIN, { 'answers:melderegisterauskunft': JSON.stringify({ version: 1, answers }) });
+    await page.goto(`${BASE}/leistungen/melderegisterauskunft/person`);
+    await page.waitForFunction(
+      () => document.querySelector('main h1')?.textContent?.trim() === 'Gesuchte Person' && [...document.querySelectorAll('main input')].some((i) => i.value === 'Bahnhofstraße'),
+      { timeout: 60_000, polling: 50 },
+    );
+    await new Promise((r) => setTimeout(r, 500)); // let the first load settle
+    await page.evaluate(armClickTimer, 'h1-focus');
+    await page.locator('form.wizard-step button[type="submit"]').click();
+    await page.waitForFunction(() => window.__bench.done !== undefined, { timeout: 20_000, polling: 20 });
+    const b = await page.evaluate(() => window.__bench);
+    if (b.h1 !== 'Zweck der Auskunft') throw new Error(`focused h1 "${b.h1}", expected the second step`);
+    return b.done - b.click;
+  } finally {
+    await context.close();
+  }
+}
+
+/** (c) "GiroCode erstellen" with a valid form → the QR is in the DOM. */
+async function timeGiroCode(browser) {
+  const { page, context } = await throttledPage(browser);
+  try {
+    await page.goto(`${BASE}/girocode`);
+    await page.locator('#giro-name').fill('Stadt Musterstadt');
+    await page.locator('#giro-iban').fill('DE89 3704 0044 0532 0130 00');
+    await page.locator('#giro-amount').fill('12,50');
+    await page.locator('#giro-remittance').fill('Gebühr Straße 5');
+    await new Promise((r) => setTimeout(r, 300));
+    await page.evaluate(armClickTimer, 'qr');
+    await page.locator('button ::-p-text(GiroCode erstellen)').click();
+    await page.waitForFunction(() => window.__bench.done !== undefined, { timeout: 20_000, polling: 20 });
+    const b = await page.evaluate(() => window.__bench);
+    return b.done - b.click;
+  } finally {
+    await context.close();
+  }
+}
+
+const TIMINGS = [
+  { key: 'catalogue', label: '(a) catalogue interactive: navigation start → `#search` and service links in the DOM (cold cache)', fn: timeCatalogue },
+  { key: 'step', label: '(b) wizard step change: click "Weiter" (valid step 1) → next step\'s `h1` focused', fn: timeStepChange },
+  { key: 'girocode', label: '(c) GiroCode: click "GiroCode erstellen" → QR `svg` in the DOM', fn: timeGiroCode },
+];
+
+async function timingsAll() {
+  const browser = await launch();
+  const out = [];
+  try {
+    for (const t of TIMINGS) {
+      const xs = [];
+      for (let i = 0; i < TIMING_RUNS; i++) {
+        try {
+          xs.push(await t.fn(browser));
+        } catch (e) {
+          log(`timing ${t.key} #${i + 1} failed: ${e.message}`);
+        }
+      }
+      log(`timing ${t.key}: ${xs.map((x) => x.toFixed(1)).join(', ')} ms`);
+      out.push({ ...t, runs: xs.length, median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+    }
+  } finally {
+    await browser.close();
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+const sh = (cmd, args) => {
+  try {
+    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+};
+const readRaw = (name) => (existsSync(join(RAW, name)) ? readFileSync(join(RAW, name), 'utf8').trimEnd() : `(${name} missing)`);
+
+function machine() {
+  const model = (readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m) ?? [])[1] ?? cpus()[0]?.model ?? '?';
+  return {
+    nproc: sh('nproc', []) || String(cpus().length),
+    model: model.trim(),
+    chromium: sh(CHROME, ['--version']).replace(/\s+built on.*$/, ''),
+    node: process.version,
+    lighthouse: JSON.parse(readFileSync(join(HERE, 'node_modules/lighthouse/package.json'), 'utf8')).version,
+    commit: sh('git', ['-C', join(HERE, '..'), 'rev-parse', '--short', 'HEAD']),
+    dirty: sh('git', ['-C', join(HERE, '..'), 'status', '--porcelain', '--', 'src', 'Cargo.toml', 'Cargo.lock', 'index.html', 'style', 'crates']) !== '',
+  };
+}
+
+const fmtMs = (x) => (Number.isFinite(x) ? (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${Math.round(x)} ms`) : '–');
+const fmtMs1 = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : '–');
+const fmtN = (x) => (Number.isFinite(x) ? String(Math.round(x)) : '–');
+const fmtCls = (x) => (Number.isFinite(x) ? (x === 0 ? '0' : x.toFixed(3)) : '–');
+const fmtKiB = (x) => (Number.isFinite(x) ? `${(x / 1024).toFixed(1)} KiB` : '–');
+const mark = (ok) => (ok === null ? '–' : ok ? '✅' : '❌');
+
+function firstLoadBrotli(sizeText) {
+  const m = sizeText.match(/^total\s+first load\s+(\d+)\s+(\d+)\s+(\d+)\s*$/m);
+  return m ? Number(m[3]) : NaN;
+}
+
+function report({ when, mach, load, lh, timings }) {
+  const L = [];
+  const size = readRaw('size.txt');
+  const brotli = firstLoadBrotli(size);
+  L.push(`# Benchmark — ${when}`);
+  L.push('');
+  L.push(`Machine: ${mach.nproc} cores, ${mach.model}; ${mach.chromium}; Node ${mach.node}, Lighthouse ${mach.lighthouse}. ` +
+    `Build: commit ${mach.commit}${mach.dirty ? ' plus uncommitted changes to the app' : ''}. ` +
+    `Load average before measuring: ${load}; Lighthouse benchmarkIndex (median): ${fmtN(median(lh.map((r) => r.benchmarkIndex)))}. ` +
+    'A shared 2-core machine: expect noise of a few points and tens of ms between runs.');
+  L.push('');
+  L.push(`## Lighthouse — mobile defaults (simulated slow 4G, 4× CPU slowdown), median of ${LH_RUNS} runs per page`);
+  L.push('');
+  L.push('| page | Performance | Accessibility | Best Practices | SEO | FCP | LCP | TBT | CLS | transferred |');
+  L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of lh) {
+    L.push(`| ${r.label}${r.runs < LH_RUNS ? ` (${r.runs} of ${LH_RUNS} runs)` : ''} | ${fmtN(r.perf)} | ${fmtN(r.a11y)} | ${fmtN(r.bp)} | ${fmtN(r.seo)} | ${fmtMs(r.fcp)} | ${fmtMs(r.lcp)} | ${fmtMs(r.tbt)} | ${fmtCls(r.cls)} | ${fmtKiB(r.bytes)} |`);
+  }
+  const notes = lh.flatMap((r) => [
+    ...r.problems.map((p) => `- ⚠ ${r.key}: the audited page was not the intended one: ${p}`),
+    ...(r.failed.length ? [`- ${r.key}: audits below 100 % outside Performance: ${r.failed.join(', ')}`] : []),
+  ]);
+  if (notes.length) L.push('', ...notes);
+  L.push('');
+  L.push(`## In-browser timings — Performance API, CDP \`Emulation.setCPUThrottlingRate\` ${CPU_RATE}, no network throttling (loopback), median of ${TIMING_RUNS} runs`);
+  L.push('');
+  L.push('| what | median | min | max | runs |');
+  L.push('|---|---:|---:|---:|---:|');
+  for (const t of timings) L.push(`| ${t.label} | ${fmtMs1(t.median)} | ${fmtMs1(t.min)} | ${fmtMs1(t.max)} | ${t.runs} |`);
+  L.push('');
+
+  // Budget
+  const byKey = Object.fromEntries(lh.map((r) => [r.key, r]));
+  const tm = Object.fromEntries(timings.map((t) => [t.key, t]));
+  const check = (x, ok) => (Number.isFinite(x) ? ok(x) : null);
+  const perPage = [
+    ['Lighthouse Performance', '≥ 98', 'perf', (x) => x >= 98, fmtN],
+    ['Accessibility', '100', 'a11y', (x) => x >= 100, fmtN],
+    ['Best Practices', '100', 'bp', (x) => x >= 100, fmtN],
+    ['SEO', '≥ 90', 'seo', (x) => x >= 90, fmtN],
+    ['LCP', '≤ 1.2 s', 'lcp', (x) => x <= 1200, fmtMs],
+    ['TBT', '≤ 100 ms', 'tbt', (x) => x <= 100, fmtMs],
+    ['CLS', '0', 'cls', (x) => x === 0, fmtCls],
+  ];
+  let met = 0;
+  let missed = 0;
+  const cell = (v, ok, f) => {
+    if (ok === true) met++;
+    if (ok === false) missed++;
+    return `${f(v)} ${mark(ok)}`;
+  };
+  L.push('## Budget');
+  L.push('');
+  L.push(`| figure | budget | ${PAGES.map((p) => p.key).join(' | ')} |`);
+  L.push(`|---|---|${PAGES.map(() => '---:').join('|')}|`);
+  for (const [name, budget, k, ok, f] of perPage) {
+    L.push(`| ${name} | ${budget} | ${PAGES.map((p) => cell(byKey[p.key]?.[k], check(byKey[p.key]?.[k], ok), f)).join(' | ')} |`);
+  }
+  L.push('');
+  L.push('| figure | budget | now |');
+  L.push('|---|---|---:|');
+  L.push(`| first load (HTML + JS + wasm + CSS), brotli | ≤ 200 KiB | ${cell(brotli, check(brotli, (x) => x <= 200 * 1024), fmtKiB)} |`);
+  L.push(`| wizard step change | ≤ 50 ms | ${cell(tm.step?.median, check(tm.step?.median, (x) => x <= 50), fmtMs1)} |`);
+  L.push(`| GiroCode build and render | ≤ 5 ms | ${cell(tm.girocode?.median, check(tm.girocode?.median, (x) => x <= 5), fmtMs1)} |`);
+  L.push('');
+  L.push(`Budget: ${met} figures met, ${missed} missed.`);
+  L.push('');
+  L.push('## Size report (`scripts/size-report.sh`, bytes)');
+  L.push('');
+  L.push('```');
+  L.push(size);
+  L.push('```');
+  L.push('');
+  L.push('## Largest contributors to the wasm (twiggy, `--profile size-analysis`: release with names, before wasm-bindgen and wasm-opt)');
+  L.push('');
+  L.push('```');
+  L.push('$ twiggy top -n 20');
+  L.push(readRaw('twiggy-top.txt'));
+  L.push('');
+  L.push('$ twiggy dominators -d 2 -r 25');
+  L.push(readRaw('twiggy-dominators.txt'));
+  L.push('```');
+  return L.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const started = Date.now();
+const when = new Date().toISOString().replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC');
+const load = loadavg().map((x) => x.toFixed(2)).join(' ');
+const mach = machine();
+log(`measuring ${BASE} with ${mach.chromium}; load average ${load}`);
+const lh = await lighthouseAll();
+const timings = await timingsAll();
+const md = report({ when, mach, load, lh, timings });
+mkdirSync(dirname(OUT), { recursive: true });
+writeFileSync(OUT, md);
+process.stdout.write(md);
+log(`measured in ${Math.round((Date.now() - started) / 1000)} s; report written to ${OUT}`);
