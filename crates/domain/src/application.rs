@@ -3,6 +3,8 @@
 use crate::catalogue::ServiceSummary;
 use crate::date::Date;
 use crate::form::{Answers, FeeBreakdown, FormDefinition};
+#[cfg(feature = "openapi")]
+use crate::form::Answer;
 use crate::i18n::Text;
 use serde::{Deserialize, Serialize};
 
@@ -19,7 +21,10 @@ pub struct ServiceDetail {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApplicationRequest {
     pub service_id: String,
+    #[serde(deserialize_with = "whole_number")]
     pub form_version: u32,
+    /// Field id → answer; group items are answer maps of their own.
+    #[cfg_attr(feature = "openapi", schema(value_type = BTreeMap<String, Answer>))]
     pub answers: Answers,
 }
 
@@ -57,7 +62,10 @@ pub struct ApplicationReceipt {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Draft {
     pub service_id: String,
+    #[serde(deserialize_with = "whole_number")]
     pub form_version: u32,
+    /// Field id → answer; group items are answer maps of their own.
+    #[cfg_attr(feature = "openapi", schema(value_type = BTreeMap<String, Answer>))]
     pub answers: Answers,
 }
 
@@ -90,6 +98,40 @@ pub struct Slot {
     pub place: Text,
 }
 
+/// A whole number in either JSON spelling: JSON Schema's `integer` (what the API description
+/// promises) admits `3.0`, which serde's integer types refuse.
+pub(crate) fn whole_number<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: TryFrom<u64>,
+{
+    struct Whole;
+    impl serde::de::Visitor<'_> for Whole {
+        type Value = u64;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a whole number of at least 0")
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<u64, E> {
+            Ok(v)
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<u64, E> {
+            u64::try_from(v).map_err(|_| E::custom("expected a whole number of at least 0"))
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<u64, E> {
+            // 2^64 is exact as f64; below it every whole f64 converts without loss.
+            if v.fract() == 0.0 && (0.0..18_446_744_073_709_551_616.0).contains(&v) {
+                Ok(v as u64)
+            } else {
+                Err(E::custom("expected a whole number of at least 0"))
+            }
+        }
+    }
+    // `deserialize_any`: inside an untagged enum (FileAnswer in Answer) serde buffers the value and
+    // only `any` reaches `visit_f64`.
+    let n = d.deserialize_any(Whole)?;
+    T::try_from(n).map_err(|_| serde::de::Error::custom("number out of range"))
+}
+
 /// The alphabet of references and codes that are read out on the phone.
 pub const UNAMBIGUOUS_ALPHABET: &[u8] = b"ABCDEFGHJKLMNPRSTUVWXY23456789";
 
@@ -114,5 +156,18 @@ mod tests {
         assert!(is_unambiguous_code("K7MP3XTA", 8));
         assert!(!is_unambiguous_code("K7MP3XT0", 8));
         assert_eq!(normalise_code(" k7mp-3xta "), "K7MP3XTA");
+    }
+
+    #[test]
+    fn whole_numbers_in_either_spelling() {
+        let draft = |v: &str| serde_json::from_str::<Draft>(&format!(r#"{{"service_id":"x","form_version":{v},"answers":{{}}}}"#));
+        assert_eq!(draft("3").map(|d| d.form_version).ok(), Some(3));
+        assert_eq!(draft("3.0").map(|d| d.form_version).ok(), Some(3));
+        assert_eq!(draft("4294967295").map(|d| d.form_version).ok(), Some(u32::MAX));
+        for bad in ["3.5", "-1", "4294967296", "1e300", "\"3\""] {
+            assert!(draft(bad).is_err(), "{bad}");
+        }
+        let file: crate::form::Answer = serde_json::from_str(r#"{"id":"upl_x","name":"a.pdf","size":12.0}"#).unwrap();
+        assert!(matches!(file, crate::form::Answer::File(f) if f.size == 12), "also inside the untagged Answer");
     }
 }

@@ -57,12 +57,37 @@ pub struct PaymentMethod {
 /// What to pay: an application's fee or a hearing case's (warning) fine. No amount: the server
 /// prices it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
 pub enum PaymentItemRequest {
     Application { reference: String },
     Hearing { case_number: String },
 }
+
+/// Written by hand: the derive drops `deny_unknown_fields` from the variants, so the
+/// description would admit an item with an `amount` that the server refuses.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for PaymentItemRequest {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, OneOfBuilder, Type};
+        let variant = |kind: &str, field: &str, about: &str| {
+            ObjectBuilder::new()
+                .schema_type(Type::Object)
+                .property("kind", ObjectBuilder::new().schema_type(Type::String).enum_values(Some([kind])))
+                .required("kind")
+                .property(field, ObjectBuilder::new().schema_type(Type::String).description(Some(about)))
+                .required(field)
+                .additional_properties(Some(AdditionalProperties::FreeForm(false)))
+        };
+        OneOfBuilder::new()
+            .item(variant("application", "reference", "The application's reference from its receipt"))
+            .item(variant("hearing", "case_number", "The hearing case's number (Aktenzeichen)"))
+            .description(Some("What to pay: an application's fee or a hearing case's (warning) fine. No amount: the server prices it."))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for PaymentItemRequest {}
 
 /// `POST /api/v1/payments` (with an `Idempotency-Key` header). Unknown fields (such as an
 /// `amount`) are refused.

@@ -71,7 +71,9 @@ impl Headers {
 pub async fn add_headers(axum::extract::State(h): axum::extract::State<Arc<Headers>>, req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
     let headers = res.headers_mut();
-    headers.insert(header::CONTENT_SECURITY_POLICY, h.csp.clone());
+    // A response with a policy of its own (the mock provider's pages, evidence SVGs) keeps it:
+    // those are stricter than the app's.
+    headers.entry(header::CONTENT_SECURITY_POLICY).or_insert_with(|| h.csp.clone());
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     headers.insert(HeaderName::from_static("permissions-policy"), HeaderValue::from_static(PERMISSIONS_POLICY));

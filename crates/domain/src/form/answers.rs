@@ -25,21 +25,53 @@ pub struct AddressAnswer {
 pub struct FileAnswer {
     pub id: String,
     pub name: String,
+    #[serde(deserialize_with = "crate::application::whole_number")]
     pub size: u64,
 }
 
 /// One answer. Untagged on the wire: a string, a list of strings, a list of group items, an
 /// address object, or a file object.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(untagged)]
 pub enum Answer {
     Text(String),
     Many(Vec<String>),
-    #[cfg_attr(feature = "openapi", schema(no_recursion))]
     Group(Vec<BTreeMap<String, Answer>>),
     Address(AddressAnswer),
     File(FileAnswer),
+}
+
+/// Written by hand: the derive makes a `oneOf`, which `[]` (an empty list and an empty group at
+/// once) breaks, and leaves the recursive `Answer` out of the components.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for Answer {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{AdditionalProperties, AnyOfBuilder, ArrayBuilder, ObjectBuilder, Ref, Type};
+        let string = || ObjectBuilder::new().schema_type(Type::String);
+        let item = ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .additional_properties(Some(AdditionalProperties::RefOr(Ref::from_schema_name("Answer").into())));
+        AnyOfBuilder::new()
+            .item(string())
+            .item(ArrayBuilder::new().items(string()))
+            .item(ArrayBuilder::new().items(item))
+            .item(Ref::from_schema_name("AddressAnswer"))
+            .item(Ref::from_schema_name("FileAnswer"))
+            .description(Some(
+                "One answer, untagged: a string, a list of strings, a list of group items (answer \
+                 maps of their own), an address object, or a file object.",
+            ))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for Answer {
+    fn schemas(schemas: &mut Vec<(String, utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>)>) {
+        use utoipa::PartialSchema;
+        schemas.push(("AddressAnswer".into(), AddressAnswer::schema()));
+        schemas.push(("FileAnswer".into(), FileAnswer::schema()));
+    }
 }
 
 impl Answer {

@@ -24,6 +24,8 @@ pub struct FeedbackCreated {
         (status = 201, description = "Stored", body = FeedbackCreated),
         (status = 400, description = "Malformed body", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Validation errors per field", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many requests from this client (`/problems/rate-limited`)", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds until the next attempt is possible"))),
     )
 )]
 pub async fn create(

@@ -101,7 +101,7 @@ pub async fn slots(
     post,
     path = "/api/v1/applications",
     tag = "forms",
-    params(("Idempotency-Key" = String, Header, description = "1–255 visible ASCII characters, one per application attempt")),
+    params(("Idempotency-Key" = String, Header, description = "1–255 visible ASCII characters, one per application attempt", pattern = "^[!-~]{1,255}$", example = "4f1c2a9e-0b7d-4c55-9a3e-2d8f6b1e7c10")),
     request_body = ApplicationRequest,
     responses(
         (status = 201, description = "Application stored", body = ApplicationReceipt),
@@ -110,6 +110,8 @@ pub async fn slots(
         (status = 404, description = "Unknown service", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Form changed (`/problems/form-changed`), slot taken meanwhile (`/problems/slot-taken`) or key reused with another body (`/problems/idempotency-conflict`)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Validation errors per field (ids as `hunde.0.chip`, `anschrift.postal_code`)", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many requests from this client (`/problems/rate-limited`)", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds until the next attempt is possible"))),
     )
 )]
 pub async fn submit(
@@ -173,15 +175,19 @@ fn wrong_type(lang: Lang) -> ApiError {
     post,
     path = "/api/v1/uploads",
     tag = "forms",
-    params(("X-File-Name" = String, Header, description = "The file name, percent-encoded UTF-8 (as `encodeURIComponent`), at most 200 characters; any path is removed")),
+    params(("X-File-Name" = String, Header,
+        description = "The file name, percent-encoded UTF-8 (as `encodeURIComponent`), at most 200 characters once decoded; any path is removed",
+        pattern = "^(?:[!-$&-~]|%[0-9A-Fa-f]{2})(?:[ -$&-~]|%[0-9A-Fa-f]{2})*$", example = "Fahrzeugschein%20M%C3%BCller.pdf")),
     request_body(
         description = "The file, at most 10 MB; its first bytes must match the Content-Type",
-        content(("application/pdf"), ("image/jpeg"), ("image/png"))
+        content((inline(uploads::FileBody) = "application/pdf"), (inline(uploads::FileBody) = "image/jpeg"), (inline(uploads::FileBody) = "image/png"))
     ),
     responses(
         (status = 201, description = "Stored; the id is unguessable", body = UploadReceipt),
-        (status = 400, description = "Missing or malformed X-File-Name", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Empty, larger than 10 MB (`/problems/upload-too-large`), not a PDF, JPEG or PNG (`/problems/upload-type`), or name too long", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "X-File-Name missing or not of the documented syntax", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Empty, larger than 10 MB (`/problems/upload-too-large`), not a PDF, JPEG or PNG (`/problems/upload-type`), or no usable file name (`/problems/upload-name`: escapes that are not UTF-8, nothing left once the path is removed, longer than 200 characters)", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many requests from this client (`/problems/rate-limited`)", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds until the next attempt is possible"))),
     )
 )]
 pub async fn upload(
@@ -206,10 +212,18 @@ pub async fn upload(
     let Some(kind) = declared.filter(|k| k.matches(&bytes)) else {
         return Err(wrong_type(lang));
     };
-    let name = match uploads::file_name(headers.get("x-file-name").and_then(|v| v.to_str().ok())) {
+    let name = match uploads::file_name(headers.get("x-file-name").map(|v| v.as_bytes())) {
         Ok(n) => n,
-        Err(NameProblem::Invalid) => {
+        Err(NameProblem::Malformed) => {
             return Err(ApiError::bad_request(lang, "An X-File-Name header with the percent-encoded UTF-8 file name is required"))
+        }
+        Err(NameProblem::Unusable) => {
+            return Err(ApiError::unprocessable(
+                lang,
+                "upload-name",
+                "Der Dateiname ist ungültig. Bitte benennen Sie die Datei um.",
+                "The file name is not valid. Please rename the file.",
+            ))
         }
         Err(NameProblem::TooLong) => {
             return Err(ApiError::unprocessable(
@@ -235,6 +249,8 @@ pub async fn upload(
         (status = 400, description = "Malformed body", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Unknown service", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Larger than 256 KB", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many requests from this client (`/problems/rate-limited`)", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds until the next attempt is possible"))),
     )
 )]
 pub async fn save_draft(

@@ -148,6 +148,7 @@ fn session_body(s: &SessionInfo, now: i64) -> HearingSession {
         (status = 422, description = "A field is empty or too long", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed attempts for this case number", body = Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds until the next attempt is possible"))),
+        (status = 503, description = "No session token could be drawn (the system's random source failed); try again", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn login(
@@ -218,11 +219,13 @@ pub async fn current(
     AcceptLang(lang): AcceptLang,
     HearingAuth(session): HearingAuth,
 ) -> Result<Json<HearingCase>, ApiError> {
+    // A session always names a seeded case; should it not, the session is as good as gone
+    // (and 404 is not a documented answer here).
     state
         .hearings()
         .case_view(&session.case_key, state.clock().today())
         .map(Json)
-        .ok_or_else(|| ApiError::not_found(lang))
+        .ok_or_else(|| session_expired(lang))
 }
 
 /// An evidence image of the signed-in case (SVG). Fetch it with the token and show it as a
@@ -269,7 +272,7 @@ pub async fn evidence(
     path = "/api/v1/hearings/current/response",
     tag = "hearings",
     security(("bearer_auth" = [])),
-    params(("Idempotency-Key" = String, Header, description = "Unique per response attempt, 1–255 visible ASCII characters")),
+    params(("Idempotency-Key" = String, Header, description = "Unique per response attempt, 1–255 visible ASCII characters", pattern = "^[!-~]{1,255}$", example = "4f1c2a9e-0b7d-4c55-9a3e-2d8f6b1e7c10")),
     request_body = HearingResponse,
     responses(
         (status = 201, description = "Received", body = HearingReceipt),
@@ -278,6 +281,7 @@ pub async fn evidence(
         (status = 401, description = "No valid session", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already answered, already paid, or the key was used for another body", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Validation errors per field (`personal_data.*`, `choice.*`)", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "No reference could be drawn (the system's random source failed); try again", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn respond(

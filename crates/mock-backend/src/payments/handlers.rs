@@ -70,7 +70,7 @@ pub async fn list_methods(State(state): State<AppState>) -> Json<Vec<PaymentMeth
     post,
     path = "/api/v1/payments",
     tag = "payments",
-    params(("Idempotency-Key" = String, Header, description = "1–255 visible ASCII characters, one per payment attempt")),
+    params(("Idempotency-Key" = String, Header, description = "1–255 visible ASCII characters, one per payment attempt", pattern = "^[!-~]{1,255}$", example = "4f1c2a9e-0b7d-4c55-9a3e-2d8f6b1e7c10")),
     request_body = PaymentRequest,
     responses(
         (status = 201, description = "Payment created (`INITIAL`)", body = Payment),
@@ -78,6 +78,8 @@ pub async fn list_methods(State(state): State<AppState>) -> Json<Vec<PaymentMeth
         (status = 400, description = "Malformed body (e.g. an `amount` field or an unknown method), or missing Idempotency-Key", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Key reused with another body (`/problems/idempotency-conflict`)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Per field: `items.N` unknown, already paid, not payable (deadline, role, no fee), duplicate or with a pending payment; `items`, `method` (not offered), `return_url`", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many requests from this client (`/problems/rate-limited`)", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds until the next attempt is possible"))),
     )
 )]
 pub async fn create(
