@@ -125,7 +125,8 @@ test.describe('Hundeanmeldung', () => {
 
     // A third dog, removed again: the others keep their answers and focus is not lost.
     await add.click();
-    await expect(fee(page)).toContainText(/846,00\s€/);
+    // Listed dogs do not count towards the position: the third is the second regular dog.
+    await expect(fee(page)).toContainText(/816,00\s€/);
     await page.getByRole('button', { name: 'Hund 3 entfernen' }).click();
     await expect(page.getByRole('group', { name: 'Hund 3', exact: true })).toHaveCount(0);
     await expect(page.getByRole('heading', { level: 2, name: 'Hunde' })).toBeFocused();
@@ -266,6 +267,21 @@ test.describe('Hundeanmeldung', () => {
     await expect(page).toHaveURL(/\/hunde$/);
     // A hidden step (no direct debit chosen) is not reachable.
     await page.goto(`${START}/lastschrift`);
+    await expect(page).toHaveURL(/\/hunde$/);
+
+    // Out of the wizard by its back links, and in again: the start page stays (no bounce back
+    // into the wizard) and offers to continue at the first unanswered step.
+    await page.getByRole('link', { name: 'Zurück' }).click();
+    await expect(page).toHaveURL(/\/halter$/);
+    await page.getByRole('link', { name: 'Zurück' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Hundeanmeldung' })).toBeVisible();
+    await page.goBack();
+    await expect(page).toHaveURL(/\/halter$/);
+    await page.goForward();
+    await expect(page.getByRole('heading', { level: 1, name: 'Hundeanmeldung' })).toBeVisible();
+    await page.waitForTimeout(300);
+    await expect(page).toHaveURL(`${BASE_URL}${START}`);
+    await page.getByRole('link', { name: 'Angaben weiter ausfüllen' }).click();
     await expect(page).toHaveURL(/\/hunde$/);
   });
 

@@ -106,41 +106,26 @@ pub async fn request_with_headers<B: Serialize, T: DeserializeOwned>(
     };
     let sent = req.send().await;
     let timed_out = controller.as_ref().is_some_and(|c| c.signal().aborted());
-    drop(timer);
+    let _ = timer;
     let res = sent.map_err(|_| if timed_out { ApiError::Timeout } else { ApiError::Network })?;
     decode(res).await
 }
 
-/// A cancellable browser timeout (cleared on drop), without another dependency.
+/// A one-shot browser timeout. Its closure is handed to JS for good (`once_into_js`), so it can
+/// never run after being dropped; firing after the answer arrived aborts nothing.
 mod gloo_timers_like {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
 
-    pub struct Timeout {
-        id: Option<i32>,
-        _closure: Closure<dyn FnMut()>,
-    }
+    pub struct Timeout;
 
     impl Timeout {
         pub fn new(ms: u32, f: impl FnOnce() + 'static) -> Timeout {
-            let mut f = Some(f);
-            let closure = Closure::<dyn FnMut()>::new(move || {
-                if let Some(f) = f.take() {
-                    f()
-                }
-            });
-            let id = web_sys::window().and_then(|w| {
-                w.set_timeout_with_callback_and_timeout_and_arguments_0(closure.as_ref().unchecked_ref(), ms as i32).ok()
-            });
-            Timeout { id, _closure: closure }
-        }
-    }
-
-    impl Drop for Timeout {
-        fn drop(&mut self) {
-            if let (Some(id), Some(w)) = (self.id, web_sys::window()) {
-                w.clear_timeout_with_handle(id);
+            let callback = Closure::once_into_js(f);
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms as i32);
             }
+            Timeout
         }
     }
 }

@@ -38,7 +38,9 @@ pub fn CasePage(case: HearingCase, token: String, on_logout: Callback<()>) -> im
         1 => fill(t.hearing_deadline_one_day, case.deadline.format(lang)),
         d => fill(&t.hearing_deadline_days.replace("{d}", &case.deadline.format(lang)), d),
     };
-    let can_answer = case.response.is_none() && case.status != HearingStatus::DeadlinePassed;
+    // A late answer is still considered; only a paid or answered case takes no answer.
+    let can_answer = case.response.is_none() && case.status != HearingStatus::Paid;
+    let late = case.status == HearingStatus::DeadlinePassed;
     let no_payment_reason = match case.status {
         HearingStatus::Paid => Some(t.hearing_no_pay_paid),
         HearingStatus::DeadlinePassed => Some(t.hearing_no_pay_deadline),
@@ -103,6 +105,7 @@ pub fn CasePage(case: HearingCase, token: String, on_logout: Callback<()>) -> im
         {can_answer.then(|| view! {
             <h3>{if witness { t.hearing_answer_heading_witness } else { t.hearing_answer_heading_person }}</h3>
             <p>{if witness { t.hearing_answer_intro_witness } else { t.hearing_answer_intro_person }}</p>
+            {late.then(|| view! { <p class="notice">{t.hearing_late_answer}</p> })}
             <p><A href="/anhoerung/angaben" attr:class="button">{if witness { t.hearing_start_witness } else { t.hearing_start_person }}</A></p>
         })}
         <h2>{t.hearing_end_heading}</h2>

@@ -156,6 +156,7 @@ pub static TEXTS: Texts = Texts {
     image_saved: "Bild gespeichert",
     save_image: "Bild speichern",
     transfer_heading: "Per Überweisung bezahlen",
+    hearing_late_answer: "Die Frist ist abgelaufen. Sie können trotzdem antworten; wir berücksichtigen Ihre Antwort, soweit das Verfahren es noch zulässt.",
     error_timeout: "Der Server antwortet gerade nicht. Ihre Eingaben sind nicht verloren – bitte versuchen Sie es erneut.",
     offline_banner: "Sie sind offline. Ihre Eingaben bleiben erhalten; sobald die Verbindung zurück ist, können Sie weitermachen.",
     checkout_title: "Bezahlen",

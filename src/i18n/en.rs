@@ -156,6 +156,7 @@ pub static TEXTS: Texts = Texts {
     image_saved: "Image saved",
     save_image: "Save image",
     transfer_heading: "Pay by bank transfer",
+    hearing_late_answer: "The deadline has passed. You can still answer; we take your answer into account as far as the proceedings still allow.",
     error_timeout: "The server is not answering right now. Your answers are not lost – please try again.",
     offline_banner: "You are offline. Your answers are kept; you can continue as soon as the connection is back.",
     checkout_title: "Checkout",

@@ -144,6 +144,7 @@ pub struct Texts {
     pub image_saved: &'static str,
     pub save_image: &'static str,
     pub transfer_heading: &'static str,
+    pub hearing_late_answer: &'static str,
     pub error_timeout: &'static str,
     pub offline_banner: &'static str,
     pub checkout_title: &'static str,

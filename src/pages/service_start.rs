@@ -1,7 +1,7 @@
 //! A service's start page: what it is, what it costs, and "start now" into its wizard.
 
 use crate::api::{self, ApiError};
-use crate::components::page_title::PageTitle;
+use crate::wizard::title::WizardTitle;
 use crate::i18n::use_i18n;
 use crate::wizard::context::stored_answers;
 use crate::wizard::page::StartLink;
@@ -24,14 +24,14 @@ pub fn ServiceStart() -> impl IntoView {
         match detail.get() {
             None => view! { <p role="status" class="loading">{t.loading}</p> }.into_any(),
             Some(Err(ApiError::Status(404, _))) => view! {
-                <PageTitle text=Signal::derive(move || i18n.t().not_found_title.to_string())/>
+                <WizardTitle text=move || i18n.t().not_found_title.to_string()/>
                 <h1>{t.not_found_title}</h1>
                 <p>{t.service_not_found}</p>
                 <p><A href="/" exact=true>{t.back_to_start}</A></p>
             }
             .into_any(),
             Some(Err(e)) => view! {
-                <PageTitle text=Signal::derive(move || i18n.t().services_error_title.to_string())/>
+                <WizardTitle text=move || i18n.t().services_error_title.to_string()/>
                 <h1>{t.services_error_title}</h1>
                 <p role="alert">{e.message(t)}</p>
                 <button type="button" class="button" on:click=move |_| detail.refetch()>{t.retry}</button>
@@ -43,7 +43,7 @@ pub fn ServiceStart() -> impl IntoView {
                 let has_answers = !stored_answers(&d.form.id, d.form.version).is_empty();
                 let first = d.form.steps.first().map(|s| s.id.clone()).unwrap_or_default();
                 view! {
-                    <PageTitle text=Signal::derive(move || title.clone())/>
+                    <WizardTitle text=move || title.clone()/>
                     <h1>{name}</h1>
                     <p class="lead">{d.service.summary.get(lang).to_string()}</p>
                     <p>{d.form.intro.get(lang).to_string()}</p>

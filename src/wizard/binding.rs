@@ -81,6 +81,11 @@ impl Binding {
         }
     }
 
+    /// The text without subscribing (an initial value in a component body).
+    pub fn text_untracked(&self) -> String {
+        untrack(|| self.text())
+    }
+
     pub fn set(&self, v: Option<Answer>) {
         (self.set)(v)
     }

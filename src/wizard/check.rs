@@ -3,7 +3,7 @@
 use super::context::{attempt_key_slot, receipt_key, WizardCtx};
 use crate::api::{self, ApiError};
 use crate::components::error_summary::{focus_error_summary, ErrorSummary};
-use crate::components::page_title::PageTitle;
+use super::title::WizardTitle;
 use crate::i18n::{use_i18n, Lang};
 use crate::storage;
 use domain::application::ApplicationRequest;
@@ -11,7 +11,7 @@ use domain::date::Date;
 use domain::form::{visible_answers, Answer, Field, FieldKind, FeeRule};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
+use super::nav::WizardLink;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
@@ -111,7 +111,7 @@ pub fn CheckPage(ctx: WizardCtx) -> impl IntoView {
                                             <dt>{label.clone()}</dt>
                                             <dd class="summary-value">{value}</dd>
                                             <dd class="summary-action">
-                                                <A href=href exact=true>{t.change}<span class="visually-hidden">{format!(" {label}")}</span></A>
+                                                <WizardLink href=href>{t.change}<span class="visually-hidden">{format!(" {label}")}</span></WizardLink>
                                             </dd>
                                         </div>
                                     }
@@ -136,7 +136,7 @@ pub fn CheckPage(ctx: WizardCtx) -> impl IntoView {
         let lang = i18n.lang.get_untracked();
         let t = i18n.t();
         if let Some(step) = ctx.with_journey(|j| j.first_incomplete().map(|s| s.id.clone())) {
-            navigate(&ctx.step_url(&step), NavigateOptions::default());
+            super::nav::go(&ctx.step_url(&step));
             return;
         }
         let request = ApplicationRequest {
@@ -169,7 +169,7 @@ pub fn CheckPage(ctx: WizardCtx) -> impl IntoView {
                     state.set(SubmitState::Idle);
                     match step {
                         Some(step) => {
-                            navigate(&format!("{}?aendern=1", ctx.step_url(&step)), NavigateOptions::default());
+                            super::nav::go(&format!("{}?aendern=1", ctx.step_url(&step)));
                             set_timeout(focus_error_summary, std::time::Duration::from_millis(120));
                         }
                         None => focus_error_summary(),
@@ -194,10 +194,13 @@ pub fn CheckPage(ctx: WizardCtx) -> impl IntoView {
     let title = ctx.form(|f| f.title.clone());
     let t2 = title.clone();
     view! {
-        <PageTitle text=Signal::derive(move || format!("{} – {}", i18n.t().check_title, t2.get(i18n.lang())))/>
-        <A href=move || ctx.with_journey(|j| j.visible_steps().last().map(|s| ctx.step_url(&s.id))).unwrap_or_default() exact=true attr:class="back-link">
+        <WizardTitle text=move || format!("{} – {}", i18n.t().check_title, t2.get(i18n.lang()))/>
+        <WizardLink
+            href=Signal::derive(move || ctx.with_journey(|j| j.visible_steps().last().map(|s| ctx.step_url(&s.id))).unwrap_or_default())
+            class="back-link"
+        >
             {move || i18n.t().back}
-        </A>
+        </WizardLink>
         <p class="step-progress"><span class="caption">{move || title.get(i18n.lang()).to_string()}</span></p>
         <h1>{move || i18n.t().check_title}</h1>
         <ErrorSummary errors=summary/>

@@ -2,7 +2,7 @@
 //! nothing is sent twice.
 
 use super::context::receipt_key;
-use crate::components::page_title::PageTitle;
+use super::title::WizardTitle;
 use crate::components::payment_qr::PaymentQr;
 use crate::i18n::{fill, use_i18n};
 use crate::storage;
@@ -16,7 +16,7 @@ pub fn Confirmation(service_id: String, next_steps: domain::i18n::Text) -> impl 
     let receipt = storage::load::<ApplicationReceipt>(&receipt_key(&service_id));
     let Some(r) = receipt else {
         return view! {
-            <PageTitle text=Signal::derive(move || i18n.t().no_receipt_title.to_string())/>
+            <WizardTitle text=move || i18n.t().no_receipt_title.to_string()/>
             <h1>{move || i18n.t().no_receipt_title}</h1>
             <p>{move || i18n.t().no_receipt_text}</p>
             <p><A href=format!("/leistungen/{service_id}") exact=true>{move || i18n.t().start_again}</A></p>
@@ -30,7 +30,7 @@ pub fn Confirmation(service_id: String, next_steps: domain::i18n::Text) -> impl 
     let payee = r.payee.clone();
     let submitted = r.submitted_at.clone();
     view! {
-        <PageTitle text=Signal::derive(move || format!("{} – {}", i18n.t().confirmation_title, name.get(i18n.lang())))/>
+        <WizardTitle text=move || format!("{} – {}", i18n.t().confirmation_title, name.get(i18n.lang()))/>
         <div class="panel-confirmation">
             <h1>{move || i18n.t().confirmation_title}</h1>
             <p>{move || i18n.t().your_reference}</p>

@@ -202,7 +202,7 @@ fn DateInput(field: Field, path: String, binding: Binding) -> impl IntoView {
         })
     });
     let shown = {
-        let t = binding.text();
+        let t = binding.text_untracked();
         Date::parse_iso(&t).map(|d| d.format_de()).unwrap_or(t)
     };
     let f2 = field.clone();
@@ -297,11 +297,11 @@ fn Select(field: Field, path: String, binding: Binding, options: Vec<Choice>) ->
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 on:change=move |ev| binding.set_text(event_target_value(&ev))
             >
-                <option value="" selected=b_get.text().is_empty()>{move || i18n.t().please_choose}</option>
+                <option value="" selected=b_get.text_untracked().is_empty()>{move || i18n.t().please_choose}</option>
                 {options
                     .into_iter()
                     .map(|o| {
-                        let selected = b_get.text() == o.value;
+                        let selected = b_get.text_untracked() == o.value;
                         let l = o.label.clone();
                         view! { <option value=o.value.clone() selected=selected>{move || l.get(i18n.lang()).to_string()}</option> }
                     })

@@ -6,6 +6,8 @@ pub mod check;
 pub mod confirmation;
 pub mod context;
 pub mod inputs;
+pub mod nav;
 pub mod page;
 pub mod resume;
 pub mod step;
+pub mod title;

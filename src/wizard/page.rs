@@ -7,7 +7,7 @@ use super::confirmation::Confirmation;
 use super::context::WizardCtx;
 use super::step::StepPage;
 use crate::api::{self, ApiError};
-use crate::components::page_title::PageTitle;
+use crate::wizard::title::WizardTitle;
 use crate::i18n::use_i18n;
 use domain::application::ServiceDetail;
 use leptos::prelude::*;
@@ -28,7 +28,7 @@ pub fn WizardPage() -> impl IntoView {
         None => view! { <p role="status" class="loading">{i18n.t().loading}</p> }.into_any(),
         Some(Err(ApiError::Status(404, _))) => view! { <crate::pages::not_found::NotFound/> }.into_any(),
         Some(Err(e)) => view! {
-            <PageTitle text=Signal::derive(move || i18n.t().services_error_title.to_string())/>
+            <WizardTitle text=move || i18n.t().services_error_title.to_string()/>
             <h1>{i18n.t().services_error_title}</h1>
             <p role="alert">{e.message(i18n.t())}</p>
             <button type="button" class="button" on:click=move |_| detail.refetch()>{i18n.t().retry}</button>

@@ -5,7 +5,7 @@ use super::context::store_answers;
 use crate::api::{self, ApiError};
 use crate::components::error_summary::{focus_error_summary, ErrorSummary};
 use crate::components::field::{Kind, TextField};
-use crate::components::page_title::PageTitle;
+use crate::wizard::title::WizardTitle;
 use crate::i18n::use_i18n;
 use domain::application::normalise_code;
 use leptos::prelude::*;
@@ -58,7 +58,7 @@ pub fn ResumePage() -> impl IntoView {
 
     let summary = Signal::derive(move || error.get().map(|e| vec![("resume-code".to_string(), e)]).unwrap_or_default());
     view! {
-        <PageTitle text=Signal::derive(move || i18n.t().resume_title.to_string())/>
+        <WizardTitle text=move || i18n.t().resume_title.to_string()/>
         <h1>{move || i18n.t().resume_title}</h1>
         <ErrorSummary errors=summary/>
         <p>{move || i18n.t().resume_intro}</p>

@@ -5,20 +5,17 @@ use super::context::{today, WizardCtx};
 use super::inputs::FieldInput;
 use crate::api;
 use crate::components::error_summary::{focus_error_summary, ErrorSummary};
-use crate::components::page_title::PageTitle;
+use super::title::WizardTitle;
 use crate::i18n::{fill, use_i18n, Lang};
 use domain::application::Draft;
 use domain::form::{validate_step, Answer, Answers, FeeRule, Field, FieldKind, Step};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
+use super::nav::WizardLink;
 
 #[component]
 pub fn StepPage(ctx: WizardCtx, step: Step, return_to_check: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let navigate = use_navigate();
     let (pos, total) = ctx.with_journey(|j| j.position(&step.id)).unwrap_or((1, 1));
     let back_href = if return_to_check {
         ctx.step_url("pruefen")
@@ -28,15 +25,20 @@ pub fn StepPage(ctx: WizardCtx, step: Step, return_to_check: bool) -> impl IntoV
     };
     let title = step.title.clone();
     let service_title = ctx.form(|f| f.title.clone());
-    // `try_with`: the document title outlives this page for a moment when leaving it.
-    let has_errors = move || ctx.errors.try_with(|e| !e.is_empty()).unwrap_or(false);
+    // The title may be read after this page is disposed (see `WizardTitle`): it reads an Arc
+    // signal mirroring "has errors", not `ctx.errors`.
+    let errors_shown = ArcRwSignal::new(false);
+    {
+        let shown = errors_shown.clone();
+        Effect::new(move |_| shown.set(ctx.errors.with(|e| !e.is_empty())));
+    }
     let page_title = {
         let (title, service_title) = (title.clone(), service_title.clone());
-        Signal::derive(move || {
+        move || {
             let lang = i18n.lang();
-            let prefix = if has_errors() { i18n.t().error_title_prefix } else { "" };
+            let prefix = if errors_shown.get() { i18n.t().error_title_prefix } else { "" };
             format!("{prefix}{} – {}", title.get(lang), service_title.get(lang))
-        })
+        }
     };
     let step_for_submit = step.clone();
     let step_for_lang = step.clone();
@@ -96,7 +98,7 @@ pub fn StepPage(ctx: WizardCtx, step: Step, return_to_check: bool) -> impl IntoV
         } else {
             ctx.with_journey(|j| j.next(&step_id).map(|s| s.id.clone())).unwrap_or_else(|| "pruefen".into())
         };
-        navigate(&ctx.step_url(&target), NavigateOptions::default());
+        super::nav::go(&ctx.step_url(&target));
     };
 
     let fields = step
@@ -107,8 +109,8 @@ pub fn StepPage(ctx: WizardCtx, step: Step, return_to_check: bool) -> impl IntoV
     let intro = step.intro.clone();
     let charges = ctx.form(|f| !matches!(f.fee, FeeRule::Free));
     view! {
-        <PageTitle text=page_title/>
-        <A href=back_href exact=true attr:class="back-link">{move || i18n.t().back}</A>
+        <WizardTitle text=page_title/>
+        <WizardLink href=back_href class="back-link">{move || i18n.t().back}</WizardLink>
         <p class="step-progress">
             <span class="caption">{move || service_title.get(i18n.lang()).to_string()}</span>
             <span>{move || i18n.t().step_of.replace("{n}", &pos.to_string()).replace("{m}", &total.to_string())}</span>
