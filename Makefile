@@ -23,6 +23,7 @@ build:
 	scripts/build.sh
 
 test-rust:
+	scripts/check-no-unwrap.sh
 	cargo test --locked -p domain -p girocode -p mock-backend
 
 test-e2e:
