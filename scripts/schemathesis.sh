@@ -3,9 +3,10 @@
 # runs them against a throwaway mock backend. Fails on any 500, undocumented status code,
 # response that does not match its schema, or other check failure.
 #
+# Extra arguments go to `schemathesis run` (e.g. `--report har --report-dir /tmp/st`).
 # Environment (all optional):
 #   SCHEMATHESIS_PORT      port of the throwaway backend (8099)
-#   SCHEMATHESIS_EXAMPLES  max generated cases per operation and phase (40)
+#   SCHEMATHESIS_EXAMPLES  max generated cases per operation and phase (100)
 #   SCHEMATHESIS_SEED      hypothesis seed (20261121): the same seed replays the same run
 #   MOCK_BACKEND           the backend binary (target/debug/mock-backend, built if missing)
 set -euo pipefail
@@ -13,7 +14,7 @@ cd "$(dirname "$0")/.."
 
 SCHEMATHESIS_VERSION=4.32.5
 PORT="${SCHEMATHESIS_PORT:-8099}"
-EXAMPLES="${SCHEMATHESIS_EXAMPLES:-40}"
+EXAMPLES="${SCHEMATHESIS_EXAMPLES:-100}"
 SEED="${SCHEMATHESIS_SEED:-20261121}"
 BIN="${MOCK_BACKEND:-target/debug/mock-backend}"
 BASE="http://127.0.0.1:$PORT"
@@ -92,7 +93,8 @@ set +e
   --generation-database none \
   --workers 1 \
   --request-timeout 10 \
-  --no-color
+  --no-color \
+  "$@"
 status=$?
 set -e
 elapsed=$(( $(date +%s) - start ))

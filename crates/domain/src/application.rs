@@ -21,7 +21,7 @@ pub struct ServiceDetail {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApplicationRequest {
     pub service_id: String,
-    #[serde(deserialize_with = "whole_number")]
+    #[serde(deserialize_with = "whole_int32")]
     pub form_version: u32,
     /// Field id → answer; group items are answer maps of their own.
     #[cfg_attr(feature = "openapi", schema(value_type = BTreeMap<String, Answer>))]
@@ -62,7 +62,7 @@ pub struct ApplicationReceipt {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Draft {
     pub service_id: String,
-    #[serde(deserialize_with = "whole_number")]
+    #[serde(deserialize_with = "whole_int32")]
     pub form_version: u32,
     /// Field id → answer; group items are answer maps of their own.
     #[cfg_attr(feature = "openapi", schema(value_type = BTreeMap<String, Answer>))]
@@ -98,38 +98,47 @@ pub struct Slot {
     pub place: Text,
 }
 
-/// A whole number in either JSON spelling: JSON Schema's `integer` (what the API description
-/// promises) admits `3.0`, which serde's integer types refuse.
-pub(crate) fn whole_number<'de, D, T>(d: D) -> Result<T, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: TryFrom<u64>,
-{
-    struct Whole;
+/// A whole number in either JSON spelling, at most `max`: JSON Schema's `integer` (what the API
+/// description promises) admits `3.0`, which serde's integer types refuse; and the description's
+/// `format` (int32 for u32, int64 for u64, as utoipa maps them) sets the upper bound.
+fn whole_number<'de, D: serde::Deserializer<'de>>(d: D, max: u64) -> Result<u64, D::Error> {
+    struct Whole(u64);
     impl serde::de::Visitor<'_> for Whole {
         type Value = u64;
         fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a whole number of at least 0")
+            write!(f, "a whole number from 0 to {}", self.0)
         }
         fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<u64, E> {
-            Ok(v)
+            if v <= self.0 { Ok(v) } else { Err(E::invalid_value(serde::de::Unexpected::Unsigned(v), &self)) }
         }
         fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<u64, E> {
-            u64::try_from(v).map_err(|_| E::custom("expected a whole number of at least 0"))
+            match u64::try_from(v) {
+                Ok(v) => self.visit_u64(v),
+                Err(_) => Err(E::invalid_value(serde::de::Unexpected::Signed(v), &self)),
+            }
         }
         fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<u64, E> {
-            // 2^64 is exact as f64; below it every whole f64 converts without loss.
-            if v.fract() == 0.0 && (0.0..18_446_744_073_709_551_616.0).contains(&v) {
+            // Every bound used is below 2^63, where whole f64 values convert without loss.
+            if v.fract() == 0.0 && v >= 0.0 && v <= self.0 as f64 && (v as u64) <= self.0 {
                 Ok(v as u64)
             } else {
-                Err(E::custom("expected a whole number of at least 0"))
+                Err(E::invalid_value(serde::de::Unexpected::Float(v), &self))
             }
         }
     }
     // `deserialize_any`: inside an untagged enum (FileAnswer in Answer) serde buffers the value and
     // only `any` reaches `visit_f64`.
-    let n = d.deserialize_any(Whole)?;
-    T::try_from(n).map_err(|_| serde::de::Error::custom("number out of range"))
+    d.deserialize_any(Whole(max))
+}
+
+/// A u32 field described as `integer`, `format: int32`, `minimum: 0`.
+pub(crate) fn whole_int32<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    whole_number(d, i32::MAX as u64).map(|n| n as u32)
+}
+
+/// A u64 field described as `integer`, `format: int64`, `minimum: 0`.
+pub(crate) fn whole_int64<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    whole_number(d, i64::MAX as u64)
 }
 
 /// The alphabet of references and codes that are read out on the phone.
@@ -163,11 +172,15 @@ mod tests {
         let draft = |v: &str| serde_json::from_str::<Draft>(&format!(r#"{{"service_id":"x","form_version":{v},"answers":{{}}}}"#));
         assert_eq!(draft("3").map(|d| d.form_version).ok(), Some(3));
         assert_eq!(draft("3.0").map(|d| d.form_version).ok(), Some(3));
-        assert_eq!(draft("4294967295").map(|d| d.form_version).ok(), Some(u32::MAX));
-        for bad in ["3.5", "-1", "4294967296", "1e300", "\"3\""] {
+        assert_eq!(draft("2147483647").map(|d| d.form_version).ok(), Some(i32::MAX as u32));
+        assert_eq!(draft("2147483647.0").map(|d| d.form_version).ok(), Some(i32::MAX as u32));
+        for bad in ["3.5", "-1", "2147483648", "2147483648.0", "4294967296", "1e300", "\"3\""] {
             assert!(draft(bad).is_err(), "{bad}");
         }
         let file: crate::form::Answer = serde_json::from_str(r#"{"id":"upl_x","name":"a.pdf","size":12.0}"#).unwrap();
         assert!(matches!(file, crate::form::Answer::File(f) if f.size == 12), "also inside the untagged Answer");
+        let size = |v: &str| serde_json::from_str::<crate::form::FileAnswer>(&format!(r#"{{"id":"u","name":"n","size":{v}}}"#));
+        assert_eq!(size("9223372036854775807").map(|f| f.size).ok(), Some(i64::MAX as u64));
+        assert!(size("9223372036854775808").is_err(), "beyond int64");
     }
 }

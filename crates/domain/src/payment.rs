@@ -95,10 +95,13 @@ impl utoipa::ToSchema for PaymentItemRequest {}
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PaymentRequest {
+    /// 1–20 items (more or fewer is a 422 on `items`).
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 20))]
     pub items: Vec<PaymentItemRequest>,
     pub method: PaymentMethodId,
     /// Same-origin path `/kasse/rueckkehr` (optionally `/kasse/rueckkehr/<lower-case words>`),
-    /// without query, fragment or digits.
+    /// without query, fragment or digits (otherwise a 422 on `return_url`).
+    #[cfg_attr(feature = "openapi", schema(pattern = "^/kasse/rueckkehr(/[a-z][a-z-]*)*$", max_length = 120))]
     pub return_url: String,
 }
 

@@ -36,7 +36,7 @@ use utoipa::OpenApi;
         crate::payments::handlers::payment,
         crate::payments::handlers::transfer_received,
     ),
-    modifiers(&BearerAuth),
+    modifiers(&BearerAuth, &LinkFieldNames),
     tags(
         (name = "system", description = "Health and description"),
         (name = "services", description = "The service catalogue"),
@@ -53,6 +53,65 @@ pub fn json() -> String {
     ApiDoc::openapi().to_pretty_json().unwrap_or_else(|_| "{}".into())
 }
 
+/// utoipa 5 writes a Link object's `operation_id` in snake_case; OpenAPI and its tools
+/// (schemathesis follows the links) read `operationId`. The only other place a key can go is
+/// the link's flattened extensions, so it is moved there.
+pub struct LinkFieldNames;
+
+impl utoipa::Modify for LinkFieldNames {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::RefOr;
+        for item in openapi.paths.paths.values_mut() {
+            let ops = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch];
+            for op in ops.into_iter().flatten() {
+                for response in op.responses.responses.values_mut() {
+                    let RefOr::T(response) = response else { continue };
+                    for link in response.links.values_mut() {
+                        let RefOr::T(link) = link else { continue };
+                        let id = std::mem::take(&mut link.operation_id);
+                        if !id.is_empty() {
+                            link.extensions.get_or_insert_with(Default::default).insert("operationId".into(), id.into());
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 pub async fn serve() -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "application/json")], json())
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    fn doc() -> Value {
+        serde_json::from_str(&super::json()).unwrap_or_default()
+    }
+
+    #[test]
+    fn links_name_their_operation_as_openapi_spells_it() {
+        let doc = doc();
+        let link = &doc["paths"]["/api/v1/drafts"]["post"]["responses"]["201"]["links"]["LoadDraft"];
+        assert_eq!(link["operationId"], "load_draft");
+        assert!(link.get("operation_id").is_none());
+        let ids: Vec<&str> = doc["paths"]
+            .as_object()
+            .into_iter()
+            .flat_map(|p| p.values())
+            .filter_map(|item| item.as_object())
+            .flat_map(|item| item.values())
+            .filter_map(|op| op["operationId"].as_str())
+            .collect();
+        assert!(ids.contains(&"load_draft"), "the target exists");
+    }
+
+    #[test]
+    fn the_description_states_the_checkout_limits() {
+        let items = &doc()["components"]["schemas"]["PaymentRequest"]["properties"]["items"];
+        assert_eq!(items["maxItems"].as_u64(), Some(crate::payments::MAX_ITEMS as u64));
+        assert_eq!(items["minItems"].as_u64(), Some(1));
+    }
 }

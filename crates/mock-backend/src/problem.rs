@@ -96,6 +96,11 @@ impl ApiError {
         e
     }
 
+    pub fn method_not_allowed(lang: Lang) -> ApiError {
+        ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed", lang, ("Methode nicht erlaubt", "Method not allowed"))
+            .with_detail("Der Header „Allow“ nennt die erlaubten Methoden.", "The Allow header lists the allowed methods.")
+    }
+
     pub fn payload_too_large(lang: Lang, de: impl Into<String>, en: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "too-large", lang, ("Zu groß", "Too large")).with_detail(de, en)
     }

@@ -25,7 +25,7 @@ pub struct AddressAnswer {
 pub struct FileAnswer {
     pub id: String,
     pub name: String,
-    #[serde(deserialize_with = "crate::application::whole_number")]
+    #[serde(deserialize_with = "crate::application::whole_int64")]
     pub size: u64,
 }
 

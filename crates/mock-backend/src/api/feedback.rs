@@ -19,7 +19,7 @@ pub struct FeedbackCreated {
     post,
     path = "/api/v1/feedback",
     tag = "feedback",
-    request_body = FeedbackRequest,
+    request_body(content = FeedbackRequest, example = json!({"message": "Der Kontrast der Schaltflächen ist zu schwach.", "contact": "erika@example.org"})),
     responses(
         (status = 201, description = "Stored", body = FeedbackCreated),
         (status = 400, description = "Malformed body", body = Problem, content_type = "application/problem+json"),

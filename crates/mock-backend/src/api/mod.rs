@@ -7,6 +7,10 @@ pub mod services;
 use crate::extract::AcceptLang;
 use crate::problem::ApiError;
 use crate::state::AppState;
+use axum::extract::Request;
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 
@@ -19,6 +23,39 @@ pub fn router() -> Router<AppState> {
         .merge(crate::hearings::handlers::router())
         .merge(crate::forms::handlers::routes())
         .merge(crate::payments::handlers::routes())
+        .layer(axum::middleware::from_fn(method_not_allowed))
         // Unknown API paths answer with a problem, never with the app's index.html.
         .fallback(|AcceptLang(lang): AcceptLang| async move { ApiError::not_found(lang) })
+}
+
+/// axum answers a known path with another method by an empty 405; API clients get a problem
+/// like for every other error. The `Allow` header axum sets stays.
+async fn method_not_allowed(AcceptLang(lang): AcceptLang, req: Request, next: Next) -> Response {
+    let res = next.run(req).await;
+    if res.status() != StatusCode::METHOD_NOT_ALLOWED {
+        return res;
+    }
+    let (parts, _) = res.into_parts();
+    let mut problem = ApiError::method_not_allowed(lang).into_response();
+    for (name, value) in parts.headers.iter().filter(|(name, _)| *name == axum::http::header::ALLOW) {
+        problem.headers_mut().append(name, value.clone());
+    }
+    problem
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::body::Body;
+    use axum::http::{header, Request, StatusCode};
+    use tower::ServiceExt;
+
+    #[tokio::test]
+    async fn another_method_is_a_problem_with_allow() {
+        let state = crate::AppState::seeded(std::env::temp_dir().join("serviceportal-no-dist"));
+        let req = Request::patch("/api/v1/feedback").body(Body::empty()).unwrap_or_default();
+        let res = crate::app(state).oneshot(req).await.unwrap_or_default();
+        assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
+        assert_eq!(res.headers().get(header::ALLOW).and_then(|v| v.to_str().ok()), Some("POST"));
+        assert_eq!(res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()), Some("application/problem+json"));
+    }
 }

@@ -56,7 +56,7 @@ fn detail(state: &AppState, lang: Lang, id: &str) -> Result<ServiceDetail, ApiEr
     get,
     path = "/api/v1/services/{id}",
     tag = "forms",
-    params(("id" = String, Path, description = "Service id, e.g. `hundeanmeldung`")),
+    params(("id" = String, Path, description = "Service id, e.g. `hundeanmeldung`", example = "hundeanmeldung")),
     responses(
         (status = 200, description = "The service and its form", body = ServiceDetail),
         (status = 404, description = "Unknown service", body = Problem, content_type = "application/problem+json"),
@@ -77,7 +77,7 @@ pub async fn service_detail(
     get,
     path = "/api/v1/services/{id}/slots",
     tag = "forms",
-    params(("id" = String, Path, description = "Service id, e.g. `eheschliessung`")),
+    params(("id" = String, Path, description = "Service id, e.g. `eheschliessung`", example = "eheschliessung")),
     responses(
         (status = 200, description = "Free slots (empty for services without appointments)", body = Vec<Slot>),
         (status = 404, description = "Unknown service", body = Problem, content_type = "application/problem+json"),
@@ -102,9 +102,20 @@ pub async fn slots(
     path = "/api/v1/applications",
     tag = "forms",
     params(("Idempotency-Key" = String, Header, description = "1–255 visible ASCII characters, one per application attempt", pattern = "^[!-~]{1,255}$", example = "4f1c2a9e-0b7d-4c55-9a3e-2d8f6b1e7c10")),
-    request_body = ApplicationRequest,
+    request_body(content = ApplicationRequest, example = json!({
+        "service_id": "melderegisterauskunft",
+        "form_version": 1,
+        "answers": {
+            "gesucht_vorname": "Erika", "gesucht_nachname": "Mustermann",
+            "gesucht_anschrift": {"street": "Lindenallee", "house_number": "1", "postal_code": "12345", "town": "Musterstadt"},
+            "zweck": "privat", "vorname": "Max", "nachname": "Muster",
+            "anschrift": {"street": "Hauptstraße", "house_number": "1", "postal_code": "12345", "town": "Musterstadt"},
+            "email": "max@example.org"
+        }
+    })),
     responses(
-        (status = 201, description = "Application stored", body = ApplicationReceipt),
+        (status = 201, description = "Application stored", body = ApplicationReceipt,
+            links(("GetApplication" = (operation_id = "application", parameters(("reference" = "$response.body#/reference")))))),
         (status = 200, description = "Replay of an earlier request with the same key and body", body = ApplicationReceipt),
         (status = 400, description = "Malformed body or missing Idempotency-Key", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Unknown service", body = Problem, content_type = "application/problem+json"),
@@ -243,9 +254,10 @@ pub async fn upload(
     post,
     path = "/api/v1/drafts",
     tag = "forms",
-    request_body = Draft,
+    request_body(content = Draft, example = json!({"service_id": "hundeanmeldung", "form_version": 1, "answers": {"vorname": "Erika"}})),
     responses(
-        (status = 201, description = "Saved for 30 days", body = DraftSaved),
+        (status = 201, description = "Saved for 30 days", body = DraftSaved,
+            links(("LoadDraft" = (operation_id = "load_draft", parameters(("code" = "$response.body#/code")))))),
         (status = 400, description = "Malformed body", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Unknown service", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Larger than 256 KB", body = Problem, content_type = "application/problem+json"),

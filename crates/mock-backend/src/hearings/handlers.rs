@@ -140,7 +140,7 @@ fn session_body(s: &SessionInfo, now: i64) -> HearingSession {
     post,
     path = "/api/v1/hearings/session",
     tag = "hearings",
-    request_body = SessionRequest,
+    request_body(content = SessionRequest, example = json!({"case_number": "OWI-2026-000101", "access_code": "K7MP-3XTA"})),
     responses(
         (status = 201, description = "Signed in", body = HearingSession),
         (status = 400, description = "Malformed body", body = Problem, content_type = "application/problem+json"),
@@ -210,7 +210,8 @@ pub async fn logout(State(state): State<AppState>, HearingAuth(session): Hearing
     tag = "hearings",
     security(("bearer_auth" = [])),
     responses(
-        (status = 200, description = "The case", body = HearingCase),
+        (status = 200, description = "The case", body = HearingCase,
+            links(("GetEvidence" = (operation_id = "evidence", parameters(("id" = "$response.body#/evidence/0/id")))))),
         (status = 401, description = "No valid session", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -235,7 +236,7 @@ pub async fn current(
     path = "/api/v1/hearings/current/evidence/{id}",
     tag = "hearings",
     security(("bearer_auth" = [])),
-    params(("id" = String, Path, description = "Evidence id from the case's `evidence` list")),
+    params(("id" = String, Path, description = "Evidence id from the case's `evidence` list", example = "ev-000102-1")),
     responses(
         (status = 200, description = "The image", body = String, content_type = "image/svg+xml"),
         (status = 401, description = "No valid session", body = Problem, content_type = "application/problem+json"),
@@ -273,7 +274,15 @@ pub async fn evidence(
     tag = "hearings",
     security(("bearer_auth" = [])),
     params(("Idempotency-Key" = String, Header, description = "Unique per response attempt, 1–255 visible ASCII characters", pattern = "^[!-~]{1,255}$", example = "4f1c2a9e-0b7d-4c55-9a3e-2d8f6b1e7c10")),
-    request_body = HearingResponse,
+    request_body(content = HearingResponse, example = json!({
+        "personal_data": {
+            "family_name": "Mustermann", "given_names": "Erika", "date_of_birth": "1980-04-12",
+            "place_of_birth": "Musterstadt", "street": "Lindenallee", "house_number": "5",
+            "postal_code": "12345", "town": "Musterstadt", "nationality": "deutsch",
+            "occupation": "Ingenieurin", "marital_status": "married"
+        },
+        "choice": {"kind": "no_statement"}
+    })),
     responses(
         (status = 201, description = "Received", body = HearingReceipt),
         (status = 200, description = "Replay of an earlier request with the same key and body", body = HearingReceipt),

@@ -71,9 +71,17 @@ pub async fn list_methods(State(state): State<AppState>) -> Json<Vec<PaymentMeth
     path = "/api/v1/payments",
     tag = "payments",
     params(("Idempotency-Key" = String, Header, description = "1–255 visible ASCII characters, one per payment attempt", pattern = "^[!-~]{1,255}$", example = "4f1c2a9e-0b7d-4c55-9a3e-2d8f6b1e7c10")),
-    request_body = PaymentRequest,
+    request_body(content = PaymentRequest, example = json!({
+        "items": [{"kind": "hearing", "case_number": "OWI-2026-000101"}],
+        "method": "TRANSFER",
+        "return_url": "/kasse/rueckkehr"
+    })),
     responses(
-        (status = 201, description = "Payment created (`INITIAL`)", body = Payment),
+        (status = 201, description = "Payment created (`INITIAL`)", body = Payment,
+            links(
+                ("GetPayment" = (operation_id = "payment", parameters(("id" = "$response.body#/id")))),
+                ("TransferReceived" = (operation_id = "transfer_received", parameters(("reference" = "$response.body#/reference")))),
+            )),
         (status = 200, description = "Replay of an earlier request with the same key and body: the payment in its current state", body = Payment),
         (status = 400, description = "Malformed body (e.g. an `amount` field or an unknown method), or missing Idempotency-Key", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Key reused with another body (`/problems/idempotency-conflict`)", body = Problem, content_type = "application/problem+json"),
