@@ -16,6 +16,7 @@ test:
 	scripts/install.sh test
 	scripts/build.sh
 	$(MAKE) test-rust
+	$(MAKE) test-api
 	$(MAKE) test-e2e
 
 build:
@@ -25,6 +26,11 @@ build:
 test-rust:
 	scripts/check-no-unwrap.sh
 	cargo test --locked -p domain -p girocode -p mock-backend
+
+## API conformance: schemathesis against a throwaway backend with docs/openapi.json.
+.PHONY: test-api
+test-api:
+	scripts/schemathesis.sh
 
 test-e2e:
 	cd end2end && npx playwright test

@@ -20,6 +20,11 @@ if [ "$MODE" = test ] || [ "$MODE" = bench ]; then
   [ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
   command -v brotli >/dev/null || need_apt+=(brotli)
 fi
+if [ "$MODE" = test ]; then
+  # scripts/schemathesis.sh: a virtualenv (Debian ships venv/ensurepip separately) and curl.
+  python3 -c 'import venv, ensurepip' 2>/dev/null || need_apt+=(python3-venv)
+  command -v curl >/dev/null || need_apt+=(curl)
+fi
 command -v brotli >/dev/null || [ "$MODE" != build ] || true
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

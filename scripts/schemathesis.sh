@@ -8,11 +8,14 @@
 #   SCHEMATHESIS_PORT      port of the throwaway backend (8099)
 #   SCHEMATHESIS_EXAMPLES  max generated cases per operation and phase (100)
 #   SCHEMATHESIS_SEED      hypothesis seed (20261121): the same seed replays the same run
-#   MOCK_BACKEND           the backend binary (target/debug/mock-backend, built if missing)
+#   MOCK_BACKEND           a backend binary to test instead of target/debug/mock-backend
+#                          (which is built or brought up to date first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SCHEMATHESIS_VERSION=4.32.5
+# The version is pinned in scripts/schemathesis-requirements.txt, with every dependency.
+REQUIREMENTS=scripts/schemathesis-requirements.txt
+SCHEMATHESIS_VERSION="$(sed -n 's/^schemathesis==//p' "$REQUIREMENTS")"
 PORT="${SCHEMATHESIS_PORT:-8099}"
 EXAMPLES="${SCHEMATHESIS_EXAMPLES:-100}"
 SEED="${SCHEMATHESIS_SEED:-20261121}"
@@ -21,17 +24,25 @@ BASE="http://127.0.0.1:$PORT"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
-# (a) schemathesis, pinned, in the project's virtualenv.
-if [ "$(.venv/bin/schemathesis --version 2>/dev/null | awk '{print $NF}')" != "$SCHEMATHESIS_VERSION" ]; then
+# (a) schemathesis, pinned, in the project's virtualenv; reinstalled when the pins change.
+STAMP=.venv/.schemathesis-requirements
+if ! cmp -s "$REQUIREMENTS" "$STAMP" || [ ! -x .venv/bin/schemathesis ]; then
   say "pip install schemathesis==$SCHEMATHESIS_VERSION into .venv"
   [ -x .venv/bin/python ] || python3 -m venv .venv
-  .venv/bin/pip install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+  .venv/bin/pip install --quiet --disable-pip-version-check -r "$REQUIREMENTS"
+  cp "$REQUIREMENTS" "$STAMP"
 fi
 
 # (b) the backend on a port of its own, with an empty app and no rate limit in the way.
-if [ ! -x "$BIN" ]; then
+if [ -z "${MOCK_BACKEND:-}" ]; then
+  # A no-op after scripts/build.sh; otherwise a stale binary would be tested against a newer
+  # description.
   say "cargo build -p mock-backend"
-  cargo build --locked -p mock-backend
+  cargo build --locked --quiet -p mock-backend
+fi
+if [ ! -x "$BIN" ]; then
+  echo "No backend binary at $BIN." >&2
+  exit 1
 fi
 if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
   echo "Port $PORT is in use; set SCHEMATHESIS_PORT to a free port." >&2
@@ -84,7 +95,7 @@ export HEARING_TOKEN HEARING_LOGOUT_TOKEN
 # The HTML payment provider (/mock-psp) is not in the description, so it is not tested here.
 say "schemathesis $SCHEMATHESIS_VERSION against $BASE (seed $SEED, up to $EXAMPLES cases per operation)"
 start=$(date +%s)
-set +e
+set +e -o pipefail
 .venv/bin/schemathesis --config-file scripts/schemathesis.toml run docs/openapi.json \
   --url "$BASE" \
   --checks all \
@@ -94,14 +105,20 @@ set +e
   --workers 1 \
   --request-timeout 10 \
   --no-color \
-  "$@"
-status=$?
+  "$@" 2>&1 | tee "$WORK/schemathesis.log"
+status=${PIPESTATUS[0]}
 set -e
 elapsed=$(( $(date +%s) - start ))
+# Schemathesis's own summary ("N generated, ...", "== N failures ... =="), as one closing line.
+generated="$(sed -n 's/^ *\([0-9]*\) generated, .*/\1/p' "$WORK/schemathesis.log" | tail -1)"
+failed="$(sed -n 's/^=* \([0-9]*\) failures\{0,1\}[ ,].*/\1/p' "$WORK/schemathesis.log" | tail -1)"
+passed=$(( ${generated:-0} - ${failed:-0} ))
 if [ "$status" -ne 0 ]; then
-  echo "schemathesis: FAILED (exit $status) after ${elapsed}s — see the failures above; reproduce with SCHEMATHESIS_SEED=$SEED." >&2
-  echo "Backend log: (last lines)" >&2
+  echo "Backend log (last lines):" >&2
   tail -20 "$WORK/backend.log" >&2 || true
+  echo "schemathesis: FAILED (exit $status) after ${elapsed}s — see the failures above; reproduce with SCHEMATHESIS_SEED=$SEED." >&2
+  echo "schemathesis: ${passed} passed, ${failed:-1} failed"
   exit "$status"
 fi
 say "schemathesis: the API conforms to docs/openapi.json (${elapsed}s)"
+echo "schemathesis: ${passed} passed, 0 failed"
