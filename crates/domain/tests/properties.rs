@@ -18,7 +18,9 @@ use domain::search::{fold, matches};
 use proptest::prelude::*;
 use serde_json::Value;
 
+/// `cases` per property, or `PROPTEST_CASES` for a longer run.
 fn config(cases: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(cases);
     ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
 }
 

@@ -25,7 +25,9 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 use tower::ServiceExt;
 
+/// `cases` per property, or `PROPTEST_CASES` for a longer run.
 fn config(cases: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(cases);
     ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
 }
 
