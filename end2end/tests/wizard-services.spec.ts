@@ -291,12 +291,16 @@ test.describe('service specifics', () => {
     await expect(bracket).toBeFocused();
     await expect(bracket).toHaveAttribute('aria-invalid', 'true');
     await bracket.selectOption({ label: 'mehr als 100.000 €' });
+    // The option's hint, which a select cannot show itself, follows it.
+    await expect(page.getByText('Sie zahlen den Höchstbeitrag und brauchen keinen Nachweis.')).toBeVisible();
+    await expect(bracket).toHaveAccessibleDescription(/Sie zahlen den Höchstbeitrag und brauchen keinen Nachweis\./);
     await weiter(page).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Ihre Angaben' })).toBeVisible();
     await expect(page.getByText('Schritt 3 von 3')).toBeVisible();
     await page.goBack();
     await expect(bracket).toHaveValue('ueber_100000');
     await bracket.selectOption({ label: 'bis 25.000 €' });
+    await expect(page.getByText('Sie zahlen den Höchstbeitrag')).toHaveCount(0);
     await weiter(page).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Einkommensnachweis' })).toBeVisible();
     await expect(page.getByText('Schritt 3 von 4')).toBeVisible();

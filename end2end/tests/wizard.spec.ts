@@ -170,6 +170,17 @@ test.describe('Hundeanmeldung', () => {
     await expect(page).toHaveURL(/\/halter\?aendern=1$/);
     // "Back" from a change returns to the check page.
     await expect(page.getByRole('link', { name: 'Zurück' })).toHaveAttribute('href', `${START}/pruefen`);
+    await page.getByLabel('E-Mail-Adresse').fill('erika.neu@');
+    await weiter(page).click();
+    await expect(summaryOf(page)).toContainText('Bitte geben Sie eine E-Mail-Adresse im Format name@beispiel.de ein.');
+    // Corrected, then the browser's back button: the check page shows no stale problem.
+    await page.getByLabel('E-Mail-Adresse').fill('erika.alt@example.de');
+    await page.goBack();
+    await expect(page).toHaveURL(/\/pruefen$/);
+    await expect(page.getByText('erika.alt@example.de')).toBeVisible();
+    await expect(summaryOf(page)).toHaveCount(0);
+    await page.getByRole('link', { name: 'Ändern E-Mail-Adresse' }).click();
+    await expect(page.getByLabel('E-Mail-Adresse')).not.toHaveAttribute('aria-invalid', 'true');
     await page.getByLabel('E-Mail-Adresse').fill('erika.neu@example.de');
     await weiter(page).click();
     await expect(page).toHaveURL(/\/pruefen$/);

@@ -70,6 +70,9 @@ pub fn CheckPage(ctx: WizardCtx) -> impl IntoView {
     let navigate = use_navigate();
     let state = RwSignal::new(SubmitState::Idle);
     let service_id = ctx.service_id();
+    // Errors a step left behind (e.g. the browser's back button from a step with errors) do not
+    // belong here; this page shows only what a submit finds.
+    ctx.errors.set(Default::default());
     let summary = Signal::derive(move || ctx.errors.with(|e| e.iter().map(|(k, v)| (k.clone(), v.clone())).collect::<Vec<_>>()));
 
     // The slot answer is an id; a form resumed from a draft never showed the picker in this tab,

@@ -286,6 +286,24 @@ fn Select(field: Field, path: String, binding: Binding, options: Vec<Choice>) ->
     let has_hint = field.hint.is_some();
     let f2 = field.clone();
     let b_get = binding.clone();
+    // A select cannot show an option's hint (radios do): the chosen option's hint follows it.
+    let b_hint = binding.clone();
+    let hints: Vec<(String, domain::i18n::Text)> = options.iter().filter_map(|o| Some((o.value.clone(), o.hint.clone()?))).collect();
+    let chosen_hint = move || {
+        let v = b_hint.text();
+        hints.iter().find(|(value, _)| *value == v).map(|(_, h)| h.get(i18n.lang()).to_string())
+    };
+    let option_hint_id = format!("{path}-option-hint");
+    let described = {
+        let d = describedby(&path, has_hint, error);
+        let id = option_hint_id.clone();
+        let shown = chosen_hint.clone();
+        move || match (d(), shown().is_some()) {
+            (Some(d), true) => Some(format!("{d} {id}")),
+            (None, true) => Some(id.clone()),
+            (d, false) => d,
+        }
+    };
     view! {
         <div class="field" class:field-error=move || error.with(Option::is_some)>
             <label for=path.clone()>{move || label(&f2, i18n.lang())}</label>
@@ -293,7 +311,7 @@ fn Select(field: Field, path: String, binding: Binding, options: Vec<Choice>) ->
             <select
                 id=path.clone()
                 name=path.clone()
-                aria-describedby=describedby(&path, has_hint, error)
+                aria-describedby=described
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 on:change=move |ev| binding.set_text(event_target_value(&ev))
             >
@@ -307,6 +325,7 @@ fn Select(field: Field, path: String, binding: Binding, options: Vec<Choice>) ->
                     })
                     .collect_view()}
             </select>
+            {move || chosen_hint().map(|h| view! { <p class="hint option-hint" id=option_hint_id.clone()>{h}</p> })}
         </div>
     }
 }
