@@ -193,15 +193,18 @@ test.describe('service specifics', () => {
     await expect(page).toHaveURL(/\/zaehler\?aendern=1$/);
     const summary = summaryOf(page);
     await expect(summary).toBeFocused();
-    const text = 'Der Zählerstand ist niedriger als der zuletzt gemeldete (120 m³). Bitte prüfen Sie Ihre Ablesung.';
+    // 120 m³ is the seeded last reading of meter 4711001 (a repeated run in one backend sees its own).
+    const text = /^Der Zählerstand ist niedriger als der zuletzt gemeldete \((\d+) m³\)\. Bitte prüfen Sie Ihre Ablesung\.$/;
     await expect(summary.getByRole('link')).toHaveText([text]);
+    const last = Number(text.exec(await summary.getByRole('link').innerText())![1]);
+    if (test.info().repeatEachIndex === 0) expect(last).toBe(120);
     const reading = page.getByLabel('Zählerstand in m³');
     await expect(reading).toHaveAttribute('aria-invalid', 'true');
-    await expect(reading).toHaveAccessibleDescription(new RegExp(text.replace(/[()³.]/g, '.')));
+    await expect(reading).toHaveAccessibleDescription(/Der Zählerstand ist niedriger als der zuletzt gemeldete/);
     await expectNoAxeViolations(page, 'server error on the step');
     await summary.getByRole('link').click();
     await expect(reading).toBeFocused();
-    await reading.fill('130');
+    await reading.fill(String(last + 10));
     await weiter(page).click();
     await expect(page).toHaveURL(/\/pruefen$/);
     await expect(summaryOf(page)).toHaveCount(0);

@@ -1,4 +1,4 @@
-import { test, expect, expectNoAxeViolations, waitForApp, provokesNetworkErrors } from './fixtures';
+import { test, expect, expectNoAxeViolations, expectNoHorizontalScroll, waitForApp, provokesNetworkErrors } from './fixtures';
 import { decodeQr } from './qr';
 import { BASE_URL } from '../playwright.config';
 import { Page } from '@playwright/test';
@@ -122,6 +122,9 @@ test.describe('Hundeanmeldung', () => {
     await expect(chip).toHaveAccessibleDescription(/Die Nummer hat genau 15 Ziffern\./);
     await expect(chip).toHaveAttribute('inputmode', 'numeric');
     await expectNoAxeViolations(page, 'dogs step with an error');
+    await page.setViewportSize({ width: 320, height: 640 });
+    await expectNoHorizontalScroll(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     // A third dog, removed again: the others keep their answers and focus is not lost.
     await add.click();
@@ -161,6 +164,9 @@ test.describe('Hundeanmeldung', () => {
     await expect(page.getByText(/Hund 2: Name des Hundes: Rex/)).toBeVisible();
     await expect(page.locator('.fee-table tfoot')).toContainText(/216,00\s€/);
     await expectNoAxeViolations(page, 'check page');
+    await page.setViewportSize({ width: 320, height: 640 });
+    await expectNoHorizontalScroll(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     // Every answer has its own change link, named with the question for screen readers.
     const changeEmail = page.getByRole('link', { name: 'Ändern E-Mail-Adresse' });
@@ -205,6 +211,9 @@ test.describe('Hundeanmeldung', () => {
     expect(lines[7]).toBe('EUR216.00');
     expect(lines[10]).toContain(ref);
     await expectNoAxeViolations(page, 'confirmation');
+    await page.setViewportSize({ width: 320, height: 640 });
+    await expectNoHorizontalScroll(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     const api = await request.get(`/api/v1/applications/${ref}`);
     expect(api.status()).toBe(200);
