@@ -163,6 +163,10 @@ async function lighthouseRun(p, seed, i) {
       cls: a['cumulative-layout-shift']?.numericValue,
       bytes: a['total-byte-weight']?.numericValue,
       benchmarkIndex: lhr.environment?.benchmarkIndex,
+      // Diagnostics for whoever makes it faster: what the LCP was and what shifted.
+      lcpElement: a['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet,
+      lcpPhases: (a['largest-contentful-paint-element']?.details?.items?.[1]?.items ?? []).map((x) => `${x.phase} ${Math.round(x.timing)} ms`).join(', '),
+      shifts: (a['layout-shifts']?.details?.items ?? []).slice(0, 2).map((x) => `${x.node?.snippet ?? '?'} ${Number(x.score).toFixed(3)}`).join('; '),
       failed: Object.entries(lhr.categories)
         .filter(([k]) => k !== 'performance')
         .flatMap(([, c]) => c.auditRefs.filter((r) => r.weight > 0 && a[r.id]?.score !== null && a[r.id]?.score < 1).map((r) => `${c.id}: ${r.id}`)),
@@ -178,7 +182,8 @@ async function lighthouseAll() {
   for (const p of PAGES) {
     const seed = p.seed ? await p.seed() : null;
     const runs = [];
-    for (let i = 0; i < LH_RUNS; i++) {
+    // A run that Lighthouse itself fails (e.g. NO_NAVSTART on a loaded machine) is retried, twice at most.
+    for (let i = 0; runs.length < LH_RUNS && i < LH_RUNS + 2; i++) {
       const t0 = Date.now();
       try {
         const r = await lighthouseRun(p, seed, i);
@@ -195,6 +200,7 @@ async function lighthouseAll() {
       perf: m('perf'), a11y: m('a11y'), bp: m('bp'), seo: m('seo'),
       fcp: m('fcp'), lcp: m('lcp'), tbt: m('tbt'), cls: m('cls'), bytes: m('bytes'),
       benchmarkIndex: m('benchmarkIndex'),
+      diag: runs[Math.floor(runs.length / 2)] ?? null,
       failed: [...new Set(runs.flatMap((r) => r.failed))],
       problems: [...new Set(runs.flatMap((r) => r.problems))],
     });
@@ -365,6 +371,32 @@ const fmtCls = (x) => (Number.isFinite(x) ? (x === 0 ? '0' : x.toFixed(3)) : '�
 const fmtKiB = (x) => (Number.isFinite(x) ? `${(x / 1024).toFixed(1)} KiB` : '–');
 const mark = (ok) => (ok === null ? '–' : ok ? '✅' : '❌');
 
+/** Shallow bytes per crate from `twiggy top -f json` (approximate: generic code counts for the
+ * crate that defines it — `<PhantomData<T> as serde_core::…>` is serde's — though the app's types
+ * instantiate it). */
+function crateBreakdown() {
+  const file = join(RAW, 'twiggy-all.json');
+  if (!existsSync(file)) return null;
+  const items = JSON.parse(readFileSync(file, 'utf8'));
+  const total = items.reduce((n, i) => n + i.shallow_size, 0);
+  const sums = new Map();
+  for (const { name, shallow_size: size } of items) {
+    let key;
+    if (name === '"function names" subsection' || /^"\w+ names" subsection$/.test(name)) key = '(names: only in this analysis build, not shipped)';
+    else if (name.startsWith('data segment')) key = '(data segments: string literals, tables)';
+    else if (name.startsWith('import ')) key = '(imports from the JS glue)';
+    else if (name.startsWith('export ')) key = '(exports)';
+    else {
+      const clean = name.replace(/\[[0-9a-f]+\]/g, '');
+      const crates = [...clean.matchAll(/(?<![A-Za-z0-9_:])([A-Za-z_][A-Za-z0-9_]*)::/g)].map((m) => m[1]).filter((c) => c !== 'impl' && c !== '_');
+      key = crates.find((c) => !['core', 'alloc', 'std'].includes(c)) ?? crates[0] ?? '(unnamed items, wasm sections)';
+    }
+    sums.set(key, (sums.get(key) ?? 0) + size);
+  }
+  const rows = [...sums.entries()].sort((a, b) => b[1] - a[1]);
+  return { total, rows };
+}
+
 function firstLoadBrotli(sizeText) {
   const m = sizeText.match(/^total\s+first load\s+(\d+)\s+(\d+)\s+(\d+)\s*$/m);
   return m ? Number(m[3]) : NaN;
@@ -393,6 +425,14 @@ function report({ when, mach, load, lh, timings }) {
     ...(r.failed.length ? [`- ${r.key}: audits below 100 % outside Performance: ${r.failed.join(', ')}`] : []),
   ]);
   if (notes.length) L.push('', ...notes);
+  L.push('');
+  L.push('Diagnostics (one run per page): LCP element and its phases; layout shifts (element, score).');
+  L.push('');
+  for (const r of lh) {
+    if (!r.diag) continue;
+    const code = (x) => '`' + String(x).replace(/`/g, "'").replace(/\s+/g, ' ').slice(0, 80) + '`';
+    L.push(`- ${r.key}: LCP ${r.diag.lcpElement ? code(r.diag.lcpElement) : '?'} (${r.diag.lcpPhases || '?'}); shifts: ${r.diag.shifts ? code(r.diag.shifts) : 'none'}`);
+  }
   L.push('');
   L.push(`## In-browser timings — Performance API, CDP \`Emulation.setCPUThrottlingRate\` ${CPU_RATE}, no network throttling (loopback), median of ${TIMING_RUNS} runs`);
   L.push('');
@@ -443,7 +483,20 @@ function report({ when, mach, load, lh, timings }) {
   L.push(size);
   L.push('```');
   L.push('');
-  L.push('## Largest contributors to the wasm (twiggy, `--profile size-analysis`: release with names, before wasm-bindgen and wasm-opt)');
+  L.push('## Largest contributors to the wasm (twiggy)');
+  L.push('');
+  L.push('`cargo build --profile size-analysis` (release with symbol names), then the same wasm-bindgen and ' +
+    '`wasm-opt -Oz` as Trunk, with `-g` to keep the names: the code and data are the shipped ones; the ' +
+    '"function names" subsection exists only in this analysis build. Sizes are raw bytes before compression.');
+  const crates = crateBreakdown();
+  if (crates) {
+    L.push('');
+    L.push('Per crate (shallow bytes, top 15; approximate — generic code counts for the crate that defines it):');
+    L.push('');
+    L.push('| crate | bytes | share |');
+    L.push('|---|---:|---:|');
+    for (const [c, n] of crates.rows.slice(0, 15)) L.push(`| ${c} | ${n} | ${((100 * n) / crates.total).toFixed(1)} % |`);
+  }
   L.push('');
   L.push('```');
   L.push('$ twiggy top -n 20');
@@ -451,6 +504,9 @@ function report({ when, mach, load, lh, timings }) {
   L.push('');
   L.push('$ twiggy dominators -d 2 -r 25');
   L.push(readRaw('twiggy-dominators.txt'));
+  L.push('');
+  L.push('$ twiggy monos -m 12 -n 0   # generic functions instantiated many times');
+  L.push(readRaw('twiggy-monos.txt'));
   L.push('```');
   return L.join('\n') + '\n';
 }

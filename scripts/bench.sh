@@ -29,20 +29,29 @@ mkdir -p "$raw"
 
 say "size report"
 if [ "$dist" = "$PWD/dist" ]; then
-  scripts/size-report.sh | tee "$raw/size.txt"
+  scripts/size-report.sh | tee "$raw/size.txt" >&2
 else
   # size-report.sh reads dist/: give it a private tree whose dist/ is the other build.
   tmp=$(mktemp -d); mkdir "$tmp/scripts"; cp scripts/size-report.sh "$tmp/scripts/"; ln -s "$dist" "$tmp/dist"
-  "$tmp/scripts/size-report.sh" | tee "$raw/size.txt"; rm -rf "$tmp"
+  "$tmp/scripts/size-report.sh" | tee "$raw/size.txt" >&2; rm -rf "$tmp"
 fi
 
 say "largest wasm contributors (cargo build --profile size-analysis, twiggy)"
 t=$(date +%s)
 cargo build --locked --quiet --profile size-analysis --target wasm32-unknown-unknown -p serviceportal
-echo "size-analysis build: $(( $(date +%s) - t )) s" >&2
+# The raw rustc output is dominated by what never ships (wasm-bindgen's custom section, DWARF):
+# run it through the same wasm-bindgen and `wasm-opt -Oz` (flags from index.html) as Trunk does,
+# keeping only the function names (-g), so twiggy sees the shipped code with names.
 wasm="$target/wasm32-unknown-unknown/size-analysis/serviceportal.wasm"
-twiggy top -n 20 "$wasm" > "$raw/twiggy-top.txt"
-twiggy dominators -d 2 -r 25 "$wasm" > "$raw/twiggy-dominators.txt"
+wasm-bindgen --target web --no-typescript --out-dir "$raw/wasm" "$wasm"
+read -r -a opt_flags <<<"$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)"
+wasm-opt -Oz -g "${opt_flags[@]}" "$raw/wasm/serviceportal_bg.wasm" -o "$raw/wasm/named.wasm"
+named="$raw/wasm/named.wasm"
+twiggy top -n 20 "$named" > "$raw/twiggy-top.txt"
+twiggy dominators -d 2 -r 25 "$named" > "$raw/twiggy-dominators.txt"
+twiggy monos -m 12 -n 0 "$named" > "$raw/twiggy-monos.txt"
+twiggy top -n 1000000 -f json "$named" > "$raw/twiggy-all.json"
+echo "size-analysis build and twiggy: $(( $(date +%s) - t )) s" >&2
 head -n 14 "$raw/twiggy-top.txt" >&2
 
 say "mock backend on 127.0.0.1:$port serving $dist"
