@@ -229,7 +229,7 @@ test.describe('service specifics', () => {
     await first.getByLabel('Jahr des Ereignisses').fill('1985');
     await expect(page.locator('.fee-box')).toContainText(/18,00\s€/);
 
-    await page.getByRole('button', { name: /Weitere Angabe hinzufügen: Urkunde/ }).click();
+    await page.getByRole('button', { name: /^Urkunde hinzufügen$/ }).click();
     const second = page.getByRole('group', { name: 'Urkunde 2', exact: true });
     await second.getByLabel('Eheurkunde').check();
     await second.getByLabel('Beglaubigter Registerausdruck').check();

@@ -99,7 +99,7 @@ test.describe('Hundeanmeldung', () => {
     await fillDog(page, 1, 'Bello', '276098100123456');
     await expect(fee(page)).toContainText(/96,00\s€/);
 
-    const add = page.getByRole('button', { name: /Weitere Angabe hinzufügen: Hund/ });
+    const add = page.getByRole('button', { name: /^Hund hinzufügen$/ });
     await add.click();
     const second = page.getByRole('group', { name: 'Hund 2', exact: true });
     await expect(second.getByLabel('Name des Hundes')).toBeFocused();

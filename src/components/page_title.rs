@@ -6,5 +6,6 @@ use leptos_meta::Title;
 #[component]
 pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
-    view! { <Title text=move || format!("{} – {} {}", text.get(), i18n.t().portal, "Musterstadt")/> }
+    // The title may be read once more while its page is being torn down: never panic then.
+    view! { <Title text=move || format!("{} – {} {}", text.try_get().unwrap_or_default(), i18n.t().portal, "Musterstadt")/> }
 }

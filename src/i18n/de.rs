@@ -96,7 +96,7 @@ pub static TEXTS: Texts = Texts {
     remove_file: "Datei entfernen",
     uploading: "Datei wird hochgeladen …",
     remove_item: "{n} entfernen",
-    add_item: "Weitere Angabe hinzufügen: {n}",
+    add_item: "{n} hinzufügen",
     back: "Zurück",
     step_of: "Schritt {n} von {m}",
     continue_: "Weiter",

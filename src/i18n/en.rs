@@ -96,7 +96,7 @@ pub static TEXTS: Texts = Texts {
     remove_file: "Remove file",
     uploading: "Uploading file …",
     remove_item: "Remove {n}",
-    add_item: "Add another: {n}",
+    add_item: "Add {n}",
     back: "Back",
     step_of: "Step {n} of {m}",
     continue_: "Continue",
