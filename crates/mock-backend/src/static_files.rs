@@ -32,13 +32,14 @@ async fn cache_headers(req: Request, next: Next) -> Response {
     res
 }
 
-/// Trunk names built files `name-<16 hex>.ext` (or `name-<16 hex>_bg.wasm`).
+/// Trunk names built files `name-<hash>.ext` (or `name-<hash>_bg.wasm`) with a 64-bit hash in
+/// hex — usually 16 digits, fewer when it has leading zeros.
 pub fn is_hashed_asset(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or("");
     let stem = file.split('.').next().unwrap_or("");
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     match stem.rsplit_once('-') {
-        Some((_, hash)) => hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()),
+        Some((_, hash)) => (12..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit()),
         None => false,
     }
 }
@@ -51,6 +52,8 @@ mod tests {
     fn recognises_trunk_hashes() {
         assert!(is_hashed_asset("/serviceportal-1a2b3c4d5e6f7a8b_bg.wasm"));
         assert!(is_hashed_asset("/style-0123456789abcdef.css"));
+        assert!(is_hashed_asset("/serviceportal-fdc55f236e3cd5b.js"), "a hash with a leading zero dropped");
+        assert!(!is_hashed_asset("/kita-anmeldung.js"));
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/favicon.svg"));
         assert!(!is_hashed_asset("/leistungen/hunde-anmeldung"));
