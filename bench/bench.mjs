@@ -516,6 +516,15 @@ function report({ when, mach, load, lh, timings }) {
 
 // ---------------------------------------------------------------------------------------------
 
+// `BENCH_TIMINGS=step,girocode node bench/bench.mjs` (against a running backend): just those
+// in-browser timings, printed, no report written — for trying a change quickly.
+if (process.env.BENCH_TIMINGS) {
+  const keys = process.env.BENCH_TIMINGS.split(',');
+  TIMINGS.splice(0, TIMINGS.length, ...TIMINGS.filter((t) => keys.includes(t.key)));
+  for (const t of await timingsAll()) console.log(`${t.key}: median ${t.median.toFixed(1)} ms (min ${t.min.toFixed(1)}, max ${t.max.toFixed(1)}, ${t.runs} runs)`);
+  process.exit(0);
+}
+
 const started = Date.now();
 const when = new Date().toISOString().replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC');
 const load = loadavg().map((x) => x.toFixed(2)).join(' ');

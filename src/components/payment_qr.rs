@@ -106,16 +106,17 @@ pub fn PaymentQr(
     let qr = match code {
         Ok(code) => {
             let alt = fill(t.giro_alt, amount.format(lang));
-            let svg = code.to_svg(&alt).unwrap_or_default();
-            let png = code.to_png(8).ok();
+            // Encoded once; the PNG is made only when asked for (it is not needed to show the code).
+            let matrix = code.qr().ok();
+            let svg = matrix.as_ref().map(|m| m.to_svg(&alt)).unwrap_or_default();
             let file_name = format!("{file_stem}.png");
             view! {
                 <div class="payment-qr">
                     <div class="qr" inner_html=svg data-payload=code.payload().to_string()></div>
                     <p class="hint">{move || i18n.t().giro_phone_hint}</p>
-                    {png.map(|bytes| view! {
+                    {matrix.map(|m| view! {
                         <button type="button" class="button button-secondary" on:click=move |_| {
-                            let ok = dom::download(&bytes, "image/png", &file_name);
+                            let ok = dom::download(&m.to_png(8), "image/png", &file_name);
                             let t = i18n.t();
                             announce.set(if ok { t.image_saved.to_string() } else { t.copy_failed.to_string() });
                         }>{move || i18n.t().save_image}</button>
