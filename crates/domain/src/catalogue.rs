@@ -45,12 +45,41 @@ impl Category {
 /// How a service's fee is summarised in the catalogue (the exact fee comes from the form).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "FeeSummaryWire")]
 pub enum FeeSummary {
     Free,
     Fixed { amount: Cents },
     From { amount: Cents },
     PerYear { amount: Cents },
+}
+
+/// How [`FeeSummary`] is read (see `crate::wire`).
+#[derive(Deserialize)]
+struct FeeSummaryWire {
+    kind: FeeSummaryKind,
+    amount: Option<Cents>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum FeeSummaryKind {
+    Free,
+    Fixed,
+    From,
+    PerYear,
+}
+
+impl TryFrom<FeeSummaryWire> for FeeSummary {
+    type Error = String;
+    fn try_from(w: FeeSummaryWire) -> Result<Self, String> {
+        use crate::wire::need;
+        Ok(match w.kind {
+            FeeSummaryKind::Free => FeeSummary::Free,
+            FeeSummaryKind::Fixed => FeeSummary::Fixed { amount: need(w.amount, "amount", "fixed")? },
+            FeeSummaryKind::From => FeeSummary::From { amount: need(w.amount, "amount", "from")? },
+            FeeSummaryKind::PerYear => FeeSummary::PerYear { amount: need(w.amount, "amount", "per_year")? },
+        })
+    }
 }
 
 impl FeeSummary {

@@ -249,7 +249,7 @@ pub struct PersonalData {
 /// names the driver, refuses as a relative, or makes a statement (e.g. "I drove myself").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "HearingChoiceWire")]
 pub enum HearingChoice {
     Statement {
         /// Whether the offence is admitted.
@@ -273,6 +273,59 @@ pub enum HearingChoice {
     },
     RefuseAsRelative,
     NoStatement,
+}
+
+/// How [`HearingChoice`] is read (see `crate::wire`).
+#[derive(Deserialize)]
+struct HearingChoiceWire {
+    kind: HearingChoiceKind,
+    admits: Option<bool>,
+    #[serde(default, deserialize_with = "crate::wire::present")]
+    text: Option<String>,
+    #[serde(default, deserialize_with = "crate::wire::present")]
+    attachments: Option<Vec<String>>,
+    family_name: Option<String>,
+    given_names: Option<String>,
+    street: Option<String>,
+    house_number: Option<String>,
+    postal_code: Option<String>,
+    town: Option<String>,
+    date_of_birth: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum HearingChoiceKind {
+    Statement,
+    NameDriver,
+    RefuseAsRelative,
+    NoStatement,
+}
+
+impl TryFrom<HearingChoiceWire> for HearingChoice {
+    type Error = String;
+    fn try_from(w: HearingChoiceWire) -> Result<Self, String> {
+        use crate::wire::need;
+        const ND: &str = "name_driver";
+        Ok(match w.kind {
+            HearingChoiceKind::Statement => HearingChoice::Statement {
+                admits: need(w.admits, "admits", "statement")?,
+                text: w.text.unwrap_or_default(),
+                attachments: w.attachments.unwrap_or_default(),
+            },
+            HearingChoiceKind::NameDriver => HearingChoice::NameDriver {
+                family_name: need(w.family_name, "family_name", ND)?,
+                given_names: need(w.given_names, "given_names", ND)?,
+                street: need(w.street, "street", ND)?,
+                house_number: need(w.house_number, "house_number", ND)?,
+                postal_code: need(w.postal_code, "postal_code", ND)?,
+                town: need(w.town, "town", ND)?,
+                date_of_birth: need(w.date_of_birth, "date_of_birth", ND)?,
+            },
+            HearingChoiceKind::RefuseAsRelative => HearingChoice::RefuseAsRelative,
+            HearingChoiceKind::NoStatement => HearingChoice::NoStatement,
+        })
+    }
 }
 
 impl HearingChoice {

@@ -12,3 +12,4 @@ pub mod money;
 pub mod payment;
 pub mod search;
 pub mod validation;
+mod wire;

@@ -1,5 +1,7 @@
+use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::fmt;
 
 /// Answers keyed by field id. A group's items are answer maps of their own.
 pub type Answers = BTreeMap<String, Answer>;
@@ -30,8 +32,9 @@ pub struct FileAnswer {
 }
 
 /// One answer. Untagged on the wire: a string, a list of strings, a list of group items, an
-/// address object, or a file object.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// address object, or a file object. Read by hand (below): serde's untagged derive buffers
+/// every value and tries each variant in turn (see `crate::wire`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Answer {
     Text(String),
@@ -39,6 +42,113 @@ pub enum Answer {
     Group(Vec<BTreeMap<String, Answer>>),
     Address(AddressAnswer),
     File(FileAnswer),
+}
+
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(AnswerVisitor)
+    }
+}
+
+struct AnswerVisitor;
+
+impl<'de> Visitor<'de> for AnswerVisitor {
+    type Value = Answer;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string, a list of strings, a list of group items, an address or a file")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Answer, E> {
+        Ok(Answer::Text(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Answer, E> {
+        Ok(Answer::Text(v))
+    }
+    /// `[]` is an empty list of strings, as the first variant that fits.
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Answer, A::Error> {
+        let (mut texts, mut items) = (Vec::new(), Vec::new());
+        while let Some(element) = seq.next_element::<ListElement>()? {
+            match element {
+                ListElement::Text(t) if items.is_empty() => texts.push(t),
+                ListElement::Item(m) if texts.is_empty() => items.push(m),
+                _ => return Err(de::Error::custom("a list holds either strings or group items, not both")),
+            }
+        }
+        Ok(if items.is_empty() { Answer::Many(texts) } else { Answer::Group(items) })
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Answer, A::Error> {
+        AnswerObject::deserialize(de::value::MapAccessDeserializer::new(map))?.into_answer().map_err(de::Error::custom)
+    }
+}
+
+/// An element of a list answer: a chosen option, or a group item.
+enum ListElement {
+    Text(String),
+    Item(Answers),
+}
+
+impl<'de> Deserialize<'de> for ListElement {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = ListElement;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string or a group item")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ListElement, E> {
+                Ok(ListElement::Text(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<ListElement, E> {
+                Ok(ListElement::Text(v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ListElement, A::Error> {
+                Answers::deserialize(de::value::MapAccessDeserializer::new(map)).map(ListElement::Item)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// An object answer: the keys of an address and of a file, never mixed.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnswerObject {
+    #[serde(default, deserialize_with = "crate::wire::present")]
+    street: Option<String>,
+    #[serde(default, deserialize_with = "crate::wire::present")]
+    house_number: Option<String>,
+    #[serde(default, deserialize_with = "crate::wire::present")]
+    postal_code: Option<String>,
+    #[serde(default, deserialize_with = "crate::wire::present")]
+    town: Option<String>,
+    #[serde(default, deserialize_with = "crate::wire::present")]
+    id: Option<String>,
+    #[serde(default, deserialize_with = "crate::wire::present")]
+    name: Option<String>,
+    #[serde(default, deserialize_with = "whole_size")]
+    size: Option<u64>,
+}
+
+fn whole_size<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    crate::application::whole_int64(d).map(Some)
+}
+
+impl AnswerObject {
+    fn into_answer(self) -> Result<Answer, &'static str> {
+        let AnswerObject { street, house_number, postal_code, town, id, name, size } = self;
+        let is_file = id.is_some() || name.is_some() || size.is_some();
+        let is_address = street.is_some() || house_number.is_some() || postal_code.is_some() || town.is_some();
+        match (is_file, is_address, id, name, size) {
+            (false, _, ..) => Ok(Answer::Address(AddressAnswer {
+                street: street.unwrap_or_default(),
+                house_number: house_number.unwrap_or_default(),
+                postal_code: postal_code.unwrap_or_default(),
+                town: town.unwrap_or_default(),
+            })),
+            (true, false, Some(id), Some(name), Some(size)) => Ok(Answer::File(FileAnswer { id, name, size })),
+            (true, true, ..) => Err("an object answer is either an address or a file, not both"),
+            _ => Err("a file answer needs `id`, `name` and `size`"),
+        }
+    }
 }
 
 /// Written by hand: the derive makes a `oneOf`, which `[]` (an empty list and an empty group at
@@ -110,6 +220,36 @@ mod tests {
         assert!(matches!(answers["d"], Answer::Address(_)));
         assert!(matches!(answers["e"], Answer::File(_)));
         assert_eq!(serde_json::to_string(&answers).unwrap(), json);
+    }
+
+    #[test]
+    fn malformed_shapes_are_refused() {
+        for bad in [
+            r#"["a",{"n":"x"}]"#,
+            r#"[{"n":"x"},"a"]"#,
+            r#"{"street":"A","id":"u1","name":"f.pdf","size":3}"#,
+            r#"{"id":"u1","name":"f.pdf"}"#,
+            r#"{"id":"u1","name":"f.pdf","size":-3}"#,
+            r#"{"colour":"red"}"#,
+            r#"{"street":"A","town":null}"#,
+            r#"{"id":null,"name":"f.pdf","size":3}"#,
+            "3",
+            "true",
+            "null",
+            "[3]",
+        ] {
+            assert!(serde_json::from_str::<Answer>(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn objects_read_as_before() {
+        let a: Answer = serde_json::from_str("{}").unwrap();
+        assert_eq!(a, Answer::Address(AddressAnswer { street: String::new(), house_number: String::new(), postal_code: String::new(), town: String::new() }));
+        let f: Answer = serde_json::from_str(r#"{"id":"u1","name":"f.pdf","size":3.0}"#).unwrap();
+        assert_eq!(f, Answer::File(FileAnswer { id: "u1".into(), name: "f.pdf".into(), size: 3 }));
+        let g: Answer = serde_json::from_str(r#"[{"hund":{"id":"u","name":"n","size":1},"rasse":["a"]}]"#).unwrap();
+        assert!(matches!(g, Answer::Group(ref items) if matches!(items[0]["hund"], Answer::File(_)) && matches!(items[0]["rasse"], Answer::Many(_))));
     }
 
     #[test]

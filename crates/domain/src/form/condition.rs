@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 /// When a step or field is shown. A hidden step's or field's answers are not submitted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(tag = "op", rename_all = "snake_case")]
+#[serde(tag = "op", rename_all = "snake_case", try_from = "ConditionWire")]
 pub enum Condition {
     Equals { field: String, value: String },
     NotEquals { field: String, value: String },
@@ -14,6 +14,44 @@ pub enum Condition {
     All { conditions: Vec<Condition> },
     #[cfg_attr(feature = "openapi", schema(no_recursion))]
     Any { conditions: Vec<Condition> },
+}
+
+/// How [`Condition`] is read (see `crate::wire`).
+#[derive(Deserialize)]
+struct ConditionWire {
+    op: ConditionOp,
+    field: Option<String>,
+    value: Option<String>,
+    values: Option<Vec<String>>,
+    conditions: Option<Vec<Condition>>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum ConditionOp {
+    Equals,
+    NotEquals,
+    OneOf,
+    Answered,
+    All,
+    Any,
+}
+
+impl TryFrom<ConditionWire> for Condition {
+    type Error = String;
+    fn try_from(w: ConditionWire) -> Result<Self, String> {
+        use crate::wire::need;
+        Ok(match w.op {
+            ConditionOp::Equals => Condition::Equals { field: need(w.field, "field", "equals")?, value: need(w.value, "value", "equals")? },
+            ConditionOp::NotEquals => {
+                Condition::NotEquals { field: need(w.field, "field", "not_equals")?, value: need(w.value, "value", "not_equals")? }
+            }
+            ConditionOp::OneOf => Condition::OneOf { field: need(w.field, "field", "one_of")?, values: need(w.values, "values", "one_of")? },
+            ConditionOp::Answered => Condition::Answered { field: need(w.field, "field", "answered")? },
+            ConditionOp::All => Condition::All { conditions: need(w.conditions, "conditions", "all")? },
+            ConditionOp::Any => Condition::Any { conditions: need(w.conditions, "conditions", "any")? },
+        })
+    }
 }
 
 impl Condition {

@@ -57,7 +57,7 @@ pub struct Choice {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(tag = "rule", rename_all = "snake_case")]
+#[serde(tag = "rule", rename_all = "snake_case", try_from = "DateRuleWire")]
 pub enum DateRule {
     /// Today or earlier.
     InPast,
@@ -73,7 +73,7 @@ pub enum DateRule {
 /// What kind of input a field is, with its rules.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case", try_from = "FieldKindWire")]
 pub enum FieldKind {
     /// `autocomplete` is the HTML token (`given-name`, `family-name`, ...).
     ShortText {
@@ -110,6 +110,123 @@ pub enum FieldKind {
     /// Repeatable group, e.g. several dogs or several certificates.
     #[cfg_attr(feature = "openapi", schema(no_recursion))]
     Group { fields: Vec<Field>, min_items: u32, max_items: u32, item_label: Text },
+}
+
+/// How [`DateRule`] is read (see `crate::wire`).
+#[derive(Deserialize)]
+struct DateRuleWire {
+    rule: DateRuleTag,
+    date: Option<Date>,
+    days: Option<u32>,
+    years: Option<u8>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum DateRuleTag {
+    InPast,
+    InFuture,
+    NotBefore,
+    WithinDays,
+    AgeAtLeast,
+}
+
+impl TryFrom<DateRuleWire> for DateRule {
+    type Error = String;
+    fn try_from(w: DateRuleWire) -> Result<Self, String> {
+        use crate::wire::need;
+        Ok(match w.rule {
+            DateRuleTag::InPast => DateRule::InPast,
+            DateRuleTag::InFuture => DateRule::InFuture,
+            DateRuleTag::NotBefore => DateRule::NotBefore { date: need(w.date, "date", "not_before")? },
+            DateRuleTag::WithinDays => DateRule::WithinDays { days: need(w.days, "days", "within_days")? },
+            DateRuleTag::AgeAtLeast => DateRule::AgeAtLeast { years: need(w.years, "years", "age_at_least")? },
+        })
+    }
+}
+
+/// How [`FieldKind`] is read (see `crate::wire`). `min` and `max` are whole numbers for
+/// `whole_number` and counts for `quantity` and `many_of`.
+#[derive(Deserialize)]
+struct FieldKindWire {
+    #[serde(rename = "type")]
+    kind: FieldKindTag,
+    max_len: Option<u32>,
+    min_len: Option<u32>,
+    autocomplete: Option<String>,
+    min: Option<i64>,
+    max: Option<i64>,
+    rules: Option<Vec<DateRule>>,
+    options: Option<Vec<Choice>>,
+    fields: Option<Vec<Field>>,
+    min_items: Option<u32>,
+    max_items: Option<u32>,
+    item_label: Option<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum FieldKindTag {
+    ShortText,
+    LongText,
+    Digits,
+    WholeNumber,
+    Date,
+    Email,
+    Phone,
+    PostalCode,
+    Iban,
+    VehicleRegistration,
+    YesNo,
+    OneOf,
+    ManyOf,
+    Address,
+    Quantity,
+    AppointmentSlot,
+    FileUpload,
+    Group,
+}
+
+/// A count (`min`/`max` of a quantity or a many-of): a whole number that fits `u32`.
+fn count(value: i64, field: &'static str) -> Result<u32, String> {
+    u32::try_from(value).map_err(|_| format!("`{field}` must be between 0 and {}", u32::MAX))
+}
+
+impl TryFrom<FieldKindWire> for FieldKind {
+    type Error = String;
+    fn try_from(w: FieldKindWire) -> Result<Self, String> {
+        use crate::wire::need;
+        Ok(match w.kind {
+            FieldKindTag::ShortText => FieldKind::ShortText { max_len: need(w.max_len, "max_len", "short_text")?, autocomplete: w.autocomplete },
+            FieldKindTag::LongText => FieldKind::LongText { max_len: need(w.max_len, "max_len", "long_text")? },
+            FieldKindTag::Digits => FieldKind::Digits { min_len: need(w.min_len, "min_len", "digits")?, max_len: need(w.max_len, "max_len", "digits")? },
+            FieldKindTag::WholeNumber => FieldKind::WholeNumber { min: need(w.min, "min", "whole_number")?, max: need(w.max, "max", "whole_number")? },
+            FieldKindTag::Date => FieldKind::Date { rules: need(w.rules, "rules", "date")? },
+            FieldKindTag::Email => FieldKind::Email,
+            FieldKindTag::Phone => FieldKind::Phone,
+            FieldKindTag::PostalCode => FieldKind::PostalCode,
+            FieldKindTag::Iban => FieldKind::Iban,
+            FieldKindTag::VehicleRegistration => FieldKind::VehicleRegistration,
+            FieldKindTag::YesNo => FieldKind::YesNo,
+            FieldKindTag::OneOf => FieldKind::OneOf { options: need(w.options, "options", "one_of")? },
+            FieldKindTag::ManyOf => {
+                FieldKind::ManyOf { options: need(w.options, "options", "many_of")?, max: w.max.map(|m| count(m, "max")).transpose()? }
+            }
+            FieldKindTag::Address => FieldKind::Address,
+            FieldKindTag::Quantity => FieldKind::Quantity {
+                min: count(need(w.min, "min", "quantity")?, "min")?,
+                max: count(need(w.max, "max", "quantity")?, "max")?,
+            },
+            FieldKindTag::AppointmentSlot => FieldKind::AppointmentSlot,
+            FieldKindTag::FileUpload => FieldKind::FileUpload,
+            FieldKindTag::Group => FieldKind::Group {
+                fields: need(w.fields, "fields", "group")?,
+                min_items: need(w.min_items, "min_items", "group")?,
+                max_items: need(w.max_items, "max_items", "group")?,
+                item_label: need(w.item_label, "item_label", "group")?,
+            },
+        })
+    }
 }
 
 impl FormDefinition {

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "FeeRuleWire")]
 pub enum FeeRule {
     Free,
     Fixed { amount: Cents, label: Text },
@@ -34,6 +34,65 @@ pub enum FeeRule {
     PerUnitByOption { quantity_field: String, option_field: String, prices: Vec<OptionPrice>, label: Text },
     #[cfg_attr(feature = "openapi", schema(no_recursion))]
     Sum { rules: Vec<FeeRule> },
+}
+
+/// How [`FeeRule`] is read (see `crate::wire`).
+#[derive(Deserialize)]
+struct FeeRuleWire {
+    kind: FeeRuleKind,
+    amount: Option<Cents>,
+    label: Option<Text>,
+    quantity_field: Option<String>,
+    group: Option<String>,
+    first: Option<Cents>,
+    further: Option<Cents>,
+    rates: Option<Vec<Cents>>,
+    special: Option<ItemRate>,
+    option_field: Option<String>,
+    prices: Option<Vec<OptionPrice>>,
+    rules: Option<Vec<FeeRule>>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum FeeRuleKind {
+    Free,
+    Fixed,
+    PerUnit,
+    PerItem,
+    PerUnitByOption,
+    Sum,
+}
+
+impl TryFrom<FeeRuleWire> for FeeRule {
+    type Error = String;
+    fn try_from(w: FeeRuleWire) -> Result<Self, String> {
+        use crate::wire::need;
+        Ok(match w.kind {
+            FeeRuleKind::Free => FeeRule::Free,
+            FeeRuleKind::Fixed => FeeRule::Fixed { amount: need(w.amount, "amount", "fixed")?, label: need(w.label, "label", "fixed")? },
+            FeeRuleKind::PerUnit => FeeRule::PerUnit {
+                quantity_field: need(w.quantity_field, "quantity_field", "per_unit")?,
+                group: w.group,
+                first: need(w.first, "first", "per_unit")?,
+                further: need(w.further, "further", "per_unit")?,
+                label: need(w.label, "label", "per_unit")?,
+            },
+            FeeRuleKind::PerItem => FeeRule::PerItem {
+                group: need(w.group, "group", "per_item")?,
+                rates: need(w.rates, "rates", "per_item")?,
+                special: w.special,
+                label: need(w.label, "label", "per_item")?,
+            },
+            FeeRuleKind::PerUnitByOption => FeeRule::PerUnitByOption {
+                quantity_field: need(w.quantity_field, "quantity_field", "per_unit_by_option")?,
+                option_field: need(w.option_field, "option_field", "per_unit_by_option")?,
+                prices: need(w.prices, "prices", "per_unit_by_option")?,
+                label: need(w.label, "label", "per_unit_by_option")?,
+            },
+            FeeRuleKind::Sum => FeeRule::Sum { rules: need(w.rules, "rules", "sum")? },
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
