@@ -293,8 +293,9 @@ async function timeStepChange(browser) {
   }
 }
 
-/** (c) "GiroCode erstellen" with a valid form → the QR is in the DOM. */
-async function timeGiroCode(browser) {
+/** (c) "GiroCode erstellen" with a valid form → the QR is in the DOM; with `part`, the app's
+ * own User Timing measure "girocode" (payload rules, QR encoding, SVG markup) instead. */
+async function timeGiroCode(browser, part = false) {
   const { page, context } = await throttledPage(browser);
   try {
     await page.goto(`${BASE}/girocode`);
@@ -307,6 +308,11 @@ async function timeGiroCode(browser) {
     await page.locator('button ::-p-text(GiroCode erstellen)').click();
     await page.waitForFunction(() => window.__bench.done !== undefined, { timeout: 20_000, polling: 20 });
     const b = await page.evaluate(() => window.__bench);
+    if (part) {
+      const m = await page.evaluate(() => performance.getEntriesByName('girocode', 'measure').map((e) => e.duration));
+      if (m.length !== 1) throw new Error(`expected one "girocode" measure, got ${m.length}`);
+      return m[0];
+    }
     return b.done - b.click;
   } finally {
     await context.close();
@@ -316,7 +322,8 @@ async function timeGiroCode(browser) {
 const TIMINGS = [
   { key: 'catalogue', label: '(a) catalogue interactive: navigation start → `#search` and service links in the DOM (cold cache)', fn: timeCatalogue },
   { key: 'step', label: '(b) wizard step change: click "Weiter" (valid step 1) → next step\'s `h1` focused', fn: timeStepChange },
-  { key: 'girocode', label: '(c) GiroCode: click "GiroCode erstellen" → QR `svg` in the DOM', fn: timeGiroCode },
+  { key: 'girocode', label: '(c) GiroCode: click "GiroCode erstellen" → QR `svg` in the DOM (form checks and the whole transfer section)', fn: (b) => timeGiroCode(b) },
+  { key: 'girocode-build', label: '(c′) of which building the GiroCode: payload rules, QR encoding, SVG markup (User Timing `girocode` in the app)', fn: (b) => timeGiroCode(b, true) },
 ];
 
 async function timingsAll() {
@@ -476,7 +483,9 @@ function report({ when, mach, load, lh, timings }) {
   L.push('|---|---|---:|');
   L.push(`| first load (HTML + JS + wasm + CSS), brotli | ≤ 200 KiB | ${cell(brotli, check(brotli, (x) => x <= 200 * 1024), fmtKiB)} |`);
   L.push(`| wizard step change | ≤ 50 ms | ${cell(tm.step?.median, check(tm.step?.median, (x) => x <= 50), fmtMs1)} |`);
-  L.push(`| GiroCode build and render | ≤ 5 ms | ${cell(tm.girocode?.median, check(tm.girocode?.median, (x) => x <= 5), fmtMs1)} |`);
+  L.push(`| GiroCode build and render: click → QR on the page (c) | ≤ 5 ms | ${cell(tm.girocode?.median, check(tm.girocode?.median, (x) => x <= 5), fmtMs1)} |`);
+  L.push('');
+  L.push(`The budget is held against the whole interaction (c); building the code itself (c′) takes ${fmtMs1(tm['girocode-build']?.median)}.`);
   L.push('');
   L.push(`Budget: ${met} figures met, ${missed} missed.`);
   L.push('');

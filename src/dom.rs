@@ -145,3 +145,18 @@ pub fn download(bytes: &[u8], mime: &str, file_name: &str) -> bool {
     let _ = web_sys::Url::revoke_object_url(&url);
     true
 }
+
+/// A User Timing mark (`performance.mark`), read by the benchmark; cheap, and a no-op where the
+/// API is missing.
+pub fn perf_mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// A User Timing measure from the mark `start` to now, named `name`.
+pub fn perf_measure(name: &str, start: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark(name, start);
+    }
+}

@@ -132,9 +132,16 @@ pub fn CheckoutPage() -> impl IntoView {
             let pay = pay.clone();
             view! {
             <MethodChoice methods=methods method=method/>
-            <button type="button" class="button" on:click=pay disabled=move || busy.get() aria-disabled=move || busy.get().then_some("true")>
-                {move || if busy.get() { i18n.t().checkout_paying } else { i18n.t().checkout_pay }}
-            </button>
+            // Shown with the methods, not before them: a button waiting below the loading line
+            // would jump down when the list arrives (a layout shift), and cannot pay yet anyway.
+            {move || methods.with(|m| matches!(m, Some(Ok(_)))).then(|| {
+                let pay = pay.clone();
+                view! {
+                    <button type="button" class="button" on:click=pay disabled=move || busy.get() aria-disabled=move || busy.get().then_some("true")>
+                        {move || if busy.get() { i18n.t().checkout_paying } else { i18n.t().checkout_pay }}
+                    </button>
+                }
+            })}
             }
         })}
     }

@@ -65,6 +65,8 @@ pub fn PaymentQr(
     file_stem: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // "girocode": payload rules, QR encoding and SVG markup, for the benchmark (bench/).
+    dom::perf_mark("girocode-start");
     let code = build(&name, &iban, bic.as_deref(), amount, &remittance);
     let announce = RwSignal::new(String::new());
     let copy_row = move |label: &'static str, shown: String, copied: String| {
@@ -109,6 +111,7 @@ pub fn PaymentQr(
             // Encoded once; the PNG is made only when asked for (it is not needed to show the code).
             let matrix = code.qr().ok();
             let svg = matrix.as_ref().map(|m| m.to_svg(&alt)).unwrap_or_default();
+            dom::perf_measure("girocode", "girocode-start");
             let file_name = format!("{file_stem}.png");
             view! {
                 <div class="payment-qr">
