@@ -5,6 +5,7 @@ mod app;
 mod checkout;
 mod components;
 mod dom;
+mod fetched;
 mod hearing;
 mod i18n;
 mod pages;

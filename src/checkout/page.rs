@@ -30,7 +30,7 @@ pub fn CheckoutPage() -> impl IntoView {
     let i18n = use_i18n();
     let cart = use_cart();
     let navigate = use_navigate();
-    let methods = LocalResource::new(move || api::payments::methods(i18n.lang.get_untracked()));
+    let methods = crate::fetched::Fetched::new(move || api::payments::methods(i18n.lang.get_untracked()));
     let method = RwSignal::new(storage::load::<Attempt>(ATTEMPT_SLOT).and_then(|a| {
         serde_json::from_str::<PaymentRequest>(&a.body).ok().map(|b| b.method)
     }));
@@ -134,7 +134,7 @@ pub fn CheckoutPage() -> impl IntoView {
             <MethodChoice methods=methods method=method/>
             // Shown with the methods, not before them: a button waiting below the loading line
             // would jump down when the list arrives (a layout shift), and cannot pay yet anyway.
-            {move || methods.with(|m| matches!(m, Some(Ok(_)))).then(|| {
+            {move || methods.with(|m| matches!(m, Some(Ok(_)))).unwrap_or(false).then(|| {
                 let pay = pay.clone();
                 view! {
                     <button type="button" class="button" on:click=pay disabled=move || busy.get() aria-disabled=move || busy.get().then_some("true")>
@@ -149,7 +149,7 @@ pub fn CheckoutPage() -> impl IntoView {
 
 #[component]
 fn MethodChoice(
-    methods: LocalResource<Result<Vec<domain::payment::PaymentMethod>, ApiError>>,
+    methods: crate::fetched::Fetched<Result<Vec<domain::payment::PaymentMethod>, ApiError>>,
     method: RwSignal<Option<PaymentMethodId>>,
 ) -> impl IntoView {
     let i18n = use_i18n();

@@ -118,7 +118,7 @@ pub fn CasePage(case: HearingCase, token: String, on_logout: Callback<()>) -> im
 fn EvidenceImage(evidence: Evidence, token: String) -> impl IntoView {
     let i18n = use_i18n();
     let url = evidence.url.clone();
-    let blob = LocalResource::new(move || {
+    let blob = crate::fetched::Fetched::new(move || {
         let (url, token) = (url.clone(), token.clone());
         async move { api::hearings::evidence_blob_url(&url, &token).await.ok() }
     });

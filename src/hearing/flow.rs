@@ -41,7 +41,7 @@ pub fn HearingFlow() -> impl IntoView {
         return ().into_any();
     };
     let tok = token.clone();
-    let case = LocalResource::new(move || {
+    let case = crate::fetched::Fetched::new(move || {
         let tok = tok.clone();
         async move { api::hearings::current(i18n.lang.get_untracked(), &tok).await }
     });

@@ -13,7 +13,7 @@ pub fn Catalogue() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
     // Fetched once; the language only changes which text of the answer is shown.
-    let services = LocalResource::new(move || api::services::list(i18n.lang.get_untracked()));
+    let services = crate::fetched::Fetched::new(move || api::services::list(i18n.lang.get_untracked()));
     let query = RwSignal::new(String::new());
 
     view! {

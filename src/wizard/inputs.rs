@@ -465,7 +465,7 @@ fn AddressInput(field: Field, path: String, binding: Binding) -> impl IntoView {
 fn SlotPicker(field: Field, path: String, binding: Binding) -> impl IntoView {
     let i18n = use_i18n();
     let service = ctx().map(|c| c.service_id()).unwrap_or_default();
-    let slots = LocalResource::new(move || {
+    let slots = crate::fetched::Fetched::new(move || {
         let service = service.clone();
         async move { api::forms::slots(i18n.lang.get_untracked(), &service).await }
     });

@@ -20,7 +20,7 @@ pub fn WizardPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let detail = LocalResource::new(move || {
+    let detail = crate::fetched::Fetched::new(move || {
         let id = id.get();
         async move { api::forms::service(i18n.lang.get_untracked(), &id).await }
     });
