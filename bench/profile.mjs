@@ -1,6 +1,6 @@
 // Developer tool (not part of make bench): CPU profile of one interaction under 4x CPU slowdown,
 // printed as the top functions by self time. Use with a build that keeps wasm names.
-//   node bench/profile.mjs <scenario> [base-url]   scenario: load | step | girocode
+//   node bench/profile.mjs <scenario> [base-url]   scenario: load | step | girocode | hearing
 import puppeteer from 'puppeteer-core';
 
 const [scenario = 'load', base = 'http://127.0.0.1:8097'] = process.argv.slice(2);
@@ -33,6 +33,10 @@ async function act() {
     await page.goto(`${base}/`);
     await page.waitForSelector('#search');
     await new Promise((r) => setTimeout(r, 500));
+  } else if (scenario === 'hearing') {
+    await page.goto(`${base}/anhoerung#az=OWI-2026-000101&code=K7MP-3XTA`);
+    await page.waitForSelector('.payment-qr svg');
+    await new Promise((r) => setTimeout(r, 300));
   } else if (scenario === 'step') {
     await page.locator('form.wizard-step button[type="submit"]').click();
     await page.waitForFunction(() => document.activeElement?.tagName === 'H1' && document.activeElement.textContent.includes('Zweck'));
