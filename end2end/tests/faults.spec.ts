@@ -9,7 +9,7 @@ const FAULTS: Fault[] = [
   { name: 'API 500', message: /Beim Server ist ein Fehler aufgetreten/, inject: (r) => r.fulfill({ status: 500, contentType: 'application/problem+json', body: problem(500) }) },
   {
     name: '503 with Retry-After',
-    message: /Beim Server ist ein Fehler aufgetreten/,
+    message: /überlastet oder wird gewartet\. Bitte versuchen Sie es in 30 Sekunden erneut/,
     inject: (r) => r.fulfill({ status: 503, headers: { 'Retry-After': '30' }, contentType: 'application/problem+json', body: problem(503) }),
   },
   { name: 'malformed JSON', message: /unverständlich/, inject: (r) => r.fulfill({ status: 201, contentType: 'application/json', body: '{"reference": "AB' }) },
@@ -138,7 +138,7 @@ test.describe('faults in the other flows', () => {
     await page.goto('/barrierefreiheit');
     await page.getByLabel('Ihre Rückmeldung', { exact: true }).fill('Die Schrift ist zu klein.');
     await page.getByRole('button', { name: 'Rückmeldung senden' }).click();
-    await expect(page.getByRole('alert')).toContainText('Beim Server ist ein Fehler aufgetreten');
+    await expect(page.getByRole('alert')).toContainText('Bitte versuchen Sie es in 5 Sekunden erneut');
     await expect(page.getByLabel('Ihre Rückmeldung', { exact: true })).toHaveValue('Die Schrift ist zu klein.');
     await page.getByRole('button', { name: 'Rückmeldung senden' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Vielen Dank' })).toBeVisible();

@@ -7,7 +7,7 @@ pub mod hearings;
 pub mod payments;
 pub mod services;
 
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{fill, Lang, Texts};
 use gloo_net::http::{Request, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -34,6 +34,8 @@ pub enum ApiError {
     Decode,
     /// 422: field → messages.
     Validation(Problem),
+    /// 503: the service is down for a while; `Retry-After` in seconds when the server sent one.
+    Unavailable(Option<u32>),
     /// Any other non-success status, with the problem if one came.
     Status(u16, Problem),
 }
@@ -45,12 +47,32 @@ impl ApiError {
             ApiError::Network => t.error_network.into(),
             ApiError::Timeout => t.error_timeout.into(),
             ApiError::Decode => t.error_decode.into(),
+            ApiError::Unavailable(Some(secs)) => fill(t.error_unavailable, wait_text(*secs, t)),
+            ApiError::Unavailable(None) => t.error_unavailable_later.into(),
             ApiError::Validation(p) | ApiError::Status(_, p) if !p.title.is_empty() && !is_server_error(self) => {
                 p.detail.clone().map(|d| format!("{} ({d})", p.title)).unwrap_or_else(|| p.title.clone())
             }
             _ => t.error_server.into(),
         }
     }
+}
+
+/// "30 Sekunden", "einer Minute", "3 Minuten": seconds up to 90, then whole minutes rounded up.
+pub fn wait_text(secs: u32, t: &Texts) -> String {
+    match secs {
+        // Never "1 Sekunden": a wait under two seconds is shown as two.
+        0..=90 => fill(t.wait_seconds, secs.max(2)),
+        _ => match secs.div_ceil(60) {
+            1 => t.wait_minute.to_string(),
+            m => fill(t.wait_minutes, m),
+        },
+    }
+}
+
+/// `Retry-After` as delta-seconds (the form this API sends); an HTTP date or anything above a
+/// day is not shown as a wait.
+pub fn parse_retry_after(value: &str) -> Option<u32> {
+    value.trim().parse::<u32>().ok().filter(|s| *s <= 86_400)
 }
 
 fn is_server_error(e: &ApiError) -> bool {
@@ -139,6 +161,36 @@ pub async fn decode<T: DeserializeOwned>(res: gloo_net::http::Response) -> Resul
     if (200..300).contains(&status) {
         return res.json::<T>().await.map_err(|_| ApiError::Decode);
     }
+    if status == 503 {
+        return Err(ApiError::Unavailable(res.headers().get("Retry-After").as_deref().and_then(parse_retry_after)));
+    }
     let problem = res.json::<Problem>().await.unwrap_or_default();
     Err(if status == 422 { ApiError::Validation(problem) } else { ApiError::Status(status, problem) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::texts;
+
+    #[test]
+    fn retry_after_is_read_as_seconds_only() {
+        assert_eq!(parse_retry_after("30"), Some(30));
+        assert_eq!(parse_retry_after(" 120 "), Some(120));
+        assert_eq!(parse_retry_after("Wed, 21 Oct 2026 07:28:00 GMT"), None);
+        assert_eq!(parse_retry_after("-5"), None);
+        assert_eq!(parse_retry_after("86401"), None);
+    }
+
+    #[test]
+    fn waits_read_naturally() {
+        let (de, en) = (texts(Lang::De), texts(Lang::En));
+        assert_eq!(wait_text(0, de), "2 Sekunden");
+        assert_eq!(wait_text(30, de), "30 Sekunden");
+        assert_eq!(wait_text(90, de), "90 Sekunden");
+        assert_eq!(wait_text(91, de), "2 Minuten");
+        assert_eq!(wait_text(60 * 60, en), "60 minutes");
+        assert_eq!(ApiError::Unavailable(Some(30)).message(de), "Der Dienst ist gerade überlastet oder wird gewartet. Bitte versuchen Sie es in 30 Sekunden erneut – Ihre Eingaben sind nicht verloren.");
+        assert_eq!(ApiError::Unavailable(None).message(en), en.error_unavailable_later);
+    }
 }

@@ -271,4 +271,9 @@ pub static TEXTS: Texts = Texts {
     hearing_copy_heading: "Kopie Ihrer Antwort",
     hearing_download_copy: "Kopie herunterladen",
     hearing_back_to_case: "Zurück zum Fall",
+    error_unavailable: "Der Dienst ist gerade überlastet oder wird gewartet. Bitte versuchen Sie es in {n} erneut – Ihre Eingaben sind nicht verloren.",
+    error_unavailable_later: "Der Dienst ist gerade überlastet oder wird gewartet. Bitte versuchen Sie es in einigen Minuten erneut – Ihre Eingaben sind nicht verloren.",
+    wait_seconds: "{n} Sekunden",
+    wait_minute: "einer Minute",
+    wait_minutes: "{n} Minuten",
 };

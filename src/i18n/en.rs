@@ -271,4 +271,9 @@ pub static TEXTS: Texts = Texts {
     hearing_copy_heading: "Copy of your answer",
     hearing_download_copy: "Download copy",
     hearing_back_to_case: "Back to the case",
+    error_unavailable: "The service is busy or under maintenance. Please try again in {n} – your answers are not lost.",
+    error_unavailable_later: "The service is busy or under maintenance. Please try again in a few minutes – your answers are not lost.",
+    wait_seconds: "{n} seconds",
+    wait_minute: "one minute",
+    wait_minutes: "{n} minutes",
 };

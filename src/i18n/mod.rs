@@ -259,6 +259,13 @@ pub struct Texts {
     pub giro_gen_amount_hint: &'static str,
     pub giro_gen_remittance_hint: &'static str,
     pub giro_gen_submit: &'static str,
+    /// 503: "… in {n} …", `{n}` from [`wait_seconds`], [`wait_minute`] or [`wait_minutes`].
+    pub error_unavailable: &'static str,
+    /// 503 without a usable `Retry-After`.
+    pub error_unavailable_later: &'static str,
+    pub wait_seconds: &'static str,
+    pub wait_minute: &'static str,
+    pub wait_minutes: &'static str,
 }
 
 pub fn texts(lang: Lang) -> &'static Texts {
