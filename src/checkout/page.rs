@@ -6,7 +6,7 @@ use crate::api::{self, ApiError};
 use crate::components::page_title::PageTitle;
 use crate::i18n::use_i18n;
 use crate::storage;
-use domain::payment::{PaymentMethodId, PaymentRequest, RETURN_PATH};
+use domain::payment::{PaymentItemRequest, PaymentMethodId, PaymentRequest, RETURN_PATH};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -54,12 +54,15 @@ pub fn CheckoutPage() -> impl IntoView {
         };
         let Ok(body_json) = serde_json::to_string(&body) else { return };
         let key = key_for(&body_json);
+        // A fine is paid in the hearing session it was added from (the server checks it).
+        let has_hearing = body.items.iter().any(|i| matches!(i, PaymentItemRequest::Hearing { .. }));
+        let hearing_token = has_hearing.then(crate::hearing::session::load).flatten().map(|s| s.token);
         busy.set(true);
         error.set(None);
         let navigate = navigate.clone();
         spawn_local(async move {
             let lang = i18n.lang.get_untracked();
-            match api::payments::create(lang, &body, &key).await {
+            match api::payments::create(lang, &body, &key, hearing_token.as_deref()).await {
                 Ok(p) => {
                     storage::save(PENDING_SLOT, &Pending { id: p.id.clone(), method: p.method });
                     match p.redirect_url.as_deref() {

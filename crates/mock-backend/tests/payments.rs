@@ -62,8 +62,42 @@ fn json_request(method: Method, path: &str, body: &Value, lang: &str, key: Optio
     b.body(Body::from(body.to_string())).expect("request")
 }
 
+/// Signed in to the first hearing case of the body, as the app is when it pays one.
 async fn create_raw(state: &AppState, key: &str, body: &Value, lang: &str) -> Reply {
-    send(state, json_request(Method::POST, "/api/v1/payments", body, lang, Some(key))).await
+    let first_case = body["items"].as_array().and_then(|items| items.iter().find(|i| i["kind"] == "hearing")).and_then(|i| i["case_number"].as_str());
+    let token = match first_case {
+        Some(case) => sign_in(state, case).await,
+        None => None,
+    };
+    create_as(state, key, body, lang, token.as_deref()).await
+}
+
+async fn create_as(state: &AppState, key: &str, body: &Value, lang: &str, token: Option<&str>) -> Reply {
+    let mut req = json_request(Method::POST, "/api/v1/payments", body, lang, Some(key));
+    if let Some(t) = token {
+        req.headers_mut().insert(header::AUTHORIZATION, format!("Bearer {t}").parse().expect("header"));
+    }
+    send(state, req).await
+}
+
+/// The seeded access codes by normalised case number.
+const CODES: [(&str, &str); 7] = [
+    ("OWI2026000101", "K7MP-3XTA"),
+    ("OWI2026000102", "R4WD-9HNE"),
+    ("OWI2026000103", "P8CF-2LYU"),
+    ("OWI2026000104", "H3NS-6GAV"),
+    ("OWI2026000105", "T9BX-4KRE"),
+    ("OWI2026000106", "W2YJ-8DMP"),
+    ("OWI2026000107", "F6UA-7CTW"),
+];
+
+/// A hearing session token for a seeded case (`None` for any other case number).
+async fn sign_in(state: &AppState, case: &str) -> Option<String> {
+    let key: String = case.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_uppercase();
+    let code = CODES.iter().find(|(k, _)| *k == key)?.1;
+    let r = send(state, json_request(Method::POST, "/api/v1/hearings/session", &json!({"case_number": case, "access_code": code}), "de", None)).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    r.json["token"].as_str().map(str::to_owned)
 }
 
 fn body(items: Value, method: &str) -> Value {
@@ -246,38 +280,46 @@ async fn the_server_prices_every_item_and_refuses_a_client_amount() {
 #[tokio::test]
 async fn unknown_paid_unpayable_and_duplicate_items_are_refused_per_item() {
     let s = state();
+    // Each hearing case in its own session (one payment holds one case).
+    for (case, de, en) in [
+        (PAID, "Der Betrag wurde bereits bezahlt.", "The amount has already been paid."),
+        (PASSED, "Die Frist zur Zahlung ist abgelaufen.", "The deadline for payment has passed."),
+        (WITNESS, "Als Zeugin oder Zeuge müssen Sie nichts bezahlen.", ""),
+    ] {
+        let r = create_raw(&s, &format!("bad-{case}"), &body(json!([hearing(case)]), "CREDITCARD"), "de").await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{case}");
+        assert_eq!(r.json["errors"]["items.0"][0], de, "{case}");
+        if !en.is_empty() {
+            let r = create_raw(&s, &format!("bad-en-{case}"), &body(json!([hearing(case)]), "CREDITCARD"), "en").await;
+            assert_eq!(r.json["errors"]["items.0"][0], en, "{case}");
+        }
+    }
+
     let free = free_application(&s).await;
     let items = json!([
-        hearing(PAID),
-        hearing(PASSED),
-        hearing(WITNESS),
         application("NOPE2345"),
-        hearing("OWI-2026-999999"),
         hearing(OPEN_WARNING),
         hearing("owi-2026-000101"),
         application(&free),
+        hearing(OPEN_FINE),
     ]);
     let r = create_raw(&s, "bad", &body(items.clone(), "CREDITCARD"), "de").await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.header(header::CONTENT_TYPE), "application/problem+json");
     assert_eq!(r.json["type"], "/problems/validation");
     let e = &r.json["errors"];
-    assert_eq!(e["items.0"][0], "Der Betrag wurde bereits bezahlt.");
-    assert_eq!(e["items.1"][0], "Die Frist zur Zahlung ist abgelaufen.");
-    assert_eq!(e["items.2"][0], "Als Zeugin oder Zeuge müssen Sie nichts bezahlen.");
-    assert_eq!(e["items.3"][0], "Zu dieser Vorgangsnummer gibt es keinen Antrag.");
-    assert_eq!(e["items.4"][0], "Zu diesem Aktenzeichen gibt es keinen offenen Betrag.");
-    assert!(e.get("items.5").is_none(), "the first occurrence is fine");
+    assert_eq!(e["items.0"][0], "Zu dieser Vorgangsnummer gibt es keinen Antrag.");
+    assert!(e.get("items.1").is_none(), "the first occurrence is fine");
     assert_eq!(
-        e["items.6"][0],
+        e["items.2"][0],
         "Dieser Posten ist mehrfach in der Zahlung enthalten. Bitte zahlen Sie ihn nur einmal."
     );
-    assert_eq!(e["items.7"][0], "Für diesen Antrag ist keine Gebühr zu zahlen.");
+    assert_eq!(e["items.3"][0], "Für diesen Antrag ist keine Gebühr zu zahlen.");
+    assert!(e["items.4"][0].as_str().is_some_and(|m| m.starts_with("Um diesen Fall zu bezahlen, melden Sie sich")), "a second case needs its own session");
     assert_eq!(s.payments().count(), 0, "nothing is created");
 
     let r = create_raw(&s, "bad-en", &body(items, "CREDITCARD"), "en").await;
-    assert_eq!(r.json["errors"]["items.1"][0], "The deadline for payment has passed.");
-    assert_eq!(r.json["errors"]["items.6"][0], "This item appears more than once in the payment. Pay it only once.");
+    assert_eq!(r.json["errors"]["items.2"][0], "This item appears more than once in the payment. Pay it only once.");
 
     let r = create_raw(&s, "empty", &body(json!([]), "WERO"), "de").await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -342,7 +384,8 @@ async fn same_key_replays_and_another_body_conflicts() {
 async fn a_pending_item_cannot_be_paid_in_another_payment_until_it_expires() {
     let s = state();
     let first = create(&s, json!([hearing(OPEN_WARNING)]), "CREDITCARD").await;
-    let r = create_raw(&s, "second", &body(json!([hearing(OPEN_FINE), hearing(OPEN_WARNING)]), "WERO"), "de").await;
+    let reference = register_application(&s).await;
+    let r = create_raw(&s, "second", &body(json!([application(&reference), hearing(OPEN_WARNING)]), "WERO"), "de").await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         r.json["errors"]["items.1"][0],
@@ -726,4 +769,33 @@ async fn dev_endpoint_is_documented_as_mock_only() {
     assert!(op["description"].as_str().unwrap_or("").contains("does not exist in production"));
     assert!(doc["paths"]["/api/v1/payments"]["post"].is_object());
     assert!(doc["components"]["schemas"]["PaymentRequest"]["properties"].get("amount").is_none());
+}
+
+#[tokio::test]
+async fn a_hearing_case_is_paid_only_in_its_own_session_and_says_nothing_otherwise() {
+    let s = state();
+    let sign_in_first = |r: &Reply| r.json["errors"]["items.0"][0].as_str().unwrap_or_default().to_owned();
+    // No session: an open case and a case number that does not exist read the same.
+    let open = create_as(&s, "anon-1", &body(json!([hearing(OPEN_FINE)]), "TRANSFER"), "de", None).await;
+    let unknown = create_as(&s, "anon-2", &body(json!([hearing("OWI-2026-999999")]), "TRANSFER"), "de", None).await;
+    let paid = create_as(&s, "anon-3", &body(json!([hearing(PAID)]), "TRANSFER"), "de", None).await;
+    for r in [&open, &unknown, &paid] {
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.json);
+        assert!(r.json.get("amount").is_none() && !r.text.contains("115") && !r.text.contains("Bußgeld"), "{}", r.text);
+    }
+    assert_eq!(sign_in_first(&open), sign_in_first(&unknown));
+    assert_eq!(sign_in_first(&open), sign_in_first(&paid));
+    assert!(sign_in_first(&open).contains("Aktenzeichen und Zugangscode"));
+    // Another case's session, or an unknown token, does not count.
+    let other = sign_in(&s, OPEN_WARNING).await;
+    let r = create_as(&s, "other", &body(json!([hearing(OPEN_FINE)]), "TRANSFER"), "de", other.as_deref()).await;
+    assert_eq!(sign_in_first(&r), sign_in_first(&open));
+    let r = create_as(&s, "forged", &body(json!([hearing(OPEN_FINE)]), "TRANSFER"), "de", Some("not-a-token")).await;
+    assert_eq!(sign_in_first(&r), sign_in_first(&open));
+    assert_eq!(s.payments().count(), 0);
+    // Its own session: priced and created.
+    let own = sign_in(&s, "owi 2026 000102").await;
+    let r = create_as(&s, "own", &body(json!([hearing(OPEN_FINE)]), "TRANSFER"), "de", own.as_deref()).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    assert_eq!(r.json["amount"], 11_500);
 }

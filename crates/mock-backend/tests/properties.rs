@@ -351,7 +351,10 @@ async fn collect_bodies() -> Vec<Sample> {
     // Checkout: methods, a transfer that arrives, an online payment.
     keep("methods".into(), call(&s, Method::GET, "/api/v1/payment-methods", None, &[]).await, round_trip::<Vec<PaymentMethod>>);
     let transfer = json!({"items": [{"kind": "hearing", "case_number": "OWI-2026-000101"}], "method": "TRANSFER", "return_url": "/kasse/rueckkehr"});
-    let created = call(&s, Method::POST, "/api/v1/payments", Some(transfer), &[("Idempotency-Key", "pay-1")]).await;
+    // A hearing case is paid in its own session.
+    let session = call(&s, Method::POST, "/api/v1/hearings/session", Some(json!({"case_number": "OWI-2026-000101", "access_code": "K7MP-3XTA"})), &[]).await;
+    let bearer = format!("Bearer {}", session.1["token"].as_str().unwrap_or_default());
+    let created = call(&s, Method::POST, "/api/v1/payments", Some(transfer), &[("Idempotency-Key", "pay-1"), ("Authorization", bearer.as_str())]).await;
     let transfer_ref = created.1["reference"].as_str().unwrap_or_default().to_owned();
     keep("transfer".into(), created, round_trip::<Payment>);
     keep("transfer received".into(), call(&s, Method::POST, &format!("/api/v1/dev/transfers/{transfer_ref}/received"), None, &[]).await, round_trip::<Payment>);

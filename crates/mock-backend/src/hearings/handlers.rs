@@ -64,6 +64,18 @@ impl FromRequestParts<AppState> for HearingAuth {
     }
 }
 
+/// The session of an `Authorization: Bearer <token>` if one is sent and alive (extending it);
+/// `None` otherwise — for endpoints where signing in is needed only for some of the content.
+pub struct OptionalHearingAuth(pub Option<SessionInfo>);
+
+impl FromRequestParts<AppState> for OptionalHearingAuth {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        Ok(OptionalHearingAuth(HearingAuth::from_request_parts(parts, state).await.ok().map(|HearingAuth(s)| s)))
+    }
+}
+
 /// An API error, or the rare case that the system's random source fails.
 pub enum Fail {
     Api(Box<ApiError>),

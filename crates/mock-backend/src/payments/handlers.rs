@@ -2,6 +2,7 @@
 
 use super::{CreateError, FieldMessages, FinishError};
 use crate::extract::{AcceptLang, ApiJson};
+use crate::hearings::handlers::OptionalHearingAuth;
 use crate::idempotency::{IdempotencyKey, Outcome};
 use crate::problem::{problem_response, ApiError, Problem};
 use crate::state::AppState;
@@ -59,7 +60,9 @@ pub async fn list_methods(State(state): State<AppState>) -> Json<Vec<PaymentMeth
 /// Start a payment for one or more items.
 ///
 /// The server prices every item itself (the body has
-/// no amount; unknown fields are refused). For online methods, send the user to
+/// no amount; unknown fields are refused). A hearing case is payable only with the hearing
+/// session of that case (`Authorization: Bearer`, as for `/hearings/current`), so one payment
+/// holds at most one hearing case. For online methods, send the user to
 /// `redirect_url`; the provider sends them back to `return_url`, after which the app fetches
 /// the status with `GET /api/v1/payments/{id}` (never trusting the URL). `TRANSFER` answers
 /// with bank details instead and stays `INITIAL` until the money arrives (no expiry). An item
@@ -71,6 +74,7 @@ pub async fn list_methods(State(state): State<AppState>) -> Json<Vec<PaymentMeth
     path = "/api/v1/payments",
     tag = "payments",
     params(("Idempotency-Key" = String, Header, description = "1–255 visible ASCII characters, one per payment attempt", pattern = "^[!-~]{1,255}$", example = "4f1c2a9e-0b7d-4c55-9a3e-2d8f6b1e7c10")),
+    security((), ("bearer_auth" = [])),
     request_body(content = PaymentRequest, example = json!({
         "items": [{"kind": "hearing", "case_number": "OWI-2026-000101"}],
         "method": "TRANSFER",
@@ -85,7 +89,7 @@ pub async fn list_methods(State(state): State<AppState>) -> Json<Vec<PaymentMeth
         (status = 200, description = "Replay of an earlier request with the same key and body: the payment in its current state", body = Payment),
         (status = 400, description = "Malformed body (e.g. an `amount` field or an unknown method), or missing Idempotency-Key", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Key reused with another body (`/problems/idempotency-conflict`)", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Per field: `items.N` unknown, already paid, not payable (deadline, role, no fee), duplicate or with a pending payment; `items`, `method` (not offered), `return_url`", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Per field: `items.N` unknown, already paid, not payable (deadline, role, no fee), duplicate, with a pending payment, or a hearing case without its session; `items`, `method` (not offered), `return_url`", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many requests from this client (`/problems/rate-limited`)", body = Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds until the next attempt is possible"))),
     )
@@ -94,10 +98,12 @@ pub async fn create(
     State(state): State<AppState>,
     AcceptLang(lang): AcceptLang,
     key: IdempotencyKey,
+    OptionalHearingAuth(session): OptionalHearingAuth,
     ApiJson(req): ApiJson<PaymentRequest>,
 ) -> Response {
     let clock = state.clock();
-    match state.payments().create(lang, &key, &req, state.forms(), state.hearings(), clock.today(), clock.now()) {
+    let signed_in = session.as_ref().map(|s| s.case_key.as_str());
+    match state.payments().create(lang, &key, &req, state.forms(), state.hearings(), signed_in, clock.today(), clock.now()) {
         Ok((payment, Outcome::Created)) => (StatusCode::CREATED, Json(payment)).into_response(),
         Ok((payment, Outcome::Replayed)) => (StatusCode::OK, Json(payment)).into_response(),
         Err(CreateError::Api(e)) => e.into_response(),

@@ -228,6 +228,7 @@ impl PaymentStore {
         req: &PaymentRequest,
         forms: &FormStore,
         hearings: &HearingStore,
+        signed_in: Option<&str>,
         today: Date,
         now: i64,
     ) -> Result<(Payment, Outcome), CreateError> {
@@ -235,7 +236,7 @@ impl PaymentStore {
         // `run` only passes ApiError through; field messages travel beside it.
         let mut rejected = None;
         let result = self.creations.run(lang, key, &fingerprint, || {
-            self.create_new(lang, req, forms, hearings, today, now).map_err(|e| match e {
+            self.create_new(lang, req, forms, hearings, signed_in, today, now).map_err(|e| match e {
                 CreateError::Api(e) => e,
                 CreateError::Fields(fields) => {
                     rejected = Some(fields);
@@ -258,6 +259,7 @@ impl PaymentStore {
         req: &PaymentRequest,
         forms: &FormStore,
         hearings: &HearingStore,
+        signed_in: Option<&str>,
         today: Date,
         now: i64,
     ) -> Result<String, CreateError> {
@@ -314,6 +316,19 @@ impl PaymentStore {
                             lang,
                             "Dieser Posten ist mehrfach in der Zahlung enthalten. Bitte zahlen Sie ihn nur einmal.",
                             "This item appears more than once in the payment. Pay it only once.",
+                        ),
+                    );
+                    continue;
+                }
+                // A hearing case is paid by the person signed in to it: otherwise anyone could
+                // learn the kind, amount and state of a case from its (sequential) number.
+                if key.0 == PaymentItemKind::Hearing && signed_in != Some(key.1.as_str()) {
+                    add(
+                        &field,
+                        pick(
+                            lang,
+                            "Um diesen Fall zu bezahlen, melden Sie sich bitte mit Aktenzeichen und Zugangscode aus Ihrem Schreiben zur Anhörung an.",
+                            "To pay for this case, please sign in to the hearing with the case number and access code from your letter.",
                         ),
                     );
                     continue;
