@@ -230,6 +230,31 @@ test.describe('checkout of fines', () => {
     await expect(page.getByRole('button', { name: 'Online bezahlen' })).toHaveCount(0);
   });
 
+  test('a fine is paid only in its hearing session: after signing out the checkout says to sign in', async ({ page, request }) => {
+    provokesNetworkErrors(); // the refused payment is a 422
+    await fineToCheckout(page, 'OWI-2026-000106', 'W2YJ-8DMP');
+    await page.goto('/anhoerung/fall');
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await expect(page).toHaveURL(/\/anhoerung$/);
+    await page.goto('/kasse');
+    await expect(page.getByRole('cell', { name: '30,00 €' }).first()).toBeVisible();
+    await choose(page, 'PayPal');
+    await page.getByRole('button', { name: 'Zahlungspflichtig bezahlen' }).click();
+    await expect(page.getByRole('alert')).toContainText('melden Sie sich bitte mit Aktenzeichen und Zugangscode aus Ihrem Schreiben zur Anhörung an');
+    await expect(page).toHaveURL(/\/kasse$/);
+    await expectNoAxeViolations(page, 'checkout needs the hearing session');
+    // Signed in again, the same cart pays (then cancelled at the provider: the case stays payable).
+    await page.goto('/anhoerung#az=OWI-2026-000106&code=W2YJ-8DMP');
+    await expect(page.getByRole('button', { name: 'Online bezahlen' })).toBeVisible();
+    await page.goto('/kasse');
+    await choose(page, 'PayPal');
+    const payment = await payAndReachProvider(page);
+    expect(payment.amount).toBe(3000);
+    await page.getByRole('button', { name: 'Abbrechen' }).click();
+    await expect(page).toHaveURL(/\/kasse\/rueckkehr/);
+    expect((await (await request.get(`/api/v1/payments/${payment.id}`)).json()).status).toBe('CANCELED');
+  });
+
   test('a fine by Wero at 360 px', async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await fineToCheckout(page, 'OWI-2026-000101', 'K7MP-3XTA');
