@@ -1,5 +1,6 @@
 // Developer tool (not part of make bench): CPU profile of one interaction under 4x CPU slowdown,
-// printed as the top functions by self time. Use with a build that keeps wasm names.
+// printed as the top functions by self time. Use with a build that keeps wasm names
+// (scripts/profile-dist.sh).
 //   node bench/profile.mjs <scenario> [base-url]   scenario: load | step | girocode | hearing
 import puppeteer from 'puppeteer-core';
 

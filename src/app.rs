@@ -4,14 +4,12 @@ use crate::dom;
 use crate::i18n::{use_i18n, I18n, Lang};
 use crate::pages;
 use leptos::prelude::*;
-use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     let initial = dom::stored_lang().map(|t| Lang::from_tag(&t)).unwrap_or_default();
     let i18n = I18n { lang: RwSignal::new(initial) };
     provide_context(i18n);
