@@ -243,10 +243,14 @@ test.describe('checkout of fines', () => {
     await expect(page.getByRole('alert')).toContainText('melden Sie sich bitte mit Aktenzeichen und Zugangscode aus Ihrem Schreiben zur Anhörung an');
     await expect(page).toHaveURL(/\/kasse$/);
     await expectNoAxeViolations(page, 'checkout needs the hearing session');
-    // Signed in again, the same cart pays (then cancelled at the provider: the case stays payable).
-    await page.goto('/anhoerung#az=OWI-2026-000106&code=W2YJ-8DMP');
-    await expect(page.getByRole('button', { name: 'Online bezahlen' })).toBeVisible();
-    await page.goto('/kasse');
+    // The message links to the sign-in, which leads back to the checkout; the same cart then pays
+    // (cancelled at the provider: the case stays payable).
+    await page.getByRole('link', { name: 'Zur Anmeldung für die Anhörung' }).click();
+    await page.getByLabel('Aktenzeichen').fill('OWI-2026-000106');
+    await page.getByLabel('Zugangscode').fill('W2YJ-8DMP');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await expect(page).toHaveURL(/\/kasse$/);
+    await expect(page.getByRole('cell', { name: '30,00 €' }).first()).toBeVisible();
     await choose(page, 'PayPal');
     const payment = await payAndReachProvider(page);
     expect(payment.amount).toBe(3000);

@@ -93,7 +93,21 @@ pub fn CheckoutPage() -> impl IntoView {
     view! {
         <PageTitle text=Signal::derive(move || i18n.t().checkout_title.to_string())/>
         <h1>{move || i18n.t().checkout_title}</h1>
-        {move || error.get().map(|m| view! { <p class="notice notice-error" id="checkout-error" tabindex="-1" role="alert">{m}</p> })}
+        {move || error.get().map(|m| {
+            // A fine whose hearing session has ended: the way back to it, right under the message.
+            let sign_in = cart.items.with(|items| items.iter().any(|i| matches!(i.item, PaymentItemRequest::Hearing { .. })))
+                && crate::hearing::session::load().is_none();
+            view! {
+                <div class="notice notice-error" id="checkout-error" tabindex="-1" role="alert">
+                    <p>{m}</p>
+                    {sign_in.then(|| view! {
+                        <p><a href="/anhoerung" on:click=|_| storage::save(crate::hearing::RETURN_SLOT, &"/kasse")>
+                            {i18n.t().checkout_hearing_sign_in}
+                        </a></p>
+                    })}
+                </div>
+            }
+        })}
         {move || {
             let t = i18n.t();
             let lang = i18n.lang();

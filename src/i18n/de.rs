@@ -276,4 +276,5 @@ pub static TEXTS: Texts = Texts {
     wait_seconds: "{n} Sekunden",
     wait_minute: "einer Minute",
     wait_minutes: "{n} Minuten",
+    checkout_hearing_sign_in: "Zur Anmeldung für die Anhörung",
 };

@@ -276,4 +276,5 @@ pub static TEXTS: Texts = Texts {
     wait_seconds: "{n} seconds",
     wait_minute: "one minute",
     wait_minutes: "{n} minutes",
+    checkout_hearing_sign_in: "Sign in to the hearing",
 };

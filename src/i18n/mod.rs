@@ -266,6 +266,7 @@ pub struct Texts {
     pub wait_seconds: &'static str,
     pub wait_minute: &'static str,
     pub wait_minutes: &'static str,
+    pub checkout_hearing_sign_in: &'static str,
 }
 
 pub fn texts(lang: Lang) -> &'static Texts {
