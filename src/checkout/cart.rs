@@ -18,6 +18,11 @@ pub struct CartItem {
 }
 
 impl CartItem {
+    /// A hearing case's fine: paid only in that case's hearing session.
+    pub fn is_fine(&self) -> bool {
+        matches!(self.item, PaymentItemRequest::Hearing { .. })
+    }
+
     pub fn key(&self) -> String {
         match &self.item {
             PaymentItemRequest::Application { reference } => format!("application:{reference}"),
@@ -65,6 +70,11 @@ impl Cart {
         self.items.set(Vec::new());
     }
 
+    /// Whether a fine is among the items (read untracked, when paying or after a refusal).
+    pub fn has_fine(&self) -> bool {
+        self.items.with_untracked(|items| items.iter().any(CartItem::is_fine))
+    }
+
     pub fn total(&self) -> Cents {
         self.items.with(|items| Cents(items.iter().map(|i| i.amount.0).sum()))
     }
@@ -72,4 +82,22 @@ impl Cart {
 
 pub fn use_cart() -> Cart {
     use_context::<Cart>().unwrap_or_else(|| Cart { items: RwSignal::new(Vec::new()) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(item: PaymentItemRequest) -> CartItem {
+        CartItem { item, label: Text::new("x", "x"), amount: Cents(700) }
+    }
+
+    #[test]
+    fn fines_are_told_from_fees_and_keyed_by_kind() {
+        let fine = item(PaymentItemRequest::Hearing { case_number: "OWI-2026-000101".into() });
+        let fee = item(PaymentItemRequest::Application { reference: "K7MP3XTA".into() });
+        assert!(fine.is_fine() && !fee.is_fine());
+        assert_eq!(fine.key(), "hearing:OWI-2026-000101");
+        assert_eq!(fee.key(), "application:K7MP3XTA");
+    }
 }

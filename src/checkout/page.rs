@@ -6,7 +6,7 @@ use crate::api::{self, ApiError};
 use crate::components::page_title::PageTitle;
 use crate::i18n::use_i18n;
 use crate::storage;
-use domain::payment::{PaymentItemRequest, PaymentMethodId, PaymentRequest, RETURN_PATH};
+use domain::payment::{PaymentMethodId, PaymentRequest, RETURN_PATH};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -55,8 +55,7 @@ pub fn CheckoutPage() -> impl IntoView {
         let Ok(body_json) = serde_json::to_string(&body) else { return };
         let key = key_for(&body_json);
         // A fine is paid in the hearing session it was added from (the server checks it).
-        let has_hearing = body.items.iter().any(|i| matches!(i, PaymentItemRequest::Hearing { .. }));
-        let hearing_token = has_hearing.then(crate::hearing::session::load).flatten().map(|s| s.token);
+        let hearing_token = cart.has_fine().then(crate::hearing::session::load).flatten().map(|s| s.token);
         busy.set(true);
         error.set(None);
         let navigate = navigate.clone();
@@ -95,8 +94,7 @@ pub fn CheckoutPage() -> impl IntoView {
         <h1>{move || i18n.t().checkout_title}</h1>
         {move || error.get().map(|m| {
             // A fine whose hearing session has ended: the way back to it, right under the message.
-            let sign_in = cart.items.with(|items| items.iter().any(|i| matches!(i.item, PaymentItemRequest::Hearing { .. })))
-                && crate::hearing::session::load().is_none();
+            let sign_in = cart.has_fine() && crate::hearing::session::load().is_none();
             view! {
                 <div class="notice notice-error" id="checkout-error" tabindex="-1" role="alert">
                     <p>{m}</p>

@@ -13,7 +13,7 @@ use crate::i18n::{fill, use_i18n, Lang, Texts};
 use crate::storage;
 use crate::wizard::check::display_answer;
 use crate::wizard::context::WizardCtx;
-use crate::wizard::step::StepPage;
+use crate::wizard::page::landing_view;
 use domain::form::visible_answers;
 use domain::hearing::{HearingCase, HearingChoice, HearingReceipt};
 use leptos::prelude::*;
@@ -122,21 +122,7 @@ fn HearingLoaded(case: HearingCase, token: String, step: Memo<String>) -> impl I
                 redirect("/anhoerung/fall".into());
                 ().into_any()
             }
-            "pruefen" => match ctx.with_journey(|j| j.first_incomplete().map(|s| s.id.clone())) {
-                Some(first) => {
-                    redirect(ctx.step_url(&first));
-                    ().into_any()
-                }
-                None => view! { <HearingCheck ctx=ctx/> }.into_any(),
-            },
-            requested => match ctx.with_journey(|j| j.resolve(requested).cloned()) {
-                Some(target) if target.id == requested => view! { <StepPage ctx=ctx step=target return_to_check=change/> }.into_any(),
-                Some(target) => {
-                    redirect(ctx.step_url(&target.id));
-                    ().into_any()
-                }
-                None => view! { <crate::pages::not_found::NotFound/> }.into_any(),
-            },
+            requested => landing_view(ctx, requested, change, &redirect, || view! { <HearingCheck ctx=ctx/> }.into_any()),
         })
     }
 }

@@ -1,23 +1,17 @@
 //! A service's start page: what it is, what it costs, and "start now" into its wizard.
 
-use crate::api::{self, ApiError};
+use crate::api::ApiError;
 use crate::wizard::title::WizardTitle;
 use crate::i18n::use_i18n;
 use crate::wizard::context::stored_answers;
 use crate::wizard::page::StartLink;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ServiceStart() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let detail = crate::fetched::Fetched::new(move || {
-        let id = id.get();
-        async move { api::forms::service(i18n.lang.get_untracked(), &id).await }
-    });
+    let detail = crate::wizard::page::service_of_route();
     move || {
         let t = i18n.t();
         let lang = i18n.lang();

@@ -10,6 +10,7 @@ use crate::api::{self, ApiError};
 use crate::wizard::title::WizardTitle;
 use crate::i18n::use_i18n;
 use domain::application::ServiceDetail;
+use domain::form::{Landing, CHECK_PAGE};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -18,12 +19,7 @@ use leptos_router::NavigateOptions;
 #[component]
 pub fn WizardPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let detail = crate::fetched::Fetched::new(move || {
-        let id = id.get();
-        async move { api::forms::service(i18n.lang.get_untracked(), &id).await }
-    });
+    let detail = service_of_route();
     move || match detail.get() {
         None => view! { <p role="status" class="loading">{i18n.t().loading}</p> }.into_any(),
         Some(Err(ApiError::Status(404, _))) => view! { <crate::pages::not_found::NotFound/> }.into_any(),
@@ -36,6 +32,17 @@ pub fn WizardPage() -> impl IntoView {
         .into_any(),
         Some(Ok(d)) => view! { <WizardLoaded detail=d/> }.into_any(),
     }
+}
+
+/// The service named by the route's `:id` (start page and wizard), fetched again when it changes.
+pub fn service_of_route() -> crate::fetched::Fetched<Result<ServiceDetail, ApiError>> {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    crate::fetched::Fetched::new(move || {
+        let id = id.get();
+        async move { api::forms::service(i18n.lang.get_untracked(), &id).await }
+    })
 }
 
 #[component]
@@ -63,26 +70,27 @@ fn WizardLoaded(detail: ServiceDetail) -> impl IntoView {
                 let next = ctx.form(|f| f.next_steps.clone());
                 view! { <Confirmation service_id=ctx.service_id() next_steps=next/> }.into_any()
             }
-            "pruefen" => match ctx.with_journey(|j| j.first_incomplete().map(|s| s.id.clone())) {
-                Some(_) if has_receipt_and_no_answers(ctx) => {
-                    redirect(ctx.step_url("bestaetigung"));
-                    ().into_any()
-                }
-                Some(first) => {
-                    redirect(ctx.step_url(&first));
-                    ().into_any()
-                }
-                None => view! { <CheckPage ctx=ctx/> }.into_any(),
-            },
-            requested => match ctx.with_journey(|j| j.resolve(requested).cloned()) {
-                Some(target) if target.id == requested => view! { <StepPage ctx=ctx step=target return_to_check=change/> }.into_any(),
-                Some(target) => {
-                    redirect(ctx.step_url(&target.id));
-                    ().into_any()
-                }
-                None => view! { <crate::pages::not_found::NotFound/> }.into_any(),
-            },
+            CHECK_PAGE if !ctx.with_journey(|j| j.is_complete()) && has_receipt_and_no_answers(ctx) => {
+                redirect(ctx.step_url("bestaetigung"));
+                ().into_any()
+            }
+            requested => landing_view(ctx, requested, change, &redirect, || view! { <CheckPage ctx=ctx/> }.into_any()),
         })
+    }
+}
+
+/// The page for `requested` below the wizard's base — a step, the check page (`check`), a
+/// redirect (through `redirect`) or "not found" — as [`Journey::land`](domain::form::Journey::land)
+/// decides; shared by the services and the hearing.
+pub fn landing_view(ctx: WizardCtx, requested: &str, return_to_check: bool, redirect: impl Fn(String), check: impl FnOnce() -> AnyView) -> AnyView {
+    match ctx.with_journey(|j| j.land(requested)) {
+        Landing::Check => check(),
+        Landing::Step(step) => view! { <StepPage ctx=ctx step=step return_to_check=return_to_check/> }.into_any(),
+        Landing::Redirect(id) => {
+            redirect(ctx.step_url(&id));
+            ().into_any()
+        }
+        Landing::NotFound => view! { <crate::pages::not_found::NotFound/> }.into_any(),
     }
 }
 

@@ -6,6 +6,20 @@ use super::definition::{FormDefinition, Step};
 use super::validate::{step_visible, validate_step};
 use crate::date::Date;
 
+/// The URL segment of the check-your-answers page.
+pub const CHECK_PAGE: &str = "pruefen";
+
+/// See [`Journey::land`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Landing {
+    Check,
+    Step(Step),
+    /// The step id to go to instead.
+    Redirect(String),
+    /// A form without visible steps.
+    NotFound,
+}
+
 pub struct Journey<'a> {
     def: &'a FormDefinition,
     answers: &'a Answers,
@@ -50,6 +64,22 @@ impl<'a> Journey<'a> {
         match steps[..idx].iter().find(|s| !self.step_is_valid(s)) {
             Some(earlier) => Some(*earlier),
             None => Some(steps[idx]),
+        }
+    }
+
+    /// What a request for the wizard page `requested` shows: the check page only for a complete
+    /// form, a step only where [`resolve`](Self::resolve) lands on it; otherwise where to go.
+    pub fn land(&self, requested: &str) -> Landing {
+        if requested == CHECK_PAGE {
+            return match self.first_incomplete() {
+                Some(step) => Landing::Redirect(step.id.clone()),
+                None => Landing::Check,
+            };
+        }
+        match self.resolve(requested) {
+            Some(target) if target.id == requested => Landing::Step(target.clone()),
+            Some(target) => Landing::Redirect(target.id.clone()),
+            None => Landing::NotFound,
         }
     }
 
@@ -128,5 +158,24 @@ mod tests {
         assert_eq!(j.resolve("c").map(|s| s.id.as_str()), Some("c"));
         assert!(j.is_complete());
         assert_eq!(j.resolve("b").map(|s| s.id.as_str()), Some("a"), "a hidden step on a complete form sends to the first step");
+    }
+
+    #[test]
+    fn the_check_page_and_steps_are_shown_only_where_the_route_allows() {
+        let d = def();
+        let today = Date::new(2026, 11, 21).unwrap();
+        let empty = Answers::new();
+        let j = Journey::new(&d, &empty, today);
+        assert_eq!(j.land(CHECK_PAGE), Landing::Redirect("a".into()));
+        assert_eq!(j.land("c"), Landing::Redirect("a".into()));
+        assert!(matches!(j.land("a"), Landing::Step(ref s) if s.id == "a"));
+        let a = answers(&[("a", "hide"), ("c", "x")]);
+        let j = Journey::new(&d, &a, today);
+        assert_eq!(j.land(CHECK_PAGE), Landing::Check);
+        assert!(matches!(j.land("c"), Landing::Step(ref s) if s.id == "c"));
+        assert_eq!(j.land("b"), Landing::Redirect("a".into()), "a hidden step");
+        let none = FormDefinition { steps: vec![], ..d.clone() };
+        let j = Journey::new(&none, &empty, today);
+        assert_eq!(j.land("a"), Landing::NotFound);
     }
 }
