@@ -1,6 +1,8 @@
 //! The form wizards' backend: definitions checked against the model, and the endpoints exercised
 //! through the router with `oneshot`, as the app would call them.
 
+mod common;
+use common::{get, json_request, send, state, Reply};
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use domain::application::is_unambiguous_code;
@@ -8,12 +10,10 @@ use domain::catalogue::FeeSummary;
 use domain::date::Date;
 use domain::form::{validate_all, visible_answers, Answers, Condition, Field, FieldKind, FeeRule, FormDefinition};
 use domain::money::Cents;
-use http_body_util::BodyExt;
 use mock_backend::forms::definitions;
-use mock_backend::{app, AppState};
+use mock_backend::AppState;
 use serde_json::{json, Value};
 use std::collections::HashSet;
-use tower::ServiceExt;
 
 const SERVICES: [&str; 9] = [
     "hundeanmeldung",
@@ -26,40 +26,6 @@ const SERVICES: [&str; 9] = [
     "eheschliessung",
     "veranstaltungskarten",
 ];
-
-fn state() -> AppState {
-    AppState::seeded(std::env::temp_dir().join("serviceportal-no-dist"))
-}
-
-struct Reply {
-    status: StatusCode,
-    ctype: String,
-    json: Value,
-}
-
-async fn send(state: &AppState, req: Request<Body>) -> Reply {
-    let res = app(state.clone()).oneshot(req).await.expect("router answers");
-    let status = res.status();
-    let ctype = res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
-    let bytes = res.into_body().collect().await.expect("body").to_bytes();
-    Reply { status, ctype, json: serde_json::from_slice(&bytes).unwrap_or(Value::Null) }
-}
-
-async fn get(state: &AppState, path: &str) -> Reply {
-    send(state, Request::get(path).body(Body::empty()).expect("request")).await
-}
-
-fn json_request(method: Method, path: &str, body: &Value, lang: &str, key: Option<&str>) -> Request<Body> {
-    let mut b = Request::builder()
-        .method(method)
-        .uri(path)
-        .header(header::CONTENT_TYPE, "application/json")
-        .header(header::ACCEPT_LANGUAGE, lang);
-    if let Some(k) = key {
-        b = b.header("Idempotency-Key", k);
-    }
-    b.body(Body::from(body.to_string())).expect("request")
-}
 
 async fn submit(state: &AppState, key: &str, body: &Value) -> Reply {
     send(state, json_request(Method::POST, "/api/v1/applications", body, "de", Some(key))).await
@@ -376,7 +342,7 @@ async fn service_detail_has_the_form_and_unknown_services_are_404_problems() {
     for path in ["/api/v1/services/nope", "/api/v1/services/nope/slots", "/api/v1/services/%FF"] {
         let r = get(&s, path).await;
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
-        assert_eq!(r.ctype, "application/problem+json");
+        assert_eq!(r.ctype(), "application/problem+json");
         assert_eq!(r.json["status"], 404);
     }
     let r = get(&s, "/api/v1/services/hundeanmeldung/slots").await;
@@ -439,7 +405,7 @@ async fn the_nine_golden_applications_are_accepted_priced_by_the_server_and_read
     }
     assert_eq!(s.forms().application_count(), 9);
     let r = get(&s, "/api/v1/applications/ABCD2345").await;
-    assert_eq!((r.status, r.ctype.as_str()), (StatusCode::NOT_FOUND, "application/problem+json"));
+    assert_eq!((r.status, r.ctype()), (StatusCode::NOT_FOUND, "application/problem+json"));
 }
 
 #[tokio::test]
@@ -452,7 +418,7 @@ async fn invalid_answers_are_422_with_specific_messages_under_the_validators_fie
     a["hunde"][2].as_object_mut().expect("item").remove("seit");
     let r = submit(&s, "bad-1", &application("hundeanmeldung", &a)).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.json);
-    assert_eq!(r.ctype, "application/problem+json");
+    assert_eq!(r.ctype(), "application/problem+json");
     let e = &r.json["errors"];
     assert_eq!(e["anschrift.postal_code"][0], "Die Postleitzahl hat 5 Ziffern.");
     assert_eq!(e["hunde.0.chip"][0], "Die Nummer hat genau 15 Ziffern.");
@@ -518,7 +484,7 @@ async fn a_replay_returns_the_same_receipt_and_a_reused_key_with_another_body_is
     assert_eq!(s.forms().application_count(), 1);
 
     let r = send(&s, json_request(Method::POST, "/api/v1/applications", &body, "de", None)).await;
-    assert_eq!((r.status, r.ctype.as_str()), (StatusCode::BAD_REQUEST, "application/problem+json"));
+    assert_eq!((r.status, r.ctype()), (StatusCode::BAD_REQUEST, "application/problem+json"));
 }
 
 #[tokio::test]
@@ -632,7 +598,7 @@ async fn uploads_of_the_wrong_type_or_content_or_size_are_422_problems() {
     let s = state();
     let type_message = "Bitte laden Sie eine PDF-, JPEG- oder PNG-Datei hoch.";
     let r = upload(&s, "application/pdf", "virus.pdf", b"MZ\x90\x00 not a pdf".to_vec()).await;
-    assert_eq!((r.status, r.ctype.as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "application/problem+json"));
+    assert_eq!((r.status, r.ctype()), (StatusCode::UNPROCESSABLE_ENTITY, "application/problem+json"));
     assert_eq!(r.json["detail"], type_message, "magic bytes must match");
     let r = upload(&s, "image/gif", "bild.gif", b"GIF89a....".to_vec()).await;
     assert_eq!((r.status, r.json["detail"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some(type_message)));
@@ -647,7 +613,7 @@ async fn uploads_of_the_wrong_type_or_content_or_size_are_422_problems() {
         big.resize(size, b'0');
         let r = upload(&s, "application/pdf", "gross.pdf", big).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{size}");
-        assert_eq!(r.ctype, "application/problem+json", "never axum's plain-text 413");
+        assert_eq!(r.ctype(), "application/problem+json", "never axum's plain-text 413");
         assert_eq!(r.json["detail"], "Die Datei ist größer als 10 MB.");
     }
     let req = Request::post("/api/v1/uploads")
@@ -685,7 +651,7 @@ async fn drafts_are_saved_restored_by_a_typed_code_and_expire_after_30_days() {
     assert_eq!(spaced.status, StatusCode::OK);
 
     let unknown = get(&s, "/api/v1/drafts/ABCD2345").await;
-    assert_eq!((unknown.status, unknown.ctype.as_str()), (StatusCode::NOT_FOUND, "application/problem+json"));
+    assert_eq!((unknown.status, unknown.ctype()), (StatusCode::NOT_FOUND, "application/problem+json"));
     assert_eq!(unknown.json["detail"], "Diesen Code kennen wir nicht oder er ist abgelaufen (Codes gelten 30 Tage).");
 
     s.clock().advance(31 * 86_400);
@@ -701,7 +667,7 @@ async fn drafts_need_a_known_service_and_a_bounded_size() {
     assert_eq!(send(&s, json_request(Method::POST, "/api/v1/drafts", &unknown, "de", None)).await.status, StatusCode::NOT_FOUND);
     let huge = json!({ "service_id": "urkunden", "form_version": 1, "answers": { "vorname": "x".repeat(300 * 1024) } });
     let r = send(&s, json_request(Method::POST, "/api/v1/drafts", &huge, "de", None)).await;
-    assert_eq!((r.status, r.ctype.as_str()), (StatusCode::PAYLOAD_TOO_LARGE, "application/problem+json"));
+    assert_eq!((r.status, r.ctype()), (StatusCode::PAYLOAD_TOO_LARGE, "application/problem+json"));
     let r = send(&s, Request::post("/api/v1/drafts").header(header::CONTENT_TYPE, "application/json").body(Body::from("{no")).expect("req")).await;
     assert_eq!((r.status, r.json["detail"].as_str()), (StatusCode::BAD_REQUEST, Some("The body is not valid JSON")));
 }

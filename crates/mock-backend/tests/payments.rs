@@ -1,13 +1,13 @@
 //! The checkout through the router with `oneshot`: pricing, refusals, idempotency, expiry,
 //! every provider outcome per method, transfers and the mock-only bank statement endpoint.
 
+mod common;
+use common::{get, json_request, send, state, Reply};
 use axum::body::Body;
-use axum::http::{header, HeaderMap, Method, Request, StatusCode};
-use http_body_util::BodyExt;
+use axum::http::{header, Method, Request, StatusCode};
 use mock_backend::hearings::NotPayable;
-use mock_backend::{app, AppState};
+use mock_backend::AppState;
 use serde_json::{json, Value};
-use tower::ServiceExt;
 
 const OPEN_WARNING: &str = "OWI-2026-000101"; // 35 €
 const OPEN_FINE: &str = "OWI-2026-000102"; // 115 €
@@ -16,51 +16,6 @@ const PASSED: &str = "OWI-2026-000104";
 const PAID: &str = "OWI-2026-000105";
 const RETURN: &str = "/kasse/rueckkehr";
 const ONLINE: [&str; 4] = ["CREDITCARD", "PAYPAL", "SEPA_DIRECT_DEBIT", "WERO"];
-
-fn state() -> AppState {
-    AppState::seeded(std::env::temp_dir().join("serviceportal-no-dist"))
-}
-
-struct Reply {
-    status: StatusCode,
-    headers: HeaderMap,
-    text: String,
-    json: Value,
-}
-
-impl Reply {
-    fn location(&self) -> &str {
-        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("")
-    }
-    fn header(&self, name: header::HeaderName) -> &str {
-        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
-    }
-}
-
-async fn send(state: &AppState, req: Request<Body>) -> Reply {
-    let res = app(state.clone()).oneshot(req).await.expect("router answers");
-    let status = res.status();
-    let headers = res.headers().clone();
-    let bytes = res.into_body().collect().await.expect("body").to_bytes();
-    let text = String::from_utf8_lossy(&bytes).into_owned();
-    Reply { status, headers, json: serde_json::from_slice(&bytes).unwrap_or(Value::Null), text }
-}
-
-async fn get(state: &AppState, path: &str) -> Reply {
-    send(state, Request::get(path).body(Body::empty()).expect("request")).await
-}
-
-fn json_request(method: Method, path: &str, body: &Value, lang: &str, key: Option<&str>) -> Request<Body> {
-    let mut b = Request::builder()
-        .method(method)
-        .uri(path)
-        .header(header::CONTENT_TYPE, "application/json")
-        .header(header::ACCEPT_LANGUAGE, lang);
-    if let Some(k) = key {
-        b = b.header("Idempotency-Key", k);
-    }
-    b.body(Body::from(body.to_string())).expect("request")
-}
 
 /// Signed in to the first hearing case of the body, as the app is when it pays one.
 async fn create_raw(state: &AppState, key: &str, body: &Value, lang: &str) -> Reply {
