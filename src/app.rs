@@ -10,8 +10,12 @@ use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let initial = dom::stored_lang().map(|t| Lang::from_tag(&t)).unwrap_or_default();
-    let i18n = I18n { lang: RwSignal::new(initial) };
+    let initial = dom::stored_lang()
+        .map(|t| Lang::from_tag(&t))
+        .unwrap_or_default();
+    let i18n = I18n {
+        lang: RwSignal::new(initial),
+    };
     provide_context(i18n);
     let cart = crate::checkout::cart::Cart::provide();
     // The one effect that writes outside the app: language → <html lang> and storage.
@@ -67,7 +71,10 @@ fn FocusOnNavigate() -> impl IntoView {
 #[component]
 fn Header(cart: crate::checkout::cart::Cart) -> impl IntoView {
     let i18n = use_i18n();
-    let toggle = move |_| i18n.lang.update(|l| *l = if *l == Lang::De { Lang::En } else { Lang::De });
+    let toggle = move |_| {
+        i18n.lang
+            .update(|l| *l = if *l == Lang::De { Lang::En } else { Lang::De })
+    };
     view! {
         <header class="site-header">
             <div class="wrap header-row">
@@ -99,7 +106,11 @@ fn Header(cart: crate::checkout::cart::Cart) -> impl IntoView {
 #[component]
 fn OfflineBanner() -> impl IntoView {
     let i18n = use_i18n();
-    let online = RwSignal::new(web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true));
+    let online = RwSignal::new(
+        web_sys::window()
+            .map(|w| w.navigator().on_line())
+            .unwrap_or(true),
+    );
     let go_offline = window_event_listener(leptos::ev::offline, move |_| online.set(false));
     let go_online = window_event_listener(leptos::ev::online, move |_| online.set(true));
     on_cleanup(move || {

@@ -56,7 +56,15 @@ fn focus_main_heading_within(tries_left: u32) {
 fn user_has_not_moved_focus(doc: &web_sys::Document) -> bool {
     match doc.active_element() {
         None => true,
-        Some(el) => el.tag_name() == "BODY" || el.closest("main").ok().flatten().is_none() && el.closest("input, textarea, select").ok().flatten().is_none(),
+        Some(el) => {
+            el.tag_name() == "BODY"
+                || el.closest("main").ok().flatten().is_none()
+                    && el
+                        .closest("input, textarea, select")
+                        .ok()
+                        .flatten()
+                        .is_none()
+        }
     }
 }
 
@@ -96,11 +104,16 @@ pub fn focus_first_input_in(id: &str) {
 /// Reads `name` from the address's fragment (`#a=1&name=value`) and removes the whole fragment
 /// from the address bar and the history entry (`replaceState`), so secrets do not linger.
 pub fn take_fragment_param(name: &str) -> Option<String> {
-    take_fragment_params().into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    take_fragment_params()
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
 }
 
 pub fn take_fragment_params() -> Vec<(String, String)> {
-    let Some(window) = web_sys::window() else { return Vec::new() };
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
     let hash = window.location().hash().unwrap_or_default();
     let fragment = hash.trim_start_matches('#');
     if fragment.is_empty() {
@@ -115,7 +128,11 @@ pub fn take_fragment_params() -> Vec<(String, String)> {
         })
         .collect();
     let location = window.location();
-    let clean = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    let clean = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
     }
@@ -124,7 +141,9 @@ pub fn take_fragment_params() -> Vec<(String, String)> {
 
 /// Copies text; resolves to whether it worked (the caller announces the result).
 pub async fn copy_to_clipboard(text: &str) -> bool {
-    let Some(window) = web_sys::window() else { return false };
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
     let promise = window.navigator().clipboard().write_text(text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
@@ -135,10 +154,21 @@ pub fn download(bytes: &[u8], mime: &str, file_name: &str) -> bool {
     let parts = js_sys::Array::of1(&array.buffer());
     let props = web_sys::BlobPropertyBag::new();
     props.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &props) else { return false };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return false };
+    let Ok(blob) = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &props)
+    else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
     let Some(doc) = document() else { return false };
-    let Some(a) = doc.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) else { return false };
+    let Some(a) = doc
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return false;
+    };
     a.set_href(&url);
     a.set_download(file_name);
     a.click();

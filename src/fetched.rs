@@ -30,7 +30,11 @@ impl<T: Clone + 'static> Fetched<T> {
     /// when to fetch again.
     pub fn new<Fut: Future<Output = T> + 'static>(fetch: impl Fn() -> Fut + 'static) -> Self {
         let fetcher: Fetcher<T> = Box::new(move || Box::pin(fetch()));
-        let this = Fetched { value: RwSignal::new_local(None), generation: StoredValue::new_local(0), fetcher: StoredValue::new_local(fetcher) };
+        let this = Fetched {
+            value: RwSignal::new_local(None),
+            generation: StoredValue::new_local(0),
+            fetcher: StoredValue::new_local(fetcher),
+        };
         Effect::new(move |_| this.start());
         this
     }
@@ -42,7 +46,9 @@ impl<T: Clone + 'static> Fetched<T> {
         }) else {
             return;
         };
-        let Some(future) = self.fetcher.try_with_value(|f| f()) else { return };
+        let Some(future) = self.fetcher.try_with_value(|f| f()) else {
+            return;
+        };
         if self.value.try_with_untracked(Option::is_some) == Some(true) {
             self.value.set(None);
         }

@@ -12,7 +12,9 @@ pub fn install() {
 }
 
 fn show_error_page() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let Some(body) = doc.body() else { return };
     let lang = crate::dom::stored_lang().unwrap_or_default();
     let en = lang == "en";
@@ -39,14 +41,21 @@ fn show_error_page() {
         }
         Some(e)
     };
-    let (Some(main), Some(h1), Some(p1), Some(p2), Some(p3), Some(a)) =
-        (el("main", None), el("h1", Some(texts[0])), el("p", Some(texts[1])), el("p", None), el("p", Some(texts[3])), el("a", Some(texts[2])))
-    else {
+    let (Some(main), Some(h1), Some(p1), Some(p2), Some(p3), Some(a)) = (
+        el("main", None),
+        el("h1", Some(texts[0])),
+        el("p", Some(texts[1])),
+        el("p", None),
+        el("p", Some(texts[3])),
+        el("a", Some(texts[2])),
+    ) else {
         return;
     };
     let _ = main.set_attribute("class", "wrap panic-page");
     let _ = main.set_attribute("role", "main");
-    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_else(|| "/".into());
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_else(|| "/".into());
     let _ = a.set_attribute("href", &href);
     let _ = a.set_attribute("class", "button");
     let _ = p2.append_child(&a);

@@ -32,7 +32,13 @@ pub fn new_key() -> String {
     web_sys::window()
         .and_then(|w| w.crypto().ok())
         .map(|c| c.random_uuid())
-        .unwrap_or_else(|| format!("k{}-{}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e12) as u64))
+        .unwrap_or_else(|| {
+            format!(
+                "k{}-{}",
+                js_sys::Date::now() as u64,
+                (js_sys::Math::random() * 1e12) as u64
+            )
+        })
 }
 
 /// The key of the current attempt: created once and kept until the attempt succeeds, so a

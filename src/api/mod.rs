@@ -49,8 +49,13 @@ impl ApiError {
             ApiError::Decode => t.error_decode.into(),
             ApiError::Unavailable(Some(secs)) => fill(t.error_unavailable, wait_text(*secs, t)),
             ApiError::Unavailable(None) => t.error_unavailable_later.into(),
-            ApiError::Validation(p) | ApiError::Status(_, p) if !p.title.is_empty() && !is_server_error(self) => {
-                p.detail.clone().map(|d| format!("{} ({d})", p.title)).unwrap_or_else(|| p.title.clone())
+            ApiError::Validation(p) | ApiError::Status(_, p)
+                if !p.title.is_empty() && !is_server_error(self) =>
+            {
+                p.detail
+                    .clone()
+                    .map(|d| format!("{} ({d})", p.title))
+                    .unwrap_or_else(|| p.title.clone())
             }
             _ => t.error_server.into(),
         }
@@ -121,7 +126,9 @@ pub async fn request_with_headers<B: Serialize, T: DeserializeOwned>(
         builder = builder.abort_signal(Some(&c.signal()));
     }
     // Aborting after the answer arrived does nothing; before, it ends the wait with a clear error.
-    let timer = controller.clone().map(|c| gloo_timers_like::Timeout::new(TIMEOUT_MS, move || c.abort()));
+    let timer = controller
+        .clone()
+        .map(|c| gloo_timers_like::Timeout::new(TIMEOUT_MS, move || c.abort()));
     let req = match body {
         Some(b) => builder.json(b).map_err(|_| ApiError::Decode)?,
         None => builder.build().map_err(|_| ApiError::Network)?,
@@ -129,7 +136,13 @@ pub async fn request_with_headers<B: Serialize, T: DeserializeOwned>(
     let sent = req.send().await;
     let timed_out = controller.as_ref().is_some_and(|c| c.signal().aborted());
     let _ = timer;
-    let res = sent.map_err(|_| if timed_out { ApiError::Timeout } else { ApiError::Network })?;
+    let res = sent.map_err(|_| {
+        if timed_out {
+            ApiError::Timeout
+        } else {
+            ApiError::Network
+        }
+    })?;
     decode(res).await
 }
 
@@ -145,7 +158,10 @@ mod gloo_timers_like {
         pub fn new(ms: u32, f: impl FnOnce() + 'static) -> Timeout {
             let callback = Closure::once_into_js(f);
             if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms as i32);
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    callback.unchecked_ref(),
+                    ms as i32,
+                );
             }
             Timeout
         }
@@ -162,10 +178,19 @@ pub async fn decode<T: DeserializeOwned>(res: gloo_net::http::Response) -> Resul
         return res.json::<T>().await.map_err(|_| ApiError::Decode);
     }
     if status == 503 {
-        return Err(ApiError::Unavailable(res.headers().get("Retry-After").as_deref().and_then(parse_retry_after)));
+        return Err(ApiError::Unavailable(
+            res.headers()
+                .get("Retry-After")
+                .as_deref()
+                .and_then(parse_retry_after),
+        ));
     }
     let problem = res.json::<Problem>().await.unwrap_or_default();
-    Err(if status == 422 { ApiError::Validation(problem) } else { ApiError::Status(status, problem) })
+    Err(if status == 422 {
+        ApiError::Validation(problem)
+    } else {
+        ApiError::Status(status, problem)
+    })
 }
 
 #[cfg(test)]
@@ -191,6 +216,9 @@ mod tests {
         assert_eq!(wait_text(91, de), "2 Minuten");
         assert_eq!(wait_text(60 * 60, en), "60 minutes");
         assert_eq!(ApiError::Unavailable(Some(30)).message(de), "Der Dienst ist gerade überlastet oder wird gewartet. Bitte versuchen Sie es in 30 Sekunden erneut – Ihre Eingaben sind nicht verloren.");
-        assert_eq!(ApiError::Unavailable(None).message(en), en.error_unavailable_later);
+        assert_eq!(
+            ApiError::Unavailable(None).message(en),
+            en.error_unavailable_later
+        );
     }
 }

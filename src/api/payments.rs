@@ -7,7 +7,12 @@ pub async fn methods(lang: Lang) -> Result<Vec<PaymentMethod>, ApiError> {
 }
 
 /// `hearing_token`: the hearing session, needed for a hearing case among the items.
-pub async fn create(lang: Lang, body: &PaymentRequest, idempotency_key: &str, hearing_token: Option<&str>) -> Result<Payment, ApiError> {
+pub async fn create(
+    lang: Lang,
+    body: &PaymentRequest,
+    idempotency_key: &str,
+    hearing_token: Option<&str>,
+) -> Result<Payment, ApiError> {
     let bearer = hearing_token.map(|t| format!("Bearer {t}"));
     let mut headers = vec![("Idempotency-Key", idempotency_key)];
     if let Some(b) = &bearer {
@@ -17,5 +22,14 @@ pub async fn create(lang: Lang, body: &PaymentRequest, idempotency_key: &str, he
 }
 
 pub async fn get(lang: Lang, id: &str) -> Result<Payment, ApiError> {
-    request::<(), _>(Method::Get, &format!("/api/v1/payments/{}", String::from(js_sys::encode_uri_component(id))), lang, None).await
+    request::<(), _>(
+        Method::Get,
+        &format!(
+            "/api/v1/payments/{}",
+            String::from(js_sys::encode_uri_component(id))
+        ),
+        lang,
+        None,
+    )
+    .await
 }

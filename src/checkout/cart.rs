@@ -38,7 +38,9 @@ pub struct Cart {
 
 impl Cart {
     pub fn provide() -> Cart {
-        let cart = Cart { items: RwSignal::new(storage::load::<Vec<CartItem>>(CART_SLOT).unwrap_or_default()) };
+        let cart = Cart {
+            items: RwSignal::new(storage::load::<Vec<CartItem>>(CART_SLOT).unwrap_or_default()),
+        };
         // The one effect that mirrors the cart to sessionStorage.
         Effect::new(move |_| {
             cart.items.with(|items| {
@@ -72,16 +74,20 @@ impl Cart {
 
     /// Whether a fine is among the items (read untracked, when paying or after a refusal).
     pub fn has_fine(&self) -> bool {
-        self.items.with_untracked(|items| items.iter().any(CartItem::is_fine))
+        self.items
+            .with_untracked(|items| items.iter().any(CartItem::is_fine))
     }
 
     pub fn total(&self) -> Cents {
-        self.items.with(|items| Cents(items.iter().map(|i| i.amount.0).sum()))
+        self.items
+            .with(|items| Cents(items.iter().map(|i| i.amount.0).sum()))
     }
 }
 
 pub fn use_cart() -> Cart {
-    use_context::<Cart>().unwrap_or_else(|| Cart { items: RwSignal::new(Vec::new()) })
+    use_context::<Cart>().unwrap_or_else(|| Cart {
+        items: RwSignal::new(Vec::new()),
+    })
 }
 
 #[cfg(test)]
@@ -89,13 +95,21 @@ mod tests {
     use super::*;
 
     fn item(item: PaymentItemRequest) -> CartItem {
-        CartItem { item, label: Text::new("x", "x"), amount: Cents(700) }
+        CartItem {
+            item,
+            label: Text::new("x", "x"),
+            amount: Cents(700),
+        }
     }
 
     #[test]
     fn fines_are_told_from_fees_and_keyed_by_kind() {
-        let fine = item(PaymentItemRequest::Hearing { case_number: "OWI-2026-000101".into() });
-        let fee = item(PaymentItemRequest::Application { reference: "K7MP3XTA".into() });
+        let fine = item(PaymentItemRequest::Hearing {
+            case_number: "OWI-2026-000101".into(),
+        });
+        let fee = item(PaymentItemRequest::Application {
+            reference: "K7MP3XTA".into(),
+        });
         assert!(fine.is_fine() && !fee.is_fine());
         assert_eq!(fine.key(), "hearing:OWI-2026-000101");
         assert_eq!(fee.key(), "application:K7MP3XTA");

@@ -3,8 +3,8 @@
 //! to one exact request and lives in sessionStorage until that attempt is over.
 
 pub mod cart;
-pub mod pay_button;
 pub mod page;
+pub mod pay_button;
 pub mod result;
 
 use domain::payment::{Payment, PaymentMethodId};

@@ -19,7 +19,13 @@ pub fn key_for(body: &str) -> String {
         Some(a) if a.body == body => a.key,
         _ => {
             let key = storage::new_key();
-            storage::save(ATTEMPT_SLOT, &Attempt { key: key.clone(), body: body.to_string() });
+            storage::save(
+                ATTEMPT_SLOT,
+                &Attempt {
+                    key: key.clone(),
+                    body: body.to_string(),
+                },
+            );
             key
         }
     }
@@ -30,9 +36,12 @@ pub fn CheckoutPage() -> impl IntoView {
     let i18n = use_i18n();
     let cart = use_cart();
     let navigate = use_navigate();
-    let methods = crate::fetched::Fetched::new(move || api::payments::methods(i18n.lang.get_untracked()));
+    let methods =
+        crate::fetched::Fetched::new(move || api::payments::methods(i18n.lang.get_untracked()));
     let method = RwSignal::new(storage::load::<Attempt>(ATTEMPT_SLOT).and_then(|a| {
-        serde_json::from_str::<PaymentRequest>(&a.body).ok().map(|b| b.method)
+        serde_json::from_str::<PaymentRequest>(&a.body)
+            .ok()
+            .map(|b| b.method)
     }));
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
@@ -48,14 +57,22 @@ pub fn CheckoutPage() -> impl IntoView {
             return;
         };
         let body = PaymentRequest {
-            items: cart.items.with_untracked(|items| items.iter().map(|i| i.item.clone()).collect()),
+            items: cart
+                .items
+                .with_untracked(|items| items.iter().map(|i| i.item.clone()).collect()),
             method: m,
             return_url: RETURN_PATH.to_string(),
         };
-        let Ok(body_json) = serde_json::to_string(&body) else { return };
+        let Ok(body_json) = serde_json::to_string(&body) else {
+            return;
+        };
         let key = key_for(&body_json);
         // A fine is paid in the hearing session it was added from (the server checks it).
-        let hearing_token = cart.has_fine().then(crate::hearing::session::load).flatten().map(|s| s.token);
+        let hearing_token = cart
+            .has_fine()
+            .then(crate::hearing::session::load)
+            .flatten()
+            .map(|s| s.token);
         busy.set(true);
         error.set(None);
         let navigate = navigate.clone();
@@ -63,7 +80,13 @@ pub fn CheckoutPage() -> impl IntoView {
             let lang = i18n.lang.get_untracked();
             match api::payments::create(lang, &body, &key, hearing_token.as_deref()).await {
                 Ok(p) => {
-                    storage::save(PENDING_SLOT, &Pending { id: p.id.clone(), method: p.method });
+                    storage::save(
+                        PENDING_SLOT,
+                        &Pending {
+                            id: p.id.clone(),
+                            method: p.method,
+                        },
+                    );
                     match p.redirect_url.as_deref() {
                         // Only our own provider path: never follow an address from elsewhere.
                         Some(url) if url.starts_with("/mock-psp/") => {
@@ -78,8 +101,15 @@ pub fn CheckoutPage() -> impl IntoView {
                     busy.set(false);
                     let t = i18n.t();
                     let msg = match e {
-                        ApiError::Validation(p) if !p.errors.is_empty() => p.errors.into_values().flatten().collect::<Vec<_>>().join(" "),
-                        ApiError::Validation(p) | ApiError::Status(_, p) if p.detail.is_some() => p.detail.unwrap_or_default(),
+                        ApiError::Validation(p) if !p.errors.is_empty() => p
+                            .errors
+                            .into_values()
+                            .flatten()
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        ApiError::Validation(p) | ApiError::Status(_, p) if p.detail.is_some() => {
+                            p.detail.unwrap_or_default()
+                        }
                         other => other.message(t),
                     };
                     error.set(Some(msg));

@@ -14,7 +14,11 @@ pub fn PayOnlineButton(item: PaymentItemRequest, label: Text, amount: Cents) -> 
     let cart = use_cart();
     let navigate = use_navigate();
     let add = move |_| {
-        cart.add(CartItem { item: item.clone(), label: label.clone(), amount });
+        cart.add(CartItem {
+            item: item.clone(),
+            label: label.clone(),
+            amount,
+        });
         navigate("/kasse", Default::default());
     };
     view! { <button type="button" class="button" on:click=add>{move || i18n.t().pay_online}</button> }

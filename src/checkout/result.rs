@@ -46,9 +46,16 @@ pub fn ReturnPage() -> impl IntoView {
             });
             return;
         };
-        fn poll(pending: Pending, attempt: u32, state: RwSignal<View>, alive: RwSignal<bool>, cart: super::cart::Cart) {
+        fn poll(
+            pending: Pending,
+            attempt: u32,
+            state: RwSignal<View>,
+            alive: RwSignal<bool>,
+            cart: super::cart::Cart,
+        ) {
             spawn_local(async move {
-                let lang = crate::i18n::Lang::from_tag(&crate::dom::stored_lang().unwrap_or_default());
+                let lang =
+                    crate::i18n::Lang::from_tag(&crate::dom::stored_lang().unwrap_or_default());
                 let result = api::payments::get(lang, &pending.id).await;
                 // The user may have left the page meanwhile: touch nothing then.
                 if !alive.try_get_untracked().unwrap_or(false) {
@@ -62,7 +69,12 @@ pub fn ReturnPage() -> impl IntoView {
                         cart.clear();
                         state.set(View::Done(p));
                     }
-                    Ok(p) if p.status == PaymentStatus::Initial && p.method == PaymentMethodId::Transfer => state.set(View::Done(p)),
+                    Ok(p)
+                        if p.status == PaymentStatus::Initial
+                            && p.method == PaymentMethodId::Transfer =>
+                    {
+                        state.set(View::Done(p))
+                    }
                     Ok(p) if p.status == PaymentStatus::Initial => {
                         if attempt >= MAX_POLLS {
                             state.set(View::StillChecking);
@@ -146,7 +158,13 @@ fn PaymentOutcome(payment: Payment, on_refresh: Callback<()>) -> impl IntoView {
     match payment.status {
         PaymentStatus::Payed => {
             let method = method_label(payment.method, lang);
-            let when = payment.paid_at.clone().unwrap_or(payment.updated_at.clone()).replace('T', " ").trim_end_matches('Z').to_string();
+            let when = payment
+                .paid_at
+                .clone()
+                .unwrap_or(payment.updated_at.clone())
+                .replace('T', " ")
+                .trim_end_matches('Z')
+                .to_string();
             view! {
                 <PageTitle text=Signal::derive(move || i18n.t().checkout_paid_title.to_string())/>
                 <div class="panel-confirmation">
@@ -214,4 +232,3 @@ pub fn method_label(m: PaymentMethodId, lang: crate::i18n::Lang) -> String {
     }
     .to_string()
 }
-

@@ -30,7 +30,8 @@ pub fn TextField(
     let counter_id = format!("{id}-counter");
     let has_hint = hint.is_some();
     let described_by = {
-        let (hint_id, error_id, counter_id) = (hint_id.clone(), error_id.clone(), counter_id.clone());
+        let (hint_id, error_id, counter_id) =
+            (hint_id.clone(), error_id.clone(), counter_id.clone());
         move || {
             let mut ids = Vec::new();
             if has_hint {

@@ -12,7 +12,12 @@ use leptos::task::spawn_local;
 /// Groups an IBAN in fours for reading; it is copied without spaces.
 pub fn group_iban(iban: &str) -> String {
     let compact: String = iban.chars().filter(|c| !c.is_whitespace()).collect();
-    compact.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join(" ")
+    compact
+        .as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A user-facing sentence for a GiroCode rule violation.
@@ -46,8 +51,18 @@ pub fn giro_error_message(e: &GiroError, t: &Texts, lang: Lang) -> String {
     format!("{field}: {why}")
 }
 
-pub fn build(name: &str, iban: &str, bic: Option<&str>, amount: Cents, remittance: &str) -> Result<GiroCode, GiroError> {
-    let mut b = GiroCode::builder().name(name).iban(iban).amount_cents(u64::try_from(amount.0).unwrap_or(0)).remittance(remittance);
+pub fn build(
+    name: &str,
+    iban: &str,
+    bic: Option<&str>,
+    amount: Cents,
+    remittance: &str,
+) -> Result<GiroCode, GiroError> {
+    let mut b = GiroCode::builder()
+        .name(name)
+        .iban(iban)
+        .amount_cents(u64::try_from(amount.0).unwrap_or(0))
+        .remittance(remittance);
     if let Some(bic) = bic.filter(|b| !b.trim().is_empty()) {
         b = b.bic(bic);
     }
@@ -148,6 +163,9 @@ mod tests {
 
     #[test]
     fn iban_grouping() {
-        assert_eq!(group_iban("DE89370400440532013000"), "DE89 3704 0044 0532 0130 00");
+        assert_eq!(
+            group_iban("DE89370400440532013000"),
+            "DE89 3704 0044 0532 0130 00"
+        );
     }
 }

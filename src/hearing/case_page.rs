@@ -36,7 +36,11 @@ pub fn CasePage(case: HearingCase, token: String, on_logout: Callback<()>) -> im
         d if d < 0 => fill(t.hearing_deadline_passed_on, case.deadline.format(lang)),
         0 => fill(t.hearing_deadline_today, case.deadline.format(lang)),
         1 => fill(t.hearing_deadline_one_day, case.deadline.format(lang)),
-        d => fill(&t.hearing_deadline_days.replace("{d}", &case.deadline.format(lang)), d),
+        d => fill(
+            &t.hearing_deadline_days
+                .replace("{d}", &case.deadline.format(lang)),
+            d,
+        ),
     };
     // A late answer is still considered; only a paid or answered case takes no answer.
     let can_answer = case.response.is_none() && case.status != HearingStatus::Paid;

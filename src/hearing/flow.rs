@@ -23,7 +23,10 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
 fn replace() -> NavigateOptions {
-    NavigateOptions { replace: true, ..Default::default() }
+    NavigateOptions {
+        replace: true,
+        ..Default::default()
+    }
 }
 
 #[component]
@@ -82,7 +85,12 @@ fn HearingLoaded(case: HearingCase, token: String, step: Memo<String>) -> impl I
     let i18n = use_i18n();
     let navigate = use_navigate();
     session::touch();
-    let ctx = WizardCtx::with_base(form::detail(&case), "/anhoerung".into(), "/anhoerung/fall".into(), false);
+    let ctx = WizardCtx::with_base(
+        form::detail(&case),
+        "/anhoerung".into(),
+        "/anhoerung/fall".into(),
+        false,
+    );
     ctx.answers.update(|a| form::prefill(a, &case.person));
     provide_context(ctx);
     let query = use_query_map();
@@ -122,7 +130,9 @@ fn HearingLoaded(case: HearingCase, token: String, step: Memo<String>) -> impl I
                 redirect("/anhoerung/fall".into());
                 ().into_any()
             }
-            requested => landing_view(ctx, requested, change, &redirect, || view! { <HearingCheck ctx=ctx/> }.into_any()),
+            requested => landing_view(ctx, requested, change, &redirect, || {
+                view! { <HearingCheck ctx=ctx/> }.into_any()
+            }),
         })
     }
 }
@@ -133,7 +143,13 @@ fn HearingCheck(ctx: WizardCtx) -> impl IntoView {
     let navigate = use_navigate();
     let sending = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
-    let summary = Signal::derive(move || ctx.errors.with(|e| e.iter().map(|(k, v)| (k.clone(), v.clone())).collect::<Vec<_>>()));
+    let summary = Signal::derive(move || {
+        ctx.errors.with(|e| {
+            e.iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
     let rows = move || {
         let lang = i18n.lang();
         ctx.form(|form| {
@@ -190,14 +206,29 @@ fn HearingCheck(ctx: WizardCtx) -> impl IntoView {
                 }
                 Err(ApiError::Validation(p)) if !p.errors.is_empty() => {
                     storage::remove(RESPONSE_KEY_SLOT);
-                    let errors: std::collections::BTreeMap<String, String> =
-                        p.errors.into_iter().filter_map(|(k, v)| Some((local_field(&k), v.into_iter().next()?))).collect();
-                    let first = errors.keys().next().map(|k| k.split('.').next().unwrap_or(k).to_string());
-                    let step = first.and_then(|f| ctx.form(|form| form.fields().find(|(_, x)| x.id == f).map(|(s, _)| s.id.clone())));
+                    let errors: std::collections::BTreeMap<String, String> = p
+                        .errors
+                        .into_iter()
+                        .filter_map(|(k, v)| Some((local_field(&k), v.into_iter().next()?)))
+                        .collect();
+                    let first = errors
+                        .keys()
+                        .next()
+                        .map(|k| k.split('.').next().unwrap_or(k).to_string());
+                    let step = first.and_then(|f| {
+                        ctx.form(|form| {
+                            form.fields()
+                                .find(|(_, x)| x.id == f)
+                                .map(|(s, _)| s.id.clone())
+                        })
+                    });
                     ctx.errors.set(errors);
                     match step {
                         Some(step) => {
-                            navigate(&format!("{}?aendern=1", ctx.step_url(&step)), NavigateOptions::default());
+                            navigate(
+                                &format!("{}?aendern=1", ctx.step_url(&step)),
+                                NavigateOptions::default(),
+                            );
                             set_timeout(focus_error_summary, std::time::Duration::from_millis(120));
                         }
                         None => focus_error_summary(),
@@ -208,7 +239,9 @@ fn HearingCheck(ctx: WizardCtx) -> impl IntoView {
                         storage::remove(RESPONSE_KEY_SLOT);
                     }
                     let msg = match e {
-                        ApiError::Status(_, p) if p.detail.is_some() => p.detail.unwrap_or_default(),
+                        ApiError::Status(_, p) if p.detail.is_some() => {
+                            p.detail.unwrap_or_default()
+                        }
                         other => other.message(i18n.t()),
                     };
                     failure.set(Some(msg));
@@ -241,14 +274,43 @@ fn receipt_text(r: &HearingReceipt, t: &Texts, lang: Lang) -> String {
         format!("{}: {}", t.hearing_received, r.received_at),
         String::new(),
         format!("{}: {} {}", t.hearing_name, p.given_names, p.family_name),
-        format!("{}: {}", t.hearing_born, domain::hearing::parse_date_of_birth(&p.date_of_birth).map(|d| d.format(lang)).unwrap_or_else(|| p.date_of_birth.clone())),
-        format!("{}: {} {}, {} {}", t.hearing_address, p.street, p.house_number, p.postal_code, p.town),
+        format!(
+            "{}: {}",
+            t.hearing_born,
+            domain::hearing::parse_date_of_birth(&p.date_of_birth)
+                .map(|d| d.format(lang))
+                .unwrap_or_else(|| p.date_of_birth.clone())
+        ),
+        format!(
+            "{}: {} {}, {} {}",
+            t.hearing_address, p.street, p.house_number, p.postal_code, p.town
+        ),
         String::new(),
     ];
     lines.push(match &r.copy.choice {
-        HearingChoice::Statement { admits, text, .. } => format!("{}: {}\n{}", t.hearing_statement, if *admits { t.hearing_admitted } else { t.hearing_not_admitted }, text),
-        HearingChoice::NameDriver { family_name, given_names, street, house_number, postal_code, town, .. } => {
-            format!("{}: {given_names} {family_name}, {street} {house_number}, {postal_code} {town}", t.hearing_driver_named)
+        HearingChoice::Statement { admits, text, .. } => format!(
+            "{}: {}\n{}",
+            t.hearing_statement,
+            if *admits {
+                t.hearing_admitted
+            } else {
+                t.hearing_not_admitted
+            },
+            text
+        ),
+        HearingChoice::NameDriver {
+            family_name,
+            given_names,
+            street,
+            house_number,
+            postal_code,
+            town,
+            ..
+        } => {
+            format!(
+                "{}: {given_names} {family_name}, {street} {house_number}, {postal_code} {town}",
+                t.hearing_driver_named
+            )
         }
         HearingChoice::RefuseAsRelative => t.hearing_refused.to_string(),
         HearingChoice::NoStatement => t.hearing_silent.to_string(),
@@ -267,7 +329,12 @@ fn ReceiptPage() -> impl IntoView {
         }
         .into_any();
     };
-    let spoken: String = r.reference.chars().map(|c| c.to_string()).collect::<Vec<_>>().join(" ");
+    let spoken: String = r
+        .reference
+        .chars()
+        .map(|c| c.to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
     let reference = r.reference.clone();
     let r2 = r.clone();
     let r3 = r.clone();

@@ -2,11 +2,17 @@
 //! data (mandatory) and, separately, what the person says on the matter (optional for the
 //! person concerned, § 55 OWiG). The answers are then mapped to the API's `HearingResponse`.
 
-use domain::catalogue::{Category, FeeSummary, ServiceSummary};
-use domain::form::{AddressAnswer, Answer, Answers, Choice, Condition, DateRule, Field, FieldKind, FormDefinition, FeeRule, Step};
-use domain::hearing::{HearingCase, HearingChoice, HearingPerson, HearingResponse, HearingRole, MaritalStatus, PersonalData};
-use domain::i18n::Text;
 use domain::application::ServiceDetail;
+use domain::catalogue::{Category, FeeSummary, ServiceSummary};
+use domain::form::{
+    AddressAnswer, Answer, Answers, Choice, Condition, DateRule, FeeRule, Field, FieldKind,
+    FormDefinition, Step,
+};
+use domain::hearing::{
+    HearingCase, HearingChoice, HearingPerson, HearingResponse, HearingRole, MaritalStatus,
+    PersonalData,
+};
+use domain::i18n::Text;
 
 pub const FORM_ID: &str = "anhoerung";
 
@@ -15,28 +21,65 @@ fn t(de: &str, en: &str) -> Text {
 }
 
 fn field(id: &str, kind: FieldKind, label: Text, required: bool) -> Field {
-    Field { id: id.into(), kind, label, hint: None, required, condition: None }
+    Field {
+        id: id.into(),
+        kind,
+        label,
+        hint: None,
+        required,
+        condition: None,
+    }
 }
 
 fn short(max: u32, autocomplete: &str) -> FieldKind {
-    FieldKind::ShortText { max_len: max, autocomplete: (!autocomplete.is_empty()).then(|| autocomplete.to_string()) }
+    FieldKind::ShortText {
+        max_len: max,
+        autocomplete: (!autocomplete.is_empty()).then(|| autocomplete.to_string()),
+    }
 }
 
 fn choice(value: &str, label: Text, hint: Option<Text>) -> Choice {
-    Choice { value: value.into(), label, hint }
+    Choice {
+        value: value.into(),
+        label,
+        hint,
+    }
 }
 
 fn when(field: &str, values: &[&str]) -> Option<Condition> {
-    Some(Condition::OneOf { field: field.into(), values: values.iter().map(|v| v.to_string()).collect() })
+    Some(Condition::OneOf {
+        field: field.into(),
+        values: values.iter().map(|v| v.to_string()).collect(),
+    })
 }
 
 pub fn definition(role: HearingRole) -> FormDefinition {
     let marital = MaritalStatus::ALL
         .iter()
-        .map(|m| choice(&serde_value(*m), t(m.label(domain::i18n::Lang::De), m.label(domain::i18n::Lang::En)), None))
+        .map(|m| {
+            choice(
+                &serde_value(*m),
+                t(
+                    m.label(domain::i18n::Lang::De),
+                    m.label(domain::i18n::Lang::En),
+                ),
+                None,
+            )
+        })
         .collect();
-    let mut birth_name = field("birth_name", short(100, "off"), t("Geburtsname (falls abweichend)", "Birth name (if different)"), false);
-    birth_name.hint = Some(t("Nur wenn er sich von Ihrem Familiennamen unterscheidet.", "Only if it differs from your family name."));
+    let mut birth_name = field(
+        "birth_name",
+        short(100, "off"),
+        t(
+            "Geburtsname (falls abweichend)",
+            "Birth name (if different)",
+        ),
+        false,
+    );
+    birth_name.hint = Some(t(
+        "Nur wenn er sich von Ihrem Familiennamen unterscheidet.",
+        "Only if it differs from your family name.",
+    ));
     let personal = Step {
         id: "angaben".into(),
         title: t("Angaben zur Person", "Personal details"),
@@ -80,12 +123,25 @@ pub fn definition(role: HearingRole) -> FormDefinition {
             choice("statement", t("Ich möchte etwas anderes mitteilen", "I want to say something else"), Some(t("Zum Beispiel, dass Sie selbst gefahren sind.", "For example that you drove yourself."))),
         ],
     };
-    let mut text = field("text", FieldKind::LongText { max_len: 2000 }, t("Ihre Stellungnahme", "Your statement"), false);
+    let mut text = field(
+        "text",
+        FieldKind::LongText { max_len: 2000 },
+        t("Ihre Stellungnahme", "Your statement"),
+        false,
+    );
     text.condition = when("choice", &["admit", "contest", "statement"]);
     text.hint = Some(t("Höchstens 2.000 Zeichen.", "At most 2,000 characters."));
-    let mut attachment = field("attachment", FieldKind::FileUpload, t("Anhang (freiwillig)", "Attachment (optional)"), false);
+    let mut attachment = field(
+        "attachment",
+        FieldKind::FileUpload,
+        t("Anhang (freiwillig)", "Attachment (optional)"),
+        false,
+    );
     attachment.condition = when("choice", &["admit", "contest", "statement"]);
-    attachment.hint = Some(t("Zum Beispiel ein Foto oder ein Kaufvertrag.", "For example a photo or a purchase contract."));
+    attachment.hint = Some(t(
+        "Zum Beispiel ein Foto oder ein Kaufvertrag.",
+        "For example a photo or a purchase contract.",
+    ));
     let driver = |id: &str, kind: FieldKind, label: Text| {
         let mut f = field(id, kind, label, true);
         f.condition = when("choice", &["name_driver"]);
@@ -134,7 +190,10 @@ fn serde_value(m: MaritalStatus) -> String {
 }
 
 fn serde_json_value<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 pub fn detail(case: &HearingCase) -> ServiceDetail {
@@ -173,20 +232,31 @@ pub fn prefill(answers: &mut Answers, p: &HearingPerson) {
 }
 
 fn text(a: &Answers, k: &str) -> String {
-    a.get(k).and_then(Answer::as_text).unwrap_or_default().trim().to_string()
+    a.get(k)
+        .and_then(Answer::as_text)
+        .unwrap_or_default()
+        .trim()
+        .to_string()
 }
 
 fn address(a: &Answers, k: &str) -> AddressAnswer {
     match a.get(k) {
         Some(Answer::Address(x)) => x.clone(),
-        _ => AddressAnswer { street: String::new(), house_number: String::new(), postal_code: String::new(), town: String::new() },
+        _ => AddressAnswer {
+            street: String::new(),
+            house_number: String::new(),
+            postal_code: String::new(),
+            town: String::new(),
+        },
     }
 }
 
 pub fn to_response(a: &Answers) -> HearingResponse {
     let addr = address(a, "address");
     let birth_name = text(a, "birth_name");
-    let marital = MaritalStatus::ALL.into_iter().find(|m| serde_value(*m) == text(a, "marital_status"));
+    let marital = MaritalStatus::ALL
+        .into_iter()
+        .find(|m| serde_value(*m) == text(a, "marital_status"));
     let personal_data = PersonalData {
         family_name: text(a, "family_name"),
         birth_name: (!birth_name.is_empty()).then_some(birth_name),
@@ -206,8 +276,16 @@ pub fn to_response(a: &Answers) -> HearingResponse {
         _ => Vec::new(),
     };
     let choice = match text(a, "choice").as_str() {
-        "admit" => HearingChoice::Statement { admits: true, text: text(a, "text"), attachments },
-        "contest" | "statement" => HearingChoice::Statement { admits: false, text: text(a, "text"), attachments },
+        "admit" => HearingChoice::Statement {
+            admits: true,
+            text: text(a, "text"),
+            attachments,
+        },
+        "contest" | "statement" => HearingChoice::Statement {
+            admits: false,
+            text: text(a, "text"),
+            attachments,
+        },
         "name_driver" => {
             let d = address(a, "driver_address");
             HearingChoice::NameDriver {
@@ -223,7 +301,10 @@ pub fn to_response(a: &Answers) -> HearingResponse {
         "refuse" => HearingChoice::RefuseAsRelative,
         _ => HearingChoice::NoStatement,
     };
-    HearingResponse { personal_data, choice }
+    HearingResponse {
+        personal_data,
+        choice,
+    }
 }
 
 /// The server's field ids → the ids of the fields on screen.

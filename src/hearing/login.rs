@@ -32,7 +32,12 @@ pub fn HearingLogin() -> impl IntoView {
     let login = move |req: SessionRequest| {
         let lang = i18n.lang.get_untracked();
         if let Err(e) = req.validate() {
-            errors.set(e.messages(lang).into_iter().filter_map(|(k, v)| Some((format!("hearing-{k}"), v.into_iter().next()?))).collect());
+            errors.set(
+                e.messages(lang)
+                    .into_iter()
+                    .filter_map(|(k, v)| Some((format!("hearing-{k}"), v.into_iter().next()?)))
+                    .collect(),
+            );
             failure.set(None);
             focus_error_summary();
             return;
@@ -53,15 +58,30 @@ pub fn HearingLogin() -> impl IntoView {
                     }
                     storage::save(LAST_CASE_SLOT, &case);
                     session::save(&Session::new(s.token, s.expires_in_seconds));
-                    let back = storage::load::<String>(super::RETURN_SLOT).unwrap_or_else(|| "/anhoerung/fall".into());
+                    let back = storage::load::<String>(super::RETURN_SLOT)
+                        .unwrap_or_else(|| "/anhoerung/fall".into());
                     storage::remove(super::RETURN_SLOT);
-                    navigate(&back, NavigateOptions { replace: true, ..Default::default() });
+                    navigate(
+                        &back,
+                        NavigateOptions {
+                            replace: true,
+                            ..Default::default()
+                        },
+                    );
                 }
                 Err(e) => {
                     let t = i18n.t();
                     failure.set(Some(match e {
-                        ApiError::Status(401, p) | ApiError::Status(429, p) => p.detail.unwrap_or(p.title),
-                        ApiError::Validation(p) => p.errors.values().flatten().next().cloned().unwrap_or(p.title),
+                        ApiError::Status(401, p) | ApiError::Status(429, p) => {
+                            p.detail.unwrap_or(p.title)
+                        }
+                        ApiError::Validation(p) => p
+                            .errors
+                            .values()
+                            .flatten()
+                            .next()
+                            .cloned()
+                            .unwrap_or(p.title),
                         other => other.message(t),
                     }));
                     request_animation_frame(|| crate::dom::focus_id("login-failure"));
@@ -77,21 +97,40 @@ pub fn HearingLogin() -> impl IntoView {
         case_number.set(az.clone());
         code.set(c.clone());
         let login = login.clone();
-        request_animation_frame(move || login(SessionRequest { case_number: az, access_code: c }));
+        request_animation_frame(move || {
+            login(SessionRequest {
+                case_number: az,
+                access_code: c,
+            })
+        });
     } else if session::load().is_some() && storage::load::<String>(super::RETURN_SLOT).is_none() {
         let navigate = navigate_home.clone();
-        request_animation_frame(move || navigate("/anhoerung/fall", NavigateOptions { replace: true, ..Default::default() }));
+        request_animation_frame(move || {
+            navigate(
+                "/anhoerung/fall",
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            )
+        });
     }
 
     let summary = Signal::derive(move || {
         errors.with(|e| {
-            ["hearing-case_number", "hearing-access_code"].iter().filter_map(|id| e.get(*id).map(|m| (id.to_string(), m.clone()))).collect::<Vec<_>>()
+            ["hearing-case_number", "hearing-access_code"]
+                .iter()
+                .filter_map(|id| e.get(*id).map(|m| (id.to_string(), m.clone())))
+                .collect::<Vec<_>>()
         })
     });
     let err = move |id: &'static str| Signal::derive(move || errors.with(|e| e.get(id).cloned()));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        login(SessionRequest { case_number: case_number.get_untracked(), access_code: code.get_untracked() });
+        login(SessionRequest {
+            case_number: case_number.get_untracked(),
+            access_code: code.get_untracked(),
+        });
     };
     let expired = storage::load::<String>(super::RETURN_SLOT).is_some();
     view! {

@@ -17,7 +17,11 @@ pub struct Session {
 
 impl Session {
     pub fn new(token: String, expires_in_seconds: i64) -> Session {
-        Session { token, expires_at_ms: js_sys::Date::now() + expires_in_seconds as f64 * 1000.0, window_secs: expires_in_seconds }
+        Session {
+            token,
+            expires_at_ms: js_sys::Date::now() + expires_in_seconds as f64 * 1000.0,
+            window_secs: expires_in_seconds,
+        }
     }
 
     pub fn seconds_left(&self) -> i64 {

@@ -14,9 +14,19 @@ const WARN_AT_SECS: i64 = 120;
 #[component]
 pub fn SessionTimer() -> impl IntoView {
     let i18n = use_i18n();
-    let left = RwSignal::new(session::load().map(|s| s.seconds_left()).unwrap_or(i64::MAX));
+    let left = RwSignal::new(
+        session::load()
+            .map(|s| s.seconds_left())
+            .unwrap_or(i64::MAX),
+    );
     let handle = set_interval_with_handle(
-        move || left.set(session::load().map(|s| s.seconds_left()).unwrap_or(i64::MAX)),
+        move || {
+            left.set(
+                session::load()
+                    .map(|s| s.seconds_left())
+                    .unwrap_or(i64::MAX),
+            )
+        },
         std::time::Duration::from_secs(1),
     )
     .ok();
@@ -55,7 +65,9 @@ pub fn SessionTimer() -> impl IntoView {
     });
     move || {
         let t = i18n.t();
-        let Some(minutes) = phase.get() else { return None };
+        let Some(minutes) = phase.get() else {
+            return None;
+        };
         if minutes == 0 {
             let relogin = relogin.clone();
             Some(

@@ -293,7 +293,9 @@ impl I18n {
 }
 
 pub fn use_i18n() -> I18n {
-    use_context::<I18n>().unwrap_or(I18n { lang: RwSignal::new(Lang::De) })
+    use_context::<I18n>().unwrap_or(I18n {
+        lang: RwSignal::new(Lang::De),
+    })
 }
 
 /// Replaces `{n}` in a catalogue string.

@@ -58,7 +58,8 @@ fn FeedbackForm() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let error_for = move |id: &'static str| Signal::derive(move || errors.with(|e| e.get(id).cloned()));
+    let error_for =
+        move |id: &'static str| Signal::derive(move || errors.with(|e| e.get(id).cloned()));
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -97,7 +98,9 @@ fn FeedbackForm() -> impl IntoView {
                         problem
                             .errors
                             .into_iter()
-                            .filter_map(|(k, v)| Some((format!("feedback-{k}"), v.into_iter().next()?)))
+                            .filter_map(|(k, v)| {
+                                Some((format!("feedback-{k}"), v.into_iter().next()?))
+                            })
                             .collect(),
                     );
                     state.set(SendState::Editing);

@@ -13,7 +13,8 @@ pub fn Catalogue() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
     // Fetched once; the language only changes which text of the answer is shown.
-    let services = crate::fetched::Fetched::new(move || api::services::list(i18n.lang.get_untracked()));
+    let services =
+        crate::fetched::Fetched::new(move || api::services::list(i18n.lang.get_untracked()));
     let query = RwSignal::new(String::new());
 
     view! {
@@ -62,7 +63,9 @@ fn ServiceList(services: Vec<ServiceSummary>, query: Signal<String>) -> impl Int
         let q = query.get();
         services
             .iter()
-            .filter(|s| search::matches(&q, &[&s.name.de, &s.name.en, &s.summary.de, &s.summary.en]))
+            .filter(|s| {
+                search::matches(&q, &[&s.name.de, &s.name.en, &s.summary.de, &s.summary.en])
+            })
             .cloned()
             .collect::<Vec<_>>()
     };

@@ -41,7 +41,14 @@ pub fn GiroCodeGenerator() -> impl IntoView {
     // on "GiroCode erstellen" does not pay for it.
     set_timeout(
         || {
-            let _ = GiroCode::builder().name("Stadt").iban(PLACEHOLDER_IBAN).amount_cents(1).build().ok().and_then(|c| c.qr().ok()).map(|m| m.to_svg(""));
+            let _ = GiroCode::builder()
+                .name("Stadt")
+                .iban(PLACEHOLDER_IBAN)
+                .amount_cents(1)
+                .build()
+                .ok()
+                .and_then(|c| c.qr().ok())
+                .map(|m| m.to_svg(""));
         },
         std::time::Duration::from_millis(300),
     );
@@ -54,10 +61,16 @@ pub fn GiroCodeGenerator() -> impl IntoView {
         let mut out = BTreeMap::new();
         let mut record = |result: Result<GiroCode, girocode::GiroError>| {
             if let Err(e) = result {
-                out.entry(field_id(e.field).to_string()).or_insert_with(|| giro_error_message(&e, t, lang));
+                out.entry(field_id(e.field).to_string())
+                    .or_insert_with(|| giro_error_message(&e, t, lang));
             }
         };
-        let base = || GiroCode::builder().name("Stadt").iban(PLACEHOLDER_IBAN).amount_cents(1);
+        let base = || {
+            GiroCode::builder()
+                .name("Stadt")
+                .iban(PLACEHOLDER_IBAN)
+                .amount_cents(1)
+        };
         record(base().name(name.get_untracked()).build());
         record(base().iban(iban.get_untracked()).build());
         if !bic.get_untracked().trim().is_empty() {
@@ -97,14 +110,22 @@ pub fn GiroCodeGenerator() -> impl IntoView {
     };
     let summary = Signal::derive(move || {
         errors.with(|e| {
-            ["giro-name", "giro-iban", "giro-bic", "giro-amount", "giro-remittance"]
-                .iter()
-                .filter_map(|id| e.get(*id).map(|m| (id.to_string(), m.clone())))
-                .collect::<Vec<_>>()
+            [
+                "giro-name",
+                "giro-iban",
+                "giro-bic",
+                "giro-amount",
+                "giro-remittance",
+            ]
+            .iter()
+            .filter_map(|id| e.get(*id).map(|m| (id.to_string(), m.clone())))
+            .collect::<Vec<_>>()
         })
     });
     let err = move |id: &'static str| Signal::derive(move || errors.with(|e| e.get(id).cloned()));
-    let label = |f: fn(&crate::i18n::Texts) -> &'static str| Signal::derive(move || f(use_i18n().t()).to_string());
+    let label = |f: fn(&crate::i18n::Texts) -> &'static str| {
+        Signal::derive(move || f(use_i18n().t()).to_string())
+    };
 
     view! {
         <PageTitle text=Signal::derive(move || i18n.t().giro_gen_title.to_string())/>
@@ -135,4 +156,3 @@ pub fn GiroCodeGenerator() -> impl IntoView {
         })}
     }
 }
-

@@ -1,10 +1,10 @@
 //! A service's start page: what it is, what it costs, and "start now" into its wizard.
 
 use crate::api::ApiError;
-use crate::wizard::title::WizardTitle;
 use crate::i18n::use_i18n;
 use crate::wizard::context::stored_answers;
 use crate::wizard::page::StartLink;
+use crate::wizard::title::WizardTitle;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

@@ -5,7 +5,10 @@ use crate::i18n::{use_i18n, Texts};
 use leptos::prelude::*;
 
 #[component]
-fn TextPage(title: fn(&Texts) -> &'static str, paragraphs: fn(&Texts) -> &'static [&'static str]) -> impl IntoView {
+fn TextPage(
+    title: fn(&Texts) -> &'static str,
+    paragraphs: fn(&Texts) -> &'static [&'static str],
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <PageTitle text=Signal::derive(move || title(i18n.t()).to_string())/>

@@ -40,7 +40,9 @@ impl Binding {
             _ => None,
         };
         Binding {
-            get: Arc::new(move || answers.with(|a| item_of(a, &g1).and_then(|item| item.get(&id1).cloned()))),
+            get: Arc::new(move || {
+                answers.with(|a| item_of(a, &g1).and_then(|item| item.get(&id1).cloned()))
+            }),
             set: Arc::new(move |v| {
                 answers.update(|a| {
                     if let Some(Answer::Group(items)) = a.get_mut(&g2) {
@@ -91,7 +93,11 @@ impl Binding {
     }
 
     pub fn set_text(&self, t: String) {
-        self.set(if t.is_empty() { None } else { Some(Answer::Text(t)) })
+        self.set(if t.is_empty() {
+            None
+        } else {
+            Some(Answer::Text(t))
+        })
     }
 
     pub fn scopes(&self) -> Vec<Answers> {

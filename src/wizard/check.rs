@@ -1,17 +1,17 @@
 //! "Check your answers": every visible answer with a change link, the fee, and submit.
 
 use super::context::{attempt_key_slot, receipt_key, WizardCtx};
+use super::nav::WizardLink;
+use super::title::WizardTitle;
 use crate::api::{self, ApiError};
 use crate::components::error_summary::{focus_error_summary, ErrorSummary};
-use super::title::WizardTitle;
 use crate::i18n::{use_i18n, Lang};
 use crate::storage;
 use domain::application::ApplicationRequest;
 use domain::date::Date;
-use domain::form::{visible_answers, Answer, Field, FieldKind, FeeRule};
+use domain::form::{visible_answers, Answer, FeeRule, Field, FieldKind};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use super::nav::WizardLink;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
@@ -25,27 +25,50 @@ pub fn display_answer(field: &Field, answer: &Answer, lang: Lang) -> String {
         (other, _) => other.to_string(),
     };
     let option_label = |options: &[domain::form::Choice], v: &str| {
-        options.iter().find(|o| o.value == v).map(|o| o.label.get(lang).to_string()).unwrap_or_else(|| v.to_string())
+        options
+            .iter()
+            .find(|o| o.value == v)
+            .map(|o| o.label.get(lang).to_string())
+            .unwrap_or_else(|| v.to_string())
     };
     match (&field.kind, answer) {
         (FieldKind::YesNo, Answer::Text(v)) => yes_no(v),
         (FieldKind::OneOf { options }, Answer::Text(v)) => option_label(options, v),
-        (FieldKind::ManyOf { options, .. }, Answer::Many(vs)) => {
-            vs.iter().map(|v| option_label(options, v)).collect::<Vec<_>>().join(", ")
-        }
-        (FieldKind::Date { .. }, Answer::Text(v)) => Date::parse_iso(v).map(|d| d.format(lang)).unwrap_or_else(|| v.clone()),
-        (FieldKind::AppointmentSlot, Answer::Text(id)) => {
-            super::inputs::slot_label(id).map(|t| t.get(lang).to_string()).unwrap_or_else(|| id.clone())
-        }
-        (FieldKind::Address, Answer::Address(a)) => format!("{} {}, {} {}", a.street.trim(), a.house_number.trim(), a.postal_code.trim(), a.town.trim()),
+        (FieldKind::ManyOf { options, .. }, Answer::Many(vs)) => vs
+            .iter()
+            .map(|v| option_label(options, v))
+            .collect::<Vec<_>>()
+            .join(", "),
+        (FieldKind::Date { .. }, Answer::Text(v)) => Date::parse_iso(v)
+            .map(|d| d.format(lang))
+            .unwrap_or_else(|| v.clone()),
+        (FieldKind::AppointmentSlot, Answer::Text(id)) => super::inputs::slot_label(id)
+            .map(|t| t.get(lang).to_string())
+            .unwrap_or_else(|| id.clone()),
+        (FieldKind::Address, Answer::Address(a)) => format!(
+            "{} {}, {} {}",
+            a.street.trim(),
+            a.house_number.trim(),
+            a.postal_code.trim(),
+            a.town.trim()
+        ),
         (_, Answer::File(f)) => f.name.clone(),
-        (FieldKind::Group { fields, item_label, .. }, Answer::Group(items)) => items
+        (
+            FieldKind::Group {
+                fields, item_label, ..
+            },
+            Answer::Group(items),
+        ) => items
             .iter()
             .enumerate()
             .map(|(i, item)| {
                 let parts: Vec<String> = fields
                     .iter()
-                    .filter_map(|f| item.get(&f.id).filter(|a| !a.is_blank()).map(|a| format!("{}: {}", f.label.get(lang), display_answer(f, a, lang))))
+                    .filter_map(|f| {
+                        item.get(&f.id).filter(|a| !a.is_blank()).map(|a| {
+                            format!("{}: {}", f.label.get(lang), display_answer(f, a, lang))
+                        })
+                    })
                     .collect();
                 format!("{} {}: {}", item_label.get(lang), i + 1, parts.join("; "))
             })
@@ -73,12 +96,21 @@ pub fn CheckPage(ctx: WizardCtx) -> impl IntoView {
     // Errors a step left behind (e.g. the browser's back button from a step with errors) do not
     // belong here; this page shows only what a submit finds.
     ctx.errors.set(Default::default());
-    let summary = Signal::derive(move || ctx.errors.with(|e| e.iter().map(|(k, v)| (k.clone(), v.clone())).collect::<Vec<_>>()));
+    let summary = Signal::derive(move || {
+        ctx.errors.with(|e| {
+            e.iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
 
     // The slot answer is an id; a form resumed from a draft never showed the picker in this tab,
     // so fetch the labels once (rows re-render when they arrive).
     let slot_labels = RwSignal::new(0u32);
-    if ctx.form(|f| f.fields().any(|(_, x)| matches!(x.kind, FieldKind::AppointmentSlot))) {
+    if ctx.form(|f| {
+        f.fields()
+            .any(|(_, x)| matches!(x.kind, FieldKind::AppointmentSlot))
+    }) {
         let sid = service_id.clone();
         spawn_local(async move {
             if let Ok(list) = api::forms::slots(i18n.lang.get_untracked(), &sid).await {
@@ -160,15 +192,37 @@ pub fn CheckPage(ctx: WizardCtx) -> impl IntoView {
                     ctx.answers.set(Default::default());
                     ctx.errors.set(Default::default());
                     // Replace: back from the confirmation never lands on a page that sends again.
-                    navigate(&ctx.step_url("bestaetigung"), NavigateOptions { replace: true, ..Default::default() });
+                    navigate(
+                        &ctx.step_url("bestaetigung"),
+                        NavigateOptions {
+                            replace: true,
+                            ..Default::default()
+                        },
+                    );
                 }
                 Err(ApiError::Validation(problem)) if !problem.errors.is_empty() => {
                     // The server's rules found something (e.g. a meter reading lower than the last):
                     // show it on the step that asks for that field.
                     storage::remove(&attempt_key_slot(&sid));
-                    let first_field = problem.errors.keys().next().map(|k| k.split('.').next().unwrap_or(k).to_string());
-                    let step = first_field.and_then(|f| ctx.form(|form| form.fields().find(|(_, x)| x.id == f).map(|(s, _)| s.id.clone())));
-                    ctx.errors.set(problem.errors.into_iter().filter_map(|(k, v)| Some((k, v.into_iter().next()?))).collect());
+                    let first_field = problem
+                        .errors
+                        .keys()
+                        .next()
+                        .map(|k| k.split('.').next().unwrap_or(k).to_string());
+                    let step = first_field.and_then(|f| {
+                        ctx.form(|form| {
+                            form.fields()
+                                .find(|(_, x)| x.id == f)
+                                .map(|(s, _)| s.id.clone())
+                        })
+                    });
+                    ctx.errors.set(
+                        problem
+                            .errors
+                            .into_iter()
+                            .filter_map(|(k, v)| Some((k, v.into_iter().next()?)))
+                            .collect(),
+                    );
                     state.set(SubmitState::Idle);
                     match step {
                         Some(step) => {

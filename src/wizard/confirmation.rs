@@ -25,7 +25,11 @@ pub fn Confirmation(service_id: String, next_steps: domain::i18n::Text) -> impl 
     };
     let name = r.service_name.clone();
     let reference = r.reference.clone();
-    let spoken: String = reference.chars().map(|c| c.to_string()).collect::<Vec<_>>().join(" ");
+    let spoken: String = reference
+        .chars()
+        .map(|c| c.to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
     let fee = r.fee.total;
     let payee = r.payee.clone();
     let submitted = r.submitted_at.clone();

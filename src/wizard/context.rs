@@ -35,14 +35,24 @@ pub fn stored_answers(service: &str, version: u32) -> Answers {
 }
 
 pub fn store_answers(service: &str, version: u32, answers: &Answers) {
-    crate::storage::save(&answers_key(service), &Stored { version, answers: answers.clone() });
+    crate::storage::save(
+        &answers_key(service),
+        &Stored {
+            version,
+            answers: answers.clone(),
+        },
+    );
 }
 
 /// The local calendar date in the browser.
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();
-    Date::new(now.get_full_year() as i32, (now.get_month() + 1) as u8, now.get_date() as u8)
-        .unwrap_or_else(|| Date::from_unix_seconds((js_sys::Date::now() / 1000.0) as i64))
+    Date::new(
+        now.get_full_year() as i32,
+        (now.get_month() + 1) as u8,
+        now.get_date() as u8,
+    )
+    .unwrap_or_else(|| Date::from_unix_seconds((js_sys::Date::now() / 1000.0) as i64))
 }
 
 #[derive(Clone, Copy)]
@@ -64,7 +74,12 @@ impl WizardCtx {
         WizardCtx::with_base(detail, base.clone(), base, true)
     }
 
-    pub fn with_base(detail: ServiceDetail, base: String, start: String, drafts: bool) -> WizardCtx {
+    pub fn with_base(
+        detail: ServiceDetail,
+        base: String,
+        start: String,
+        drafts: bool,
+    ) -> WizardCtx {
         let answers = stored_answers(&detail.form.id, detail.form.version);
         let ctx = WizardCtx {
             base: StoredValue::new((base, start)),
@@ -75,9 +90,17 @@ impl WizardCtx {
         };
         // The one effect that mirrors answers to sessionStorage, so a reload loses nothing.
         Effect::new(move |_| {
-            let (id, version) = ctx.detail.with_value(|d| (d.form.id.clone(), d.form.version));
+            let (id, version) = ctx
+                .detail
+                .with_value(|d| (d.form.id.clone(), d.form.version));
             // Nothing typed (or just sent): nothing kept.
-            ctx.answers.with(|a| if a.is_empty() { crate::storage::remove(&answers_key(&id)) } else { store_answers(&id, version, a) });
+            ctx.answers.with(|a| {
+                if a.is_empty() {
+                    crate::storage::remove(&answers_key(&id))
+                } else {
+                    store_answers(&id, version, a)
+                }
+            });
         });
         ctx
     }
@@ -92,11 +115,15 @@ impl WizardCtx {
 
     pub fn with_journey<R>(&self, f: impl FnOnce(&Journey) -> R) -> R {
         let today = today();
-        self.detail.with_value(|d| self.answers.with(|a| f(&Journey::new(&d.form, a, today))))
+        self.detail
+            .with_value(|d| self.answers.with(|a| f(&Journey::new(&d.form, a, today))))
     }
 
     pub fn fee(&self) -> FeeBreakdown {
-        self.detail.with_value(|d| self.answers.with(|a| d.form.fee.compute(&visible_answers(&d.form, a))))
+        self.detail.with_value(|d| {
+            self.answers
+                .with(|a| d.form.fee.compute(&visible_answers(&d.form, a)))
+        })
     }
 
     pub fn step_url(&self, step: &str) -> String {

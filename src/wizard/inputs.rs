@@ -5,10 +5,10 @@ use super::binding::Binding;
 use super::context::WizardCtx;
 use crate::api;
 use crate::i18n::{fill, use_i18n, Lang};
+use domain::application::Slot;
 use domain::date::Date;
 use domain::form::{AddressAnswer, Answer, Answers, Choice, Field, FieldKind, FileAnswer};
 use leptos::prelude::*;
-use domain::application::Slot;
 use leptos::task::spawn_local;
 use std::collections::BTreeMap;
 use wasm_bindgen::JsCast;
@@ -27,27 +27,51 @@ pub fn FieldInput(field: Field, path: String, binding: Binding) -> impl IntoView
             c.holds(&refs)
         })
     });
-    move || visible.get().then(|| render(field.clone(), path.clone(), binding.clone()))
+    move || {
+        visible
+            .get()
+            .then(|| render(field.clone(), path.clone(), binding.clone()))
+    }
 }
 
 fn render(field: Field, path: String, b: Binding) -> AnyView {
     match field.kind.clone() {
         FieldKind::YesNo => {
             let options = vec![
-                Choice { value: "yes".into(), label: domain::i18n::Text::new("Ja", "Yes"), hint: None },
-                Choice { value: "no".into(), label: domain::i18n::Text::new("Nein", "No"), hint: None },
+                Choice {
+                    value: "yes".into(),
+                    label: domain::i18n::Text::new("Ja", "Yes"),
+                    hint: None,
+                },
+                Choice {
+                    value: "no".into(),
+                    label: domain::i18n::Text::new("Nein", "No"),
+                    hint: None,
+                },
             ];
-            view! { <Radios field=field path=path binding=b options=options inline=true/> }.into_any()
+            view! { <Radios field=field path=path binding=b options=options inline=true/> }
+                .into_any()
         }
-        FieldKind::OneOf { options } if options.len() > 6 => view! { <Select field=field path=path binding=b options=options/> }.into_any(),
-        FieldKind::OneOf { options } => view! { <Radios field=field path=path binding=b options=options inline=false/> }.into_any(),
-        FieldKind::ManyOf { options, .. } => view! { <Checkboxes field=field path=path binding=b options=options/> }.into_any(),
+        FieldKind::OneOf { options } if options.len() > 6 => {
+            view! { <Select field=field path=path binding=b options=options/> }.into_any()
+        }
+        FieldKind::OneOf { options } => {
+            view! { <Radios field=field path=path binding=b options=options inline=false/> }
+                .into_any()
+        }
+        FieldKind::ManyOf { options, .. } => {
+            view! { <Checkboxes field=field path=path binding=b options=options/> }.into_any()
+        }
         FieldKind::Address => view! { <AddressInput field=field path=path binding=b/> }.into_any(),
-        FieldKind::AppointmentSlot => view! { <SlotPicker field=field path=path binding=b/> }.into_any(),
+        FieldKind::AppointmentSlot => {
+            view! { <SlotPicker field=field path=path binding=b/> }.into_any()
+        }
         FieldKind::FileUpload => view! { <FileInput field=field path=path binding=b/> }.into_any(),
         FieldKind::Group { .. } => view! { <GroupInput field=field path=path/> }.into_any(),
         FieldKind::Date { .. } => view! { <DateInput field=field path=path binding=b/> }.into_any(),
-        FieldKind::LongText { max_len } => view! { <TextArea field=field path=path binding=b max_len=max_len/> }.into_any(),
+        FieldKind::LongText { max_len } => {
+            view! { <TextArea field=field path=path binding=b max_len=max_len/> }.into_any()
+        }
         _ => view! { <TextInput field=field path=path binding=b/> }.into_any(),
     }
 }
@@ -70,7 +94,11 @@ fn hint(field: &Field, lang: Lang) -> Option<String> {
     field.hint.as_ref().map(|h| h.get(lang).to_string())
 }
 
-fn describedby(path: &str, has_hint: bool, error: Signal<Option<String>>) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+fn describedby(
+    path: &str,
+    has_hint: bool,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
     let path = path.to_string();
     move || {
         let mut ids = Vec::new();
@@ -85,7 +113,11 @@ fn describedby(path: &str, has_hint: bool, error: Signal<Option<String>>) -> imp
 }
 
 #[component]
-fn HintAndError(path: String, hint: Signal<Option<String>>, error: Signal<Option<String>>) -> impl IntoView {
+fn HintAndError(
+    path: String,
+    hint: Signal<Option<String>>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
     let hint_id = format!("{path}-hint");
     let error_id = format!("{path}-error");
     view! {
@@ -101,7 +133,9 @@ fn HintAndError(path: String, hint: Signal<Option<String>>, error: Signal<Option
 fn input_attrs(kind: &FieldKind) -> (&'static str, Option<&'static str>, Option<String>, bool) {
     match kind {
         FieldKind::ShortText { autocomplete, .. } => ("text", None, autocomplete.clone(), true),
-        FieldKind::Digits { .. } | FieldKind::WholeNumber { .. } | FieldKind::Quantity { .. } => ("text", Some("numeric"), Some("off".into()), false),
+        FieldKind::Digits { .. } | FieldKind::WholeNumber { .. } | FieldKind::Quantity { .. } => {
+            ("text", Some("numeric"), Some("off".into()), false)
+        }
         FieldKind::Email => ("email", Some("email"), Some("email".into()), false),
         FieldKind::Phone => ("tel", Some("tel"), Some("tel".into()), false),
         FieldKind::PostalCode => ("text", Some("numeric"), Some("postal-code".into()), false),
@@ -117,7 +151,9 @@ fn TextInput(field: Field, path: String, binding: Binding) -> impl IntoView {
     let error = error_signal(path.clone());
     let (ty, inputmode, autocomplete, spellcheck) = input_attrs(&field.kind);
     let width_class = match field.kind {
-        FieldKind::PostalCode | FieldKind::Quantity { .. } | FieldKind::WholeNumber { .. } => "input-short",
+        FieldKind::PostalCode | FieldKind::Quantity { .. } | FieldKind::WholeNumber { .. } => {
+            "input-short"
+        }
         FieldKind::Digits { .. } | FieldKind::VehicleRegistration => "input-medium",
         _ => "",
     };
@@ -232,7 +268,13 @@ fn DateInput(field: Field, path: String, binding: Binding) -> impl IntoView {
 }
 
 #[component]
-fn Radios(field: Field, path: String, binding: Binding, options: Vec<Choice>, inline: bool) -> impl IntoView {
+fn Radios(
+    field: Field,
+    path: String,
+    binding: Binding,
+    options: Vec<Choice>,
+    inline: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let error = error_signal(path.clone());
     let f = field.clone();
@@ -288,10 +330,16 @@ fn Select(field: Field, path: String, binding: Binding, options: Vec<Choice>) ->
     let b_get = binding.clone();
     // A select cannot show an option's hint (radios do): the chosen option's hint follows it.
     let b_hint = binding.clone();
-    let hints: Vec<(String, domain::i18n::Text)> = options.iter().filter_map(|o| Some((o.value.clone(), o.hint.clone()?))).collect();
+    let hints: Vec<(String, domain::i18n::Text)> = options
+        .iter()
+        .filter_map(|o| Some((o.value.clone(), o.hint.clone()?)))
+        .collect();
     let chosen_hint = move || {
         let v = b_hint.text();
-        hints.iter().find(|(value, _)| *value == v).map(|(_, h)| h.get(i18n.lang()).to_string())
+        hints
+            .iter()
+            .find(|(value, _)| *value == v)
+            .map(|(_, h)| h.get(i18n.lang()).to_string())
     };
     let option_hint_id = format!("{path}-option-hint");
     let described = {
@@ -349,7 +397,11 @@ fn Checkboxes(field: Field, path: String, binding: Binding, options: Vec<Choice>
         .into_iter()
         .enumerate()
         .map(|(i, o)| {
-            let id = if i == 0 { path.clone() } else { format!("{path}-{i}") };
+            let id = if i == 0 {
+                path.clone()
+            } else {
+                format!("{path}-{i}")
+            };
             let (c1, c2) = (chosen.clone(), chosen.clone());
             let b = binding.clone();
             let (v1, v2) = (o.value.clone(), o.value.clone());
@@ -396,15 +448,62 @@ fn AddressInput(field: Field, path: String, binding: Binding) -> impl IntoView {
         let b = binding.clone();
         move || match b.get() {
             Some(Answer::Address(a)) => a,
-            _ => AddressAnswer { street: String::new(), house_number: String::new(), postal_code: String::new(), town: String::new() },
+            _ => AddressAnswer {
+                street: String::new(),
+                house_number: String::new(),
+                postal_code: String::new(),
+                town: String::new(),
+            },
         }
     };
-    type Part = (&'static str, fn(&Lang) -> &'static str, &'static str, Option<&'static str>, &'static str);
+    type Part = (
+        &'static str,
+        fn(&Lang) -> &'static str,
+        &'static str,
+        Option<&'static str>,
+        &'static str,
+    );
     let parts: [Part; 4] = [
-        ("street", |l| if *l == Lang::De { "Straße" } else { "Street" }, "address-line1", None, ""),
-        ("house_number", |l| if *l == Lang::De { "Hausnummer" } else { "House number" }, "off", None, "input-short"),
-        ("postal_code", |l| if *l == Lang::De { "Postleitzahl" } else { "Postcode" }, "postal-code", Some("numeric"), "input-short"),
-        ("town", |l| if *l == Lang::De { "Ort" } else { "Town" }, "address-level2", None, ""),
+        (
+            "street",
+            |l| if *l == Lang::De { "Straße" } else { "Street" },
+            "address-line1",
+            None,
+            "",
+        ),
+        (
+            "house_number",
+            |l| {
+                if *l == Lang::De {
+                    "Hausnummer"
+                } else {
+                    "House number"
+                }
+            },
+            "off",
+            None,
+            "input-short",
+        ),
+        (
+            "postal_code",
+            |l| {
+                if *l == Lang::De {
+                    "Postleitzahl"
+                } else {
+                    "Postcode"
+                }
+            },
+            "postal-code",
+            Some("numeric"),
+            "input-short",
+        ),
+        (
+            "town",
+            |l| if *l == Lang::De { "Ort" } else { "Town" },
+            "address-level2",
+            None,
+            "",
+        ),
     ];
     let inputs = parts
         .into_iter()
@@ -469,7 +568,8 @@ fn SlotPicker(field: Field, path: String, binding: Binding) -> impl IntoView {
         let service = service.clone();
         async move { api::forms::slots(i18n.lang.get_untracked(), &service).await }
     });
-    move || match slots.get() {
+    move || {
+        match slots.get() {
         None => view! { <p role="status" class="loading">{i18n.t().loading}</p> }.into_any(),
         Some(Err(e)) => view! {
             <div class="notice notice-error" role="alert">
@@ -488,6 +588,7 @@ fn SlotPicker(field: Field, path: String, binding: Binding) -> impl IntoView {
             view! { <Radios field=field.clone() path=path.clone() binding=binding.clone() options=options inline=false/> }.into_any()
         }
     }
+    }
 }
 
 const SLOT_LABELS: &str = "slot-labels";
@@ -495,15 +596,28 @@ const SLOT_LABELS: &str = "slot-labels";
 /// "Di. 01.12.2026, 10:00 Uhr – Trauzimmer im Alten Rathaus, Marktplatz 1".
 pub fn slot_label_text(s: &Slot) -> domain::i18n::Text {
     domain::i18n::Text::new(
-        &format!("{} {}, {} Uhr – {}", weekday(s.date, Lang::De), s.date.format_de(), s.time, s.place.de),
-        &format!("{} {}, {} – {}", weekday(s.date, Lang::En), s.date.format(Lang::En), s.time, s.place.en),
+        &format!(
+            "{} {}, {} Uhr – {}",
+            weekday(s.date, Lang::De),
+            s.date.format_de(),
+            s.time,
+            s.place.de
+        ),
+        &format!(
+            "{} {}, {} – {}",
+            weekday(s.date, Lang::En),
+            s.date.format(Lang::En),
+            s.time,
+            s.place.en
+        ),
     )
 }
 
 /// The answer is only the slot's id: keep the labels of slots seen in this tab, so the check
 /// page can say which date was chosen (even once the slot is no longer free).
 pub fn remember_slot_labels(list: &[Slot]) {
-    let mut known = crate::storage::load::<BTreeMap<String, domain::i18n::Text>>(SLOT_LABELS).unwrap_or_default();
+    let mut known = crate::storage::load::<BTreeMap<String, domain::i18n::Text>>(SLOT_LABELS)
+        .unwrap_or_default();
     known.extend(list.iter().map(|s| (s.id.clone(), slot_label_text(s))));
     crate::storage::save(SLOT_LABELS, &known);
 }
@@ -539,8 +653,15 @@ fn FileInput(field: Field, path: String, binding: Binding) -> impl IntoView {
     let path_err = path.clone();
     let path_focus = path.clone();
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|l| l.get(0)) else {
+            return;
+        };
         let b = b_set.clone();
         let path = path_err.clone();
         uploading.set(true);
@@ -549,7 +670,11 @@ fn FileInput(field: Field, path: String, binding: Binding) -> impl IntoView {
             uploading.set(false);
             match result {
                 Ok(r) => {
-                    b.set(Some(Answer::File(FileAnswer { id: r.id, name: r.name, size: r.size })));
+                    b.set(Some(Answer::File(FileAnswer {
+                        id: r.id,
+                        name: r.name,
+                        size: r.size,
+                    })));
                     if let Some(e) = errors {
                         e.update(|m| {
                             m.remove(&path);
@@ -558,7 +683,11 @@ fn FileInput(field: Field, path: String, binding: Binding) -> impl IntoView {
                 }
                 Err(err) => {
                     let msg = match &err {
-                        api::ApiError::Validation(p) | api::ApiError::Status(_, p) if p.detail.is_some() => p.detail.clone().unwrap_or_default(),
+                        api::ApiError::Validation(p) | api::ApiError::Status(_, p)
+                            if p.detail.is_some() =>
+                        {
+                            p.detail.clone().unwrap_or_default()
+                        }
                         other => other.message(i18n.t()),
                     };
                     if let Some(e) = errors {
@@ -623,15 +752,27 @@ fn FileInput(field: Field, path: String, binding: Binding) -> impl IntoView {
 #[component]
 fn GroupInput(field: Field, path: String) -> impl IntoView {
     let i18n = use_i18n();
-    let Some(ctx) = ctx() else { return ().into_any() };
-    let FieldKind::Group { fields, min_items, max_items, item_label } = field.kind.clone() else { return ().into_any() };
+    let Some(ctx) = ctx() else {
+        return ().into_any();
+    };
+    let FieldKind::Group {
+        fields,
+        min_items,
+        max_items,
+        item_label,
+    } = field.kind.clone()
+    else {
+        return ().into_any();
+    };
     let group_id = field.id.clone();
     let count = {
         let g = group_id.clone();
-        Memo::new(move |_| ctx.answers.with(|a| match a.get(&g) {
-            Some(Answer::Group(items)) => items.len(),
-            _ => 0,
-        }))
+        Memo::new(move |_| {
+            ctx.answers.with(|a| match a.get(&g) {
+                Some(Answer::Group(items)) => items.len(),
+                _ => 0,
+            })
+        })
     };
     // A required group starts with one empty item to fill in.
     if count.get_untracked() == 0 && min_items > 0 {

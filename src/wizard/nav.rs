@@ -12,9 +12,16 @@ use leptos::prelude::*;
 
 /// Navigates to `href` (same origin) with a new history entry.
 pub fn go(href: &str) {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(history) = window.history() else { return };
-    if history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href)).is_err() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(history) = window.history() else {
+        return;
+    };
+    if history
+        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
+        .is_err()
+    {
         return;
     }
     if let Ok(ev) = web_sys::Event::new("popstate") {
@@ -26,7 +33,11 @@ pub fn go(href: &str) {
 
 /// A link within the wizard. Clicks with a modifier (new tab, new window) stay the browser's.
 #[component]
-pub fn WizardLink(#[prop(into)] href: Signal<String>, #[prop(optional)] class: Option<&'static str>, children: Children) -> impl IntoView {
+pub fn WizardLink(
+    #[prop(into)] href: Signal<String>,
+    #[prop(optional)] class: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
     // Leptos attaches this to the element (no event delegation here), so it runs before the
     // router's window-level click handler, which then sees the click handled.
     view! {

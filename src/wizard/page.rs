@@ -7,8 +7,8 @@ use super::confirmation::Confirmation;
 use super::context::WizardCtx;
 use super::step::StepPage;
 use crate::api::{self, ApiError};
-use crate::wizard::title::WizardTitle;
 use crate::i18n::use_i18n;
+use crate::wizard::title::WizardTitle;
 use domain::application::ServiceDetail;
 use domain::form::{Landing, CHECK_PAGE};
 use leptos::prelude::*;
@@ -20,7 +20,8 @@ use leptos_router::NavigateOptions;
 pub fn WizardPage() -> impl IntoView {
     let i18n = use_i18n();
     let detail = service_of_route();
-    move || match detail.get() {
+    move || {
+        match detail.get() {
         None => view! { <p role="status" class="loading">{i18n.t().loading}</p> }.into_any(),
         Some(Err(ApiError::Status(404, _))) => view! { <crate::pages::not_found::NotFound/> }.into_any(),
         Some(Err(e)) => view! {
@@ -31,6 +32,7 @@ pub fn WizardPage() -> impl IntoView {
         }
         .into_any(),
         Some(Ok(d)) => view! { <WizardLoaded detail=d/> }.into_any(),
+    }
     }
 }
 
@@ -56,7 +58,15 @@ fn WizardLoaded(detail: ServiceDetail) -> impl IntoView {
     let change = Memo::new(move |_| query.read().get("aendern").is_some());
     let redirect = move |to: String| {
         let navigate = navigate.clone();
-        request_animation_frame(move || navigate(&to, NavigateOptions { replace: true, ..Default::default() }));
+        request_animation_frame(move || {
+            navigate(
+                &to,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            )
+        });
     };
     move || {
         let step = step_param.get();
@@ -70,11 +80,15 @@ fn WizardLoaded(detail: ServiceDetail) -> impl IntoView {
                 let next = ctx.form(|f| f.next_steps.clone());
                 view! { <Confirmation service_id=ctx.service_id() next_steps=next/> }.into_any()
             }
-            CHECK_PAGE if !ctx.with_journey(|j| j.is_complete()) && has_receipt_and_no_answers(ctx) => {
+            CHECK_PAGE
+                if !ctx.with_journey(|j| j.is_complete()) && has_receipt_and_no_answers(ctx) =>
+            {
                 redirect(ctx.step_url("bestaetigung"));
                 ().into_any()
             }
-            requested => landing_view(ctx, requested, change, &redirect, || view! { <CheckPage ctx=ctx/> }.into_any()),
+            requested => landing_view(ctx, requested, change, &redirect, || {
+                view! { <CheckPage ctx=ctx/> }.into_any()
+            }),
         })
     }
 }
@@ -82,10 +96,18 @@ fn WizardLoaded(detail: ServiceDetail) -> impl IntoView {
 /// The page for `requested` below the wizard's base — a step, the check page (`check`), a
 /// redirect (through `redirect`) or "not found" — as [`Journey::land`](domain::form::Journey::land)
 /// decides; shared by the services and the hearing.
-pub fn landing_view(ctx: WizardCtx, requested: &str, return_to_check: bool, redirect: impl Fn(String), check: impl FnOnce() -> AnyView) -> AnyView {
+pub fn landing_view(
+    ctx: WizardCtx,
+    requested: &str,
+    return_to_check: bool,
+    redirect: impl Fn(String),
+    check: impl FnOnce() -> AnyView,
+) -> AnyView {
     match ctx.with_journey(|j| j.land(requested)) {
         Landing::Check => check(),
-        Landing::Step(step) => view! { <StepPage ctx=ctx step=step return_to_check=return_to_check/> }.into_any(),
+        Landing::Step(step) => {
+            view! { <StepPage ctx=ctx step=step return_to_check=return_to_check/> }.into_any()
+        }
         Landing::Redirect(id) => {
             redirect(ctx.step_url(&id));
             ().into_any()
@@ -97,7 +119,10 @@ pub fn landing_view(ctx: WizardCtx, requested: &str, return_to_check: bool, redi
 /// After a submit the answers are gone; "back" to the check page shows the confirmation.
 fn has_receipt_and_no_answers(ctx: WizardCtx) -> bool {
     ctx.answers.with_untracked(|a| a.is_empty())
-        && crate::storage::load::<domain::application::ApplicationReceipt>(&super::context::receipt_key(&ctx.service_id())).is_some()
+        && crate::storage::load::<domain::application::ApplicationReceipt>(
+            &super::context::receipt_key(&ctx.service_id()),
+        )
+        .is_some()
 }
 
 /// Link to a service's first step (used by the start page). With answers kept in this tab it
@@ -106,7 +131,11 @@ fn has_receipt_and_no_answers(ctx: WizardCtx) -> bool {
 #[component]
 pub fn StartLink(service_id: String, first_step: String, has_answers: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let href = if has_answers { format!("/leistungen/{service_id}/pruefen") } else { format!("/leistungen/{service_id}/{first_step}") };
+    let href = if has_answers {
+        format!("/leistungen/{service_id}/pruefen")
+    } else {
+        format!("/leistungen/{service_id}/{first_step}")
+    };
     view! {
         <A href=href attr:class="button button-start">
             {move || if has_answers { i18n.t().continue_application } else { i18n.t().start_now }}

@@ -5,8 +5,8 @@ use super::context::store_answers;
 use crate::api::{self, ApiError};
 use crate::components::error_summary::{focus_error_summary, ErrorSummary};
 use crate::components::field::{Kind, TextField};
-use crate::wizard::title::WizardTitle;
 use crate::i18n::use_i18n;
+use crate::wizard::title::WizardTitle;
 use domain::application::normalise_code;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -35,12 +35,20 @@ pub fn ResumePage() -> impl IntoView {
             match api::forms::load_draft(lang, &normalised).await {
                 Ok(draft) => {
                     store_answers(&draft.service_id, draft.form_version, &draft.answers);
-                    navigate(&format!("/leistungen/{}/pruefen", draft.service_id), NavigateOptions { replace: true, ..Default::default() });
+                    navigate(
+                        &format!("/leistungen/{}/pruefen", draft.service_id),
+                        NavigateOptions {
+                            replace: true,
+                            ..Default::default()
+                        },
+                    );
                 }
                 Err(e) => {
                     busy.set(false);
                     error.set(Some(match e {
-                        ApiError::Status(404, p) => p.detail.unwrap_or_else(|| i18n.t().resume_code_unknown.to_string()),
+                        ApiError::Status(404, p) => p
+                            .detail
+                            .unwrap_or_else(|| i18n.t().resume_code_unknown.to_string()),
                         other => other.message(i18n.t()),
                     }));
                     focus_error_summary();
@@ -56,7 +64,12 @@ pub fn ResumePage() -> impl IntoView {
         request_animation_frame(move || load(from_fragment));
     }
 
-    let summary = Signal::derive(move || error.get().map(|e| vec![("resume-code".to_string(), e)]).unwrap_or_default());
+    let summary = Signal::derive(move || {
+        error
+            .get()
+            .map(|e| vec![("resume-code".to_string(), e)])
+            .unwrap_or_default()
+    });
     view! {
         <WizardTitle text=move || i18n.t().resume_title.to_string()/>
         <h1>{move || i18n.t().resume_title}</h1>

@@ -3,15 +3,15 @@
 use super::binding::Binding;
 use super::context::{today, WizardCtx};
 use super::inputs::FieldInput;
+use super::nav::WizardLink;
+use super::title::WizardTitle;
 use crate::api;
 use crate::components::error_summary::{focus_error_summary, ErrorSummary};
-use super::title::WizardTitle;
 use crate::i18n::{fill, use_i18n, Lang};
 use domain::application::Draft;
 use domain::form::{validate_step, Answer, Answers, FeeRule, Field, FieldKind, Step};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use super::nav::WizardLink;
 
 #[component]
 pub fn StepPage(ctx: WizardCtx, step: Step, return_to_check: bool) -> impl IntoView {
@@ -36,7 +36,11 @@ pub fn StepPage(ctx: WizardCtx, step: Step, return_to_check: bool) -> impl IntoV
         let (title, service_title) = (title.clone(), service_title.clone());
         move || {
             let lang = i18n.lang();
-            let prefix = if errors_shown.get() { i18n.t().error_title_prefix } else { "" };
+            let prefix = if errors_shown.get() {
+                i18n.t().error_title_prefix
+            } else {
+                ""
+            };
             format!("{prefix}{} – {}", title.get(lang), service_title.get(lang))
         }
     };
@@ -48,7 +52,9 @@ pub fn StepPage(ctx: WizardCtx, step: Step, return_to_check: bool) -> impl IntoV
     // item they are about ("Hund 2: ...").
     let summary = Signal::derive(move || {
         let lang = i18n.lang();
-        let order = ctx.answers.with(|a| field_paths(&step_for_summary.fields, a, ""));
+        let order = ctx
+            .answers
+            .with(|a| field_paths(&step_for_summary.fields, a, ""));
         ctx.errors.with(|e| {
             let mut list: Vec<(usize, String, String)> = e
                 .iter()
@@ -56,9 +62,17 @@ pub fn StepPage(ctx: WizardCtx, step: Step, return_to_check: bool) -> impl IntoV
                     let rank = order.iter().position(|p| p == k).or_else(|| {
                         // A key this step owns but does not render right now (e.g. a server error).
                         let top = k.split('.').next()?;
-                        step_for_summary.fields.iter().any(|f| f.id == top).then_some(usize::MAX)
+                        step_for_summary
+                            .fields
+                            .iter()
+                            .any(|f| f.id == top)
+                            .then_some(usize::MAX)
                     })?;
-                    Some((rank, k.clone(), format!("{}{v}", item_prefix(&step_for_summary.fields, k, lang))))
+                    Some((
+                        rank,
+                        k.clone(),
+                        format!("{}{v}", item_prefix(&step_for_summary.fields, k, lang)),
+                    ))
                 })
                 .collect();
             list.sort_by_key(|(rank, _, _)| *rank);
@@ -70,7 +84,10 @@ pub fn StepPage(ctx: WizardCtx, step: Step, return_to_check: bool) -> impl IntoV
     Effect::new(move |prev: Option<Lang>| {
         let lang = i18n.lang.get();
         if prev.is_some_and(|p| p != lang) && ctx.errors.with_untracked(|e| !e.is_empty()) {
-            let fresh = ctx.answers.with_untracked(|a| validate_step(&step_for_lang, a, today())).messages(lang);
+            let fresh = ctx
+                .answers
+                .with_untracked(|a| validate_step(&step_for_lang, a, today()))
+                .messages(lang);
             ctx.errors.update(|e| {
                 for (k, v) in e.iter_mut() {
                     if let Some(m) = fresh.get(k).and_then(|m| m.first()) {
@@ -85,18 +102,28 @@ pub fn StepPage(ctx: WizardCtx, step: Step, return_to_check: bool) -> impl IntoV
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let lang = i18n.lang.get_untracked();
-        let errors = ctx.answers.with_untracked(|a| validate_step(&step_for_submit, a, today()));
+        let errors = ctx
+            .answers
+            .with_untracked(|a| validate_step(&step_for_submit, a, today()));
         if !errors.is_empty() {
-            ctx.errors.set(errors.messages(lang).into_iter().filter_map(|(k, v)| Some((k, v.into_iter().next()?))).collect());
+            ctx.errors.set(
+                errors
+                    .messages(lang)
+                    .into_iter()
+                    .filter_map(|(k, v)| Some((k, v.into_iter().next()?)))
+                    .collect(),
+            );
             focus_error_summary();
             return;
         }
         ctx.errors.set(Default::default());
         let target = if return_to_check {
             // A changed answer may reveal a step that now needs answering.
-            ctx.with_journey(|j| j.first_incomplete().map(|s| s.id.clone())).unwrap_or_else(|| "pruefen".into())
+            ctx.with_journey(|j| j.first_incomplete().map(|s| s.id.clone()))
+                .unwrap_or_else(|| "pruefen".into())
         } else {
-            ctx.with_journey(|j| j.next(&step_id).map(|s| s.id.clone())).unwrap_or_else(|| "pruefen".into())
+            ctx.with_journey(|j| j.next(&step_id).map(|s| s.id.clone()))
+                .unwrap_or_else(|| "pruefen".into())
         };
         super::nav::go(&ctx.step_url(&target));
     };
@@ -172,7 +199,10 @@ fn SaveDraft(ctx: WizardCtx) -> impl IntoView {
             let t = i18n.t();
             match api::forms::save_draft(i18n.lang.get_untracked(), &draft).await {
                 Ok(saved) => {
-                    state.set(DraftState::Saved(saved.code, saved.expires_on.format(i18n.lang.get_untracked())));
+                    state.set(DraftState::Saved(
+                        saved.code,
+                        saved.expires_on.format(i18n.lang.get_untracked()),
+                    ));
                     request_animation_frame(|| crate::dom::focus_id("draft-saved"));
                 }
                 Err(e) => state.set(DraftState::Failed(e.message(t))),
@@ -212,7 +242,9 @@ pub fn field_paths(fields: &[Field], answers: &Answers, prefix: &str) -> Vec<Str
         let path = format!("{prefix}{}", f.id);
         out.push(path.clone());
         match &f.kind {
-            FieldKind::Address => out.extend(["street", "house_number", "postal_code", "town"].map(|p| format!("{path}.{p}"))),
+            FieldKind::Address => out.extend(
+                ["street", "house_number", "postal_code", "town"].map(|p| format!("{path}.{p}")),
+            ),
             FieldKind::Group { fields: sub, .. } => {
                 let items = match answers.get(&f.id) {
                     Some(Answer::Group(items)) => items.clone(),
@@ -231,26 +263,39 @@ pub fn field_paths(fields: &[Field], answers: &Answers, prefix: &str) -> Vec<Str
 /// "Hund 2: " for an error inside the second item of a group, else nothing.
 fn item_prefix(fields: &[Field], key: &str, lang: Lang) -> String {
     let mut parts = key.split('.');
-    let (Some(group), Some(index)) = (parts.next(), parts.next()) else { return String::new() };
-    let Ok(index) = index.parse::<usize>() else { return String::new() };
+    let (Some(group), Some(index)) = (parts.next(), parts.next()) else {
+        return String::new();
+    };
+    let Ok(index) = index.parse::<usize>() else {
+        return String::new();
+    };
     match fields.iter().find(|f| f.id == group).map(|f| &f.kind) {
-        Some(FieldKind::Group { item_label, .. }) => format!("{} {}: ", item_label.get(lang), index + 1),
+        Some(FieldKind::Group { item_label, .. }) => {
+            format!("{} {}: ", item_label.get(lang), index + 1)
+        }
         _ => String::new(),
     }
 }
 
 /// The code sits in the fragment, so it never reaches a server log or a Referer.
 fn resume_link(code: &str) -> String {
-    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
     format!("{origin}/fortsetzen#code={code}")
 }
 
 /// Letters read one by one by screen readers.
 fn spaced(code: &str) -> String {
-    code.chars().map(|c| c.to_string()).collect::<Vec<_>>().join(" ")
+    code.chars()
+        .map(|c| c.to_string())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A QR code of a link, as SVG markup we generate ourselves (text is escaped by the renderer).
 fn domain_qr(text: &str, alt: &str) -> String {
-    girocode::QrMatrix::encode(text.as_bytes()).map(|m| m.to_svg(alt)).unwrap_or_default()
+    girocode::QrMatrix::encode(text.as_bytes())
+        .map(|m| m.to_svg(alt))
+        .unwrap_or_default()
 }

@@ -2,9 +2,9 @@
 
 use crate::catalogue::ServiceSummary;
 use crate::date::Date;
-use crate::form::{Answers, FeeBreakdown, FormDefinition};
 #[cfg(feature = "openapi")]
 use crate::form::Answer;
+use crate::form::{Answers, FeeBreakdown, FormDefinition};
 use crate::i18n::Text;
 use serde::{Deserialize, Serialize};
 
@@ -109,7 +109,11 @@ fn whole_number<'de, D: serde::Deserializer<'de>>(d: D, max: u64) -> Result<u64,
             write!(f, "a whole number from 0 to {}", self.0)
         }
         fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<u64, E> {
-            if v <= self.0 { Ok(v) } else { Err(E::invalid_value(serde::de::Unexpected::Unsigned(v), &self)) }
+            if v <= self.0 {
+                Ok(v)
+            } else {
+                Err(E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+            }
         }
         fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<u64, E> {
             match u64::try_from(v) {
@@ -150,7 +154,10 @@ pub fn is_unambiguous_code(s: &str, len: usize) -> bool {
 
 /// Users type codes with spaces, hyphens and lower case; compare them normalised.
 pub fn normalise_code(s: &str) -> String {
-    s.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_uppercase()
+    s.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_uppercase()
 }
 
 #[cfg(test)]
@@ -169,18 +176,47 @@ mod tests {
 
     #[test]
     fn whole_numbers_in_either_spelling() {
-        let draft = |v: &str| serde_json::from_str::<Draft>(&format!(r#"{{"service_id":"x","form_version":{v},"answers":{{}}}}"#));
+        let draft = |v: &str| {
+            serde_json::from_str::<Draft>(&format!(
+                r#"{{"service_id":"x","form_version":{v},"answers":{{}}}}"#
+            ))
+        };
         assert_eq!(draft("3").map(|d| d.form_version).ok(), Some(3));
         assert_eq!(draft("3.0").map(|d| d.form_version).ok(), Some(3));
-        assert_eq!(draft("2147483647").map(|d| d.form_version).ok(), Some(i32::MAX as u32));
-        assert_eq!(draft("2147483647.0").map(|d| d.form_version).ok(), Some(i32::MAX as u32));
-        for bad in ["3.5", "-1", "2147483648", "2147483648.0", "4294967296", "1e300", "\"3\""] {
+        assert_eq!(
+            draft("2147483647").map(|d| d.form_version).ok(),
+            Some(i32::MAX as u32)
+        );
+        assert_eq!(
+            draft("2147483647.0").map(|d| d.form_version).ok(),
+            Some(i32::MAX as u32)
+        );
+        for bad in [
+            "3.5",
+            "-1",
+            "2147483648",
+            "2147483648.0",
+            "4294967296",
+            "1e300",
+            "\"3\"",
+        ] {
             assert!(draft(bad).is_err(), "{bad}");
         }
-        let file: crate::form::Answer = serde_json::from_str(r#"{"id":"upl_x","name":"a.pdf","size":12.0}"#).unwrap();
-        assert!(matches!(file, crate::form::Answer::File(f) if f.size == 12), "also inside the untagged Answer");
-        let size = |v: &str| serde_json::from_str::<crate::form::FileAnswer>(&format!(r#"{{"id":"u","name":"n","size":{v}}}"#));
-        assert_eq!(size("9223372036854775807").map(|f| f.size).ok(), Some(i64::MAX as u64));
+        let file: crate::form::Answer =
+            serde_json::from_str(r#"{"id":"upl_x","name":"a.pdf","size":12.0}"#).unwrap();
+        assert!(
+            matches!(file, crate::form::Answer::File(f) if f.size == 12),
+            "also inside the untagged Answer"
+        );
+        let size = |v: &str| {
+            serde_json::from_str::<crate::form::FileAnswer>(&format!(
+                r#"{{"id":"u","name":"n","size":{v}}}"#
+            ))
+        };
+        assert_eq!(
+            size("9223372036854775807").map(|f| f.size).ok(),
+            Some(i64::MAX as u64)
+        );
         assert!(size("9223372036854775808").is_err(), "beyond int64");
     }
 }

@@ -28,8 +28,12 @@ impl Category {
 
     pub fn label(self, lang: Lang) -> &'static str {
         let (de, en) = match self {
-            Category::FamilyAndCivilStatus => ("Familie und Personenstand", "Family and civil status"),
-            Category::ResidenceAndDocuments => ("Wohnen und Meldewesen", "Residence and registration"),
+            Category::FamilyAndCivilStatus => {
+                ("Familie und Personenstand", "Family and civil status")
+            }
+            Category::ResidenceAndDocuments => {
+                ("Wohnen und Meldewesen", "Residence and registration")
+            }
             Category::TrafficAndParking => ("Verkehr und Parken", "Traffic and parking"),
             Category::AnimalsAndTaxes => ("Tiere und Steuern", "Animals and taxes"),
             Category::WaterAndEnergy => ("Wasser und Energie", "Water and energy"),
@@ -75,9 +79,15 @@ impl TryFrom<FeeSummaryWire> for FeeSummary {
         use crate::wire::need;
         Ok(match w.kind {
             FeeSummaryKind::Free => FeeSummary::Free,
-            FeeSummaryKind::Fixed => FeeSummary::Fixed { amount: need(w.amount, "amount", "fixed")? },
-            FeeSummaryKind::From => FeeSummary::From { amount: need(w.amount, "amount", "from")? },
-            FeeSummaryKind::PerYear => FeeSummary::PerYear { amount: need(w.amount, "amount", "per_year")? },
+            FeeSummaryKind::Fixed => FeeSummary::Fixed {
+                amount: need(w.amount, "amount", "fixed")?,
+            },
+            FeeSummaryKind::From => FeeSummary::From {
+                amount: need(w.amount, "amount", "from")?,
+            },
+            FeeSummaryKind::PerYear => FeeSummary::PerYear {
+                amount: need(w.amount, "amount", "per_year")?,
+            },
         })
     }
 }
@@ -90,8 +100,12 @@ impl FeeSummary {
             (FeeSummary::Fixed { amount }, l) => amount.format(l),
             (FeeSummary::From { amount }, Lang::De) => format!("ab {}", amount.format_de()),
             (FeeSummary::From { amount }, Lang::En) => format!("from {}", amount.format_en()),
-            (FeeSummary::PerYear { amount }, Lang::De) => format!("{} pro Jahr", amount.format_de()),
-            (FeeSummary::PerYear { amount }, Lang::En) => format!("{} per year", amount.format_en()),
+            (FeeSummary::PerYear { amount }, Lang::De) => {
+                format!("{} pro Jahr", amount.format_de())
+            }
+            (FeeSummary::PerYear { amount }, Lang::En) => {
+                format!("{} per year", amount.format_en())
+            }
         }
     }
 }
@@ -108,11 +122,17 @@ pub struct ServiceSummary {
 }
 
 /// Groups services by category in the fixed category order, keeping each group's order.
-pub fn group_by_category<'a>(services: &[&'a ServiceSummary]) -> Vec<(Category, Vec<&'a ServiceSummary>)> {
+pub fn group_by_category<'a>(
+    services: &[&'a ServiceSummary],
+) -> Vec<(Category, Vec<&'a ServiceSummary>)> {
     Category::ALL
         .iter()
         .filter_map(|c| {
-            let group: Vec<_> = services.iter().copied().filter(|s| s.category == *c).collect();
+            let group: Vec<_> = services
+                .iter()
+                .copied()
+                .filter(|s| s.category == *c)
+                .collect();
             (!group.is_empty()).then_some((*c, group))
         })
         .collect()
@@ -140,13 +160,29 @@ mod tests {
         let groups = group_by_category(&[&a, &b, &c]);
         assert_eq!(groups.len(), 2);
         assert_eq!(groups[0].0, Category::FamilyAndCivilStatus);
-        assert_eq!(groups[1].1.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["a", "c"]);
+        assert_eq!(
+            groups[1]
+                .1
+                .iter()
+                .map(|s| s.id.as_str())
+                .collect::<Vec<_>>(),
+            ["a", "c"]
+        );
     }
 
     #[test]
     fn fee_descriptions_are_german_formatted() {
-        assert_eq!(FeeSummary::Fixed { amount: Cents(700) }.describe(Lang::De), "7,00\u{a0}€");
-        assert_eq!(FeeSummary::PerYear { amount: Cents(9600) }.describe(Lang::De), "96,00\u{a0}€ pro Jahr");
+        assert_eq!(
+            FeeSummary::Fixed { amount: Cents(700) }.describe(Lang::De),
+            "7,00\u{a0}€"
+        );
+        assert_eq!(
+            FeeSummary::PerYear {
+                amount: Cents(9600)
+            }
+            .describe(Lang::De),
+            "96,00\u{a0}€ pro Jahr"
+        );
         assert_eq!(FeeSummary::Free.describe(Lang::En), "free of charge");
     }
 

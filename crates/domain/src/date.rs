@@ -28,7 +28,9 @@ impl Date {
         }
         let num = |r: std::ops::Range<usize>| -> Option<u32> {
             let part = s.get(r)?;
-            part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+            part.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| part.parse().ok())?
         };
         Date::new(num(0..4)? as i32, num(5..7)? as u8, num(8..10)? as u8)
     }
@@ -146,7 +148,9 @@ impl utoipa::PartialSchema for Date {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
         utoipa::openapi::ObjectBuilder::new()
             .schema_type(utoipa::openapi::schema::Type::String)
-            .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Date)))
+            .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(
+                utoipa::openapi::KnownFormat::Date,
+            )))
             .into()
     }
 }
@@ -163,7 +167,10 @@ mod tests {
         assert_eq!(d.format_de(), "21.11.2026");
         assert_eq!(Date::parse_german("1.2.2026"), Date::new(2026, 2, 1));
         assert_eq!(Date::parse_iso("2026-02-29"), None);
-        assert_eq!(Date::parse_iso("2024-02-29").map(|d| d.iso()), Some("2024-02-29".into()));
+        assert_eq!(
+            Date::parse_iso("2024-02-29").map(|d| d.iso()),
+            Some("2024-02-29".into())
+        );
         assert_eq!(Date::parse_iso("2026-13-01"), None);
         assert_eq!(Date::parse_iso("2026-1-01"), None);
         assert_eq!(Date::parse_iso("２０２６-11-21"), None);
@@ -177,7 +184,10 @@ mod tests {
         assert_eq!(Date::new(1970, 1, 1).unwrap().days_since_epoch(), 0);
         assert_eq!(d.add_days(10), Date::new(2026, 12, 1).unwrap());
         assert_eq!(d.days_until(Date::new(2026, 12, 1).unwrap()), 10);
-        assert_eq!(Date::from_unix_seconds(1_795_219_200), Date::new(2026, 11, 21).unwrap());
+        assert_eq!(
+            Date::from_unix_seconds(1_795_219_200),
+            Date::new(2026, 11, 21).unwrap()
+        );
         for z in -800_000..800_000i64 {
             if z % 997 == 0 {
                 assert_eq!(Date::from_days_since_epoch(z).days_since_epoch(), z);

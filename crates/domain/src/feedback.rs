@@ -21,13 +21,24 @@ impl FeedbackRequest {
         let mut errors = FieldErrors::default();
         let message = self.message.trim();
         if message.is_empty() {
-            errors.add("message", Problem::Required { what_de: "Ihre Rückmeldung", what_en: "your feedback" });
+            errors.add(
+                "message",
+                Problem::Required {
+                    what_de: "Ihre Rückmeldung",
+                    what_en: "your feedback",
+                },
+            );
         } else if message.chars().count() > MESSAGE_MAX {
             errors.add("message", Problem::TooLong { max: MESSAGE_MAX });
         } else if has_forbidden_control(message, true) {
             errors.add("message", Problem::ControlCharacters);
         }
-        if let Some(contact) = self.contact.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        if let Some(contact) = self
+            .contact
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
             if contact.chars().count() > CONTACT_MAX {
                 errors.add("contact", Problem::TooLong { max: CONTACT_MAX });
             } else if !looks_like_email(contact) {
@@ -43,13 +54,19 @@ mod tests {
     use super::*;
 
     fn req(message: &str, contact: Option<&str>) -> FeedbackRequest {
-        FeedbackRequest { message: message.into(), contact: contact.map(Into::into) }
+        FeedbackRequest {
+            message: message.into(),
+            contact: contact.map(Into::into),
+        }
     }
 
     #[test]
     fn accepts_message_without_contact() {
         assert!(req("Der Kontrast ist zu schwach.", None).validate().is_ok());
-        assert!(req("ok", Some("  ")).validate().is_ok(), "blank contact counts as none");
+        assert!(
+            req("ok", Some("  ")).validate().is_ok(),
+            "blank contact counts as none"
+        );
     }
 
     #[test]
@@ -58,8 +75,14 @@ mod tests {
         assert!(matches!(e.first("message"), Some(Problem::Required { .. })));
         let long = "x".repeat(MESSAGE_MAX + 1);
         let e = req(&long, None).validate().unwrap_err();
-        assert_eq!(e.first("message"), Some(&Problem::TooLong { max: MESSAGE_MAX }));
-        assert!(req(&"ä".repeat(MESSAGE_MAX), None).validate().is_ok(), "limit counts characters");
+        assert_eq!(
+            e.first("message"),
+            Some(&Problem::TooLong { max: MESSAGE_MAX })
+        );
+        assert!(
+            req(&"ä".repeat(MESSAGE_MAX), None).validate().is_ok(),
+            "limit counts characters"
+        );
     }
 
     #[test]

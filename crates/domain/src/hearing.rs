@@ -33,14 +33,29 @@ impl SessionRequest {
     pub fn validate(&self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::default();
         for (field, value, what_de, what_en) in [
-            ("case_number", &self.case_number, "das Aktenzeichen", "the case number"),
-            ("access_code", &self.access_code, "den Zugangscode", "the access code"),
+            (
+                "case_number",
+                &self.case_number,
+                "das Aktenzeichen",
+                "the case number",
+            ),
+            (
+                "access_code",
+                &self.access_code,
+                "den Zugangscode",
+                "the access code",
+            ),
         ] {
             let v = value.trim();
             if v.is_empty() {
                 errors.add(field, Problem::Required { what_de, what_en });
             } else if v.chars().count() > LOGIN_FIELD_MAX {
-                errors.add(field, Problem::TooLong { max: LOGIN_FIELD_MAX });
+                errors.add(
+                    field,
+                    Problem::TooLong {
+                        max: LOGIN_FIELD_MAX,
+                    },
+                );
             }
         }
         errors.into_result()
@@ -249,7 +264,11 @@ pub struct PersonalData {
 /// names the driver, refuses as a relative, or makes a statement (e.g. "I drove myself").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(tag = "kind", rename_all = "snake_case", try_from = "HearingChoiceWire")]
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    try_from = "HearingChoiceWire"
+)]
 pub enum HearingChoice {
     Statement {
         /// Whether the offence is admitted.
@@ -342,7 +361,9 @@ impl HearingChoice {
     pub fn allowed_for(&self, role: HearingRole) -> bool {
         match self {
             HearingChoice::Statement { .. } => true,
-            HearingChoice::NameDriver { .. } | HearingChoice::RefuseAsRelative => role == HearingRole::KeeperWitness,
+            HearingChoice::NameDriver { .. } | HearingChoice::RefuseAsRelative => {
+                role == HearingRole::KeeperWitness
+            }
             HearingChoice::NoStatement => role == HearingRole::PersonConcerned,
         }
     }
@@ -442,18 +463,56 @@ impl HearingResponse {
         let mut e = FieldErrors::default();
         let p = &self.personal_data;
         let f = |name: &str| format!("personal_data.{name}");
-        name(&mut e, &f("family_name"), &p.family_name, Some(("Ihren Familiennamen", "your family name")));
+        name(
+            &mut e,
+            &f("family_name"),
+            &p.family_name,
+            Some(("Ihren Familiennamen", "your family name")),
+        );
         if let Some(birth_name) = &p.birth_name {
             name(&mut e, &f("birth_name"), birth_name, None);
         }
-        name(&mut e, &f("given_names"), &p.given_names, Some(("Ihre Vornamen", "your given names")));
-        date_of_birth(&mut e, &f("date_of_birth"), &p.date_of_birth, ("Ihr Geburtsdatum", "your date of birth"), today);
-        line(&mut e, &f("place_of_birth"), &p.place_of_birth, ("Ihren Geburtsort", "your place of birth"));
-        address(&mut e, "personal_data", [&p.street, &p.house_number, &p.postal_code, &p.town]);
-        line(&mut e, &f("nationality"), &p.nationality, ("Ihre Staatsangehörigkeit", "your nationality"));
-        line(&mut e, &f("occupation"), &p.occupation, ("Ihren Beruf", "your occupation"));
+        name(
+            &mut e,
+            &f("given_names"),
+            &p.given_names,
+            Some(("Ihre Vornamen", "your given names")),
+        );
+        date_of_birth(
+            &mut e,
+            &f("date_of_birth"),
+            &p.date_of_birth,
+            ("Ihr Geburtsdatum", "your date of birth"),
+            today,
+        );
+        line(
+            &mut e,
+            &f("place_of_birth"),
+            &p.place_of_birth,
+            ("Ihren Geburtsort", "your place of birth"),
+        );
+        address(
+            &mut e,
+            "personal_data",
+            [&p.street, &p.house_number, &p.postal_code, &p.town],
+        );
+        line(
+            &mut e,
+            &f("nationality"),
+            &p.nationality,
+            ("Ihre Staatsangehörigkeit", "your nationality"),
+        );
+        line(
+            &mut e,
+            &f("occupation"),
+            &p.occupation,
+            ("Ihren Beruf", "your occupation"),
+        );
         if p.marital_status.is_none() {
-            e.add(&f("marital_status"), Problem::Hearing(HearingProblem::MaritalStatusMissing));
+            e.add(
+                &f("marital_status"),
+                Problem::Hearing(HearingProblem::MaritalStatusMissing),
+            );
         }
 
         if !self.choice.allowed_for(role) {
@@ -464,25 +523,58 @@ impl HearingResponse {
             e.add("choice.kind", Problem::Hearing(problem));
         }
         match &self.choice {
-            HearingChoice::Statement { text, attachments, .. } => {
+            HearingChoice::Statement {
+                text, attachments, ..
+            } => {
                 if text.trim().chars().count() > STATEMENT_MAX {
                     e.add("choice.text", Problem::TooLong { max: STATEMENT_MAX });
                 } else if has_forbidden_control(text, true) {
                     e.add("choice.text", Problem::ControlCharacters);
                 }
                 if attachments.len() > ATTACHMENTS_MAX {
-                    e.add("choice.attachments", Problem::Hearing(HearingProblem::TooManyAttachments { max: ATTACHMENTS_MAX }));
+                    e.add(
+                        "choice.attachments",
+                        Problem::Hearing(HearingProblem::TooManyAttachments {
+                            max: ATTACHMENTS_MAX,
+                        }),
+                    );
                 } else if !attachments.iter().all(|id| is_upload_id(id)) {
-                    e.add("choice.attachments", Problem::Hearing(HearingProblem::AttachmentId));
+                    e.add(
+                        "choice.attachments",
+                        Problem::Hearing(HearingProblem::AttachmentId),
+                    );
                 }
             }
-            HearingChoice::NameDriver { family_name, given_names, street, house_number, postal_code, town, date_of_birth: dob } => {
-                let what = ("den Familiennamen der Fahrerin oder des Fahrers", "the driver's family name");
+            HearingChoice::NameDriver {
+                family_name,
+                given_names,
+                street,
+                house_number,
+                postal_code,
+                town,
+                date_of_birth: dob,
+            } => {
+                let what = (
+                    "den Familiennamen der Fahrerin oder des Fahrers",
+                    "the driver's family name",
+                );
                 name(&mut e, "choice.family_name", family_name, Some(what));
-                let what = ("die Vornamen der Fahrerin oder des Fahrers", "the driver's given names");
+                let what = (
+                    "die Vornamen der Fahrerin oder des Fahrers",
+                    "the driver's given names",
+                );
                 name(&mut e, "choice.given_names", given_names, Some(what));
                 address(&mut e, "choice", [street, house_number, postal_code, town]);
-                date_of_birth(&mut e, "choice.date_of_birth", dob, ("das Geburtsdatum der Fahrerin oder des Fahrers", "the driver's date of birth"), today);
+                date_of_birth(
+                    &mut e,
+                    "choice.date_of_birth",
+                    dob,
+                    (
+                        "das Geburtsdatum der Fahrerin oder des Fahrers",
+                        "the driver's date of birth",
+                    ),
+                    today,
+                );
             }
             HearingChoice::RefuseAsRelative | HearingChoice::NoStatement => {}
         }
@@ -527,14 +619,29 @@ fn line(e: &mut FieldErrors, field: &str, value: &str, what: Label) {
     }
 }
 
-fn address(e: &mut FieldErrors, prefix: &str, [street, house_number, postal_code, town]: [&String; 4]) {
-    line(e, &format!("{prefix}.street"), street, ("die Straße", "the street"));
+fn address(
+    e: &mut FieldErrors,
+    prefix: &str,
+    [street, house_number, postal_code, town]: [&String; 4],
+) {
+    line(
+        e,
+        &format!("{prefix}.street"),
+        street,
+        ("die Straße", "the street"),
+    );
     let field = format!("{prefix}.house_number");
     let hn = house_number.trim();
     if required(e, &field, hn, ("die Hausnummer", "the house number")) {
         if hn.chars().count() > HOUSE_NUMBER_MAX {
-            e.add(&field, Problem::TooLong { max: HOUSE_NUMBER_MAX });
-        } else if !hn.starts_with(|c: char| c.is_ascii_digit()) || has_forbidden_control(hn, false) {
+            e.add(
+                &field,
+                Problem::TooLong {
+                    max: HOUSE_NUMBER_MAX,
+                },
+            );
+        } else if !hn.starts_with(|c: char| c.is_ascii_digit()) || has_forbidden_control(hn, false)
+        {
             e.add(&field, Problem::Hearing(HearingProblem::HouseNumber));
         }
     }
@@ -545,7 +652,12 @@ fn address(e: &mut FieldErrors, prefix: &str, [street, house_number, postal_code
             e.add(&field, Problem::Hearing(problem));
         }
     }
-    line(e, &format!("{prefix}.town"), town, ("den Wohnort", "the town"));
+    line(
+        e,
+        &format!("{prefix}.town"),
+        town,
+        ("den Wohnort", "the town"),
+    );
 }
 
 /// German codes are 5 digits; a foreign address (a named driver from abroad) may have letters.
@@ -555,7 +667,9 @@ fn postal_code_problem(pc: &str) -> Option<HearingProblem> {
     }
     let ok = (2..=10).contains(&pc.len())
         && pc.bytes().any(|b| b.is_ascii_digit())
-        && pc.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-');
+        && pc
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-');
     (!ok).then_some(HearingProblem::PostalCodeFormat)
 }
 
@@ -566,14 +680,19 @@ fn date_of_birth(e: &mut FieldErrors, field: &str, value: &str, what: Label, tod
     match parse_date_of_birth(value) {
         None => e.add(field, Problem::Hearing(HearingProblem::DateOfBirthFormat)),
         Some(d) if d > today => e.add(field, Problem::Hearing(HearingProblem::DateOfBirthInFuture)),
-        Some(d) if d.age_on(today) >= 120 => e.add(field, Problem::Hearing(HearingProblem::DateOfBirthTooEarly)),
+        Some(d) if d.age_on(today) >= 120 => {
+            e.add(field, Problem::Hearing(HearingProblem::DateOfBirthTooEarly))
+        }
         Some(_) => {}
     }
 }
 
 /// Upload ids are opaque tokens from the upload endpoint: 1–64 of `A–Z a–z 0–9 - _`.
 fn is_upload_id(id: &str) -> bool {
-    (1..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 #[cfg(test)]
@@ -602,7 +721,11 @@ mod tests {
     }
 
     fn statement(text: &str) -> HearingChoice {
-        HearingChoice::Statement { admits: false, text: text.into(), attachments: vec![] }
+        HearingChoice::Statement {
+            admits: false,
+            text: text.into(),
+            attachments: vec![],
+        }
     }
 
     fn driver() -> HearingChoice {
@@ -618,38 +741,92 @@ mod tests {
     }
 
     fn check(p: PersonalData, c: HearingChoice, role: HearingRole) -> Result<(), FieldErrors> {
-        HearingResponse { personal_data: p, choice: c }.validate(role, today())
+        HearingResponse {
+            personal_data: p,
+            choice: c,
+        }
+        .validate(role, today())
     }
 
     #[test]
     fn accepts_complete_responses() {
         use HearingRole::*;
-        assert_eq!(check(personal(), statement(""), PersonConcerned), Ok(()), "empty statement = silent");
-        assert_eq!(check(personal(), HearingChoice::NoStatement, PersonConcerned), Ok(()));
+        assert_eq!(
+            check(personal(), statement(""), PersonConcerned),
+            Ok(()),
+            "empty statement = silent"
+        );
+        assert_eq!(
+            check(personal(), HearingChoice::NoStatement, PersonConcerned),
+            Ok(())
+        );
         assert_eq!(check(personal(), driver(), KeeperWitness), Ok(()));
-        assert_eq!(check(personal(), HearingChoice::RefuseAsRelative, KeeperWitness), Ok(()));
-        assert_eq!(check(personal(), statement("Ich bin selbst gefahren."), KeeperWitness), Ok(()));
+        assert_eq!(
+            check(personal(), HearingChoice::RefuseAsRelative, KeeperWitness),
+            Ok(())
+        );
+        assert_eq!(
+            check(
+                personal(),
+                statement("Ich bin selbst gefahren."),
+                KeeperWitness
+            ),
+            Ok(())
+        );
         let mut p = personal();
         p.date_of_birth = "1985-03-14".into();
         p.birth_name = Some("  ".into());
-        assert_eq!(check(p, statement(&"ä".repeat(STATEMENT_MAX)), PersonConcerned), Ok(()));
+        assert_eq!(
+            check(p, statement(&"ä".repeat(STATEMENT_MAX)), PersonConcerned),
+            Ok(())
+        );
     }
 
     #[test]
     fn required_personal_data_has_specific_messages() {
-        let e = check(PersonalData::default(), HearingChoice::NoStatement, HearingRole::PersonConcerned).unwrap_err();
+        let e = check(
+            PersonalData::default(),
+            HearingChoice::NoStatement,
+            HearingRole::PersonConcerned,
+        )
+        .unwrap_err();
         let de = e.messages(Lang::De);
         let en = e.messages(Lang::En);
-        assert_eq!(de["personal_data.family_name"][0], "Bitte geben Sie Ihren Familiennamen ein.");
-        assert_eq!(en["personal_data.family_name"][0], "Enter your family name.");
-        assert_eq!(de["personal_data.date_of_birth"][0], "Bitte geben Sie Ihr Geburtsdatum ein.");
-        assert_eq!(de["personal_data.postal_code"][0], "Bitte geben Sie die Postleitzahl ein.");
+        assert_eq!(
+            de["personal_data.family_name"][0],
+            "Bitte geben Sie Ihren Familiennamen ein."
+        );
+        assert_eq!(
+            en["personal_data.family_name"][0],
+            "Enter your family name."
+        );
+        assert_eq!(
+            de["personal_data.date_of_birth"][0],
+            "Bitte geben Sie Ihr Geburtsdatum ein."
+        );
+        assert_eq!(
+            de["personal_data.postal_code"][0],
+            "Bitte geben Sie die Postleitzahl ein."
+        );
         assert_eq!(en["personal_data.occupation"][0], "Enter your occupation.");
-        assert_eq!(de["personal_data.marital_status"][0], "Bitte wählen Sie Ihren Familienstand aus.");
-        for f in ["given_names", "place_of_birth", "street", "house_number", "town", "nationality"] {
+        assert_eq!(
+            de["personal_data.marital_status"][0],
+            "Bitte wählen Sie Ihren Familienstand aus."
+        );
+        for f in [
+            "given_names",
+            "place_of_birth",
+            "street",
+            "house_number",
+            "town",
+            "nationality",
+        ] {
             assert!(de.contains_key(&format!("personal_data.{f}")), "{f}");
         }
-        assert!(!de.contains_key("personal_data.birth_name"), "birth name is optional");
+        assert!(
+            !de.contains_key("personal_data.birth_name"),
+            "birth name is optional"
+        );
         assert_eq!(de.len(), 11);
     }
 
@@ -657,18 +834,42 @@ mod tests {
     fn dates_of_birth() {
         let mut p = personal();
         p.date_of_birth = "31.02.1985".into();
-        let e = check(p.clone(), HearingChoice::NoStatement, HearingRole::PersonConcerned).unwrap_err();
+        let e = check(
+            p.clone(),
+            HearingChoice::NoStatement,
+            HearingRole::PersonConcerned,
+        )
+        .unwrap_err();
         assert_eq!(
             e.messages(Lang::De)["personal_data.date_of_birth"][0],
             "Bitte geben Sie das Geburtsdatum im Format TT.MM.JJJJ ein."
         );
-        assert_eq!(e.messages(Lang::En)["personal_data.date_of_birth"][0], "Enter the date of birth in the format DD.MM.YYYY.");
+        assert_eq!(
+            e.messages(Lang::En)["personal_data.date_of_birth"][0],
+            "Enter the date of birth in the format DD.MM.YYYY."
+        );
         p.date_of_birth = "22.11.2026".into();
-        let e = check(p.clone(), HearingChoice::NoStatement, HearingRole::PersonConcerned).unwrap_err();
-        assert_eq!(e.first("personal_data.date_of_birth"), Some(&Problem::Hearing(HearingProblem::DateOfBirthInFuture)));
+        let e = check(
+            p.clone(),
+            HearingChoice::NoStatement,
+            HearingRole::PersonConcerned,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.first("personal_data.date_of_birth"),
+            Some(&Problem::Hearing(HearingProblem::DateOfBirthInFuture))
+        );
         p.date_of_birth = "21.11.1906".into();
-        let e = check(p.clone(), HearingChoice::NoStatement, HearingRole::PersonConcerned).unwrap_err();
-        assert_eq!(e.first("personal_data.date_of_birth"), Some(&Problem::Hearing(HearingProblem::DateOfBirthTooEarly)));
+        let e = check(
+            p.clone(),
+            HearingChoice::NoStatement,
+            HearingRole::PersonConcerned,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.first("personal_data.date_of_birth"),
+            Some(&Problem::Hearing(HearingProblem::DateOfBirthTooEarly))
+        );
         p.date_of_birth = "22.11.1906".into();
         assert!(check(p, HearingChoice::NoStatement, HearingRole::PersonConcerned).is_ok());
         assert_eq!(parse_date_of_birth(" 1.2.1990 "), Date::new(1990, 2, 1));
@@ -682,10 +883,22 @@ mod tests {
         p.postal_code = "1234".into();
         p.street = "x".repeat(LINE_MAX + 1);
         let e = check(p, HearingChoice::NoStatement, HearingRole::PersonConcerned).unwrap_err();
-        assert_eq!(e.first("personal_data.family_name"), Some(&Problem::Hearing(HearingProblem::NameCharacters)));
-        assert_eq!(e.first("personal_data.house_number"), Some(&Problem::Hearing(HearingProblem::HouseNumber)));
-        assert_eq!(e.messages(Lang::De)["personal_data.postal_code"][0], "Die Postleitzahl hat 5 Ziffern, zum Beispiel 12345.");
-        assert_eq!(e.first("personal_data.street"), Some(&Problem::TooLong { max: LINE_MAX }));
+        assert_eq!(
+            e.first("personal_data.family_name"),
+            Some(&Problem::Hearing(HearingProblem::NameCharacters))
+        );
+        assert_eq!(
+            e.first("personal_data.house_number"),
+            Some(&Problem::Hearing(HearingProblem::HouseNumber))
+        );
+        assert_eq!(
+            e.messages(Lang::De)["personal_data.postal_code"][0],
+            "Die Postleitzahl hat 5 Ziffern, zum Beispiel 12345."
+        );
+        assert_eq!(
+            e.first("personal_data.street"),
+            Some(&Problem::TooLong { max: LINE_MAX })
+        );
         for ok in ["12345", "1015 CJ", "SW1A 1AA", "A-1010"] {
             assert_eq!(postal_code_problem(ok), None, "{ok}");
         }
@@ -697,30 +910,83 @@ mod tests {
     #[test]
     fn choices_depend_on_the_role() {
         let e = check(personal(), driver(), HearingRole::PersonConcerned).unwrap_err();
-        assert_eq!(e.first("choice.kind"), Some(&Problem::Hearing(HearingProblem::OnlyForKeeperWitness)));
-        let e = check(personal(), HearingChoice::RefuseAsRelative, HearingRole::PersonConcerned).unwrap_err();
-        assert!(e.messages(Lang::De)["choice.kind"][0].starts_with("Diese Antwort ist nur für Fahrzeughalterinnen"));
-        let e = check(personal(), HearingChoice::NoStatement, HearingRole::KeeperWitness).unwrap_err();
-        assert_eq!(e.first("choice.kind"), Some(&Problem::Hearing(HearingProblem::NotForWitness)));
+        assert_eq!(
+            e.first("choice.kind"),
+            Some(&Problem::Hearing(HearingProblem::OnlyForKeeperWitness))
+        );
+        let e = check(
+            personal(),
+            HearingChoice::RefuseAsRelative,
+            HearingRole::PersonConcerned,
+        )
+        .unwrap_err();
+        assert!(e.messages(Lang::De)["choice.kind"][0]
+            .starts_with("Diese Antwort ist nur für Fahrzeughalterinnen"));
+        let e = check(
+            personal(),
+            HearingChoice::NoStatement,
+            HearingRole::KeeperWitness,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.first("choice.kind"),
+            Some(&Problem::Hearing(HearingProblem::NotForWitness))
+        );
     }
 
     #[test]
     fn statement_limits() {
-        let e = check(personal(), statement(&"x".repeat(STATEMENT_MAX + 1)), HearingRole::PersonConcerned).unwrap_err();
-        assert_eq!(e.messages(Lang::De)["choice.text"][0], "Bitte kürzen Sie den Text auf höchstens 2000 Zeichen.");
-        let e = check(personal(), statement("a\u{7}b"), HearingRole::PersonConcerned).unwrap_err();
+        let e = check(
+            personal(),
+            statement(&"x".repeat(STATEMENT_MAX + 1)),
+            HearingRole::PersonConcerned,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.messages(Lang::De)["choice.text"][0],
+            "Bitte kürzen Sie den Text auf höchstens 2000 Zeichen."
+        );
+        let e = check(
+            personal(),
+            statement("a\u{7}b"),
+            HearingRole::PersonConcerned,
+        )
+        .unwrap_err();
         assert_eq!(e.first("choice.text"), Some(&Problem::ControlCharacters));
-        let many = HearingChoice::Statement { admits: true, text: String::new(), attachments: vec!["u1".into(); 6] };
+        let many = HearingChoice::Statement {
+            admits: true,
+            text: String::new(),
+            attachments: vec!["u1".into(); 6],
+        };
         let e = check(personal(), many, HearingRole::PersonConcerned).unwrap_err();
-        assert_eq!(e.messages(Lang::En)["choice.attachments"][0], "Attach 5 files or fewer.");
-        let bad = HearingChoice::Statement { admits: true, text: String::new(), attachments: vec!["../etc".into()] };
+        assert_eq!(
+            e.messages(Lang::En)["choice.attachments"][0],
+            "Attach 5 files or fewer."
+        );
+        let bad = HearingChoice::Statement {
+            admits: true,
+            text: String::new(),
+            attachments: vec!["../etc".into()],
+        };
         let e = check(personal(), bad, HearingRole::PersonConcerned).unwrap_err();
-        assert_eq!(e.first("choice.attachments"), Some(&Problem::Hearing(HearingProblem::AttachmentId)));
+        assert_eq!(
+            e.first("choice.attachments"),
+            Some(&Problem::Hearing(HearingProblem::AttachmentId))
+        );
     }
 
     #[test]
     fn named_driver_is_checked() {
-        let HearingChoice::NameDriver { street, house_number, postal_code, town, .. } = driver() else { unreachable!() };
+        let HearingChoice::NameDriver {
+            street,
+            house_number,
+            postal_code,
+            town,
+            ..
+        } = driver()
+        else {
+            unreachable!()
+        };
         let c = HearingChoice::NameDriver {
             family_name: String::new(),
             given_names: "Max".into(),
@@ -732,29 +998,71 @@ mod tests {
         };
         let e = check(personal(), c, HearingRole::KeeperWitness).unwrap_err();
         let de = e.messages(Lang::De);
-        assert_eq!(de["choice.family_name"][0], "Bitte geben Sie den Familiennamen der Fahrerin oder des Fahrers ein.");
-        assert_eq!(e.messages(Lang::En)["choice.family_name"][0], "Enter the driver's family name.");
-        assert_eq!(de["choice.date_of_birth"][0], "Das Geburtsdatum darf nicht in der Zukunft liegen.");
+        assert_eq!(
+            de["choice.family_name"][0],
+            "Bitte geben Sie den Familiennamen der Fahrerin oder des Fahrers ein."
+        );
+        assert_eq!(
+            e.messages(Lang::En)["choice.family_name"][0],
+            "Enter the driver's family name."
+        );
+        assert_eq!(
+            de["choice.date_of_birth"][0],
+            "Das Geburtsdatum darf nicht in der Zukunft liegen."
+        );
         assert_eq!(de.len(), 2);
     }
 
     #[test]
     fn login_fields() {
-        let e = SessionRequest { case_number: " ".into(), access_code: String::new() }.validate().unwrap_err();
-        assert_eq!(e.messages(Lang::De)["case_number"][0], "Bitte geben Sie das Aktenzeichen ein.");
-        assert_eq!(e.messages(Lang::En)["access_code"][0], "Enter the access code.");
-        let long = SessionRequest { case_number: "x".repeat(41), access_code: "K7MP-3XTA".into() };
-        assert_eq!(long.validate().unwrap_err().first("case_number"), Some(&Problem::TooLong { max: 40 }));
+        let e = SessionRequest {
+            case_number: " ".into(),
+            access_code: String::new(),
+        }
+        .validate()
+        .unwrap_err();
+        assert_eq!(
+            e.messages(Lang::De)["case_number"][0],
+            "Bitte geben Sie das Aktenzeichen ein."
+        );
+        assert_eq!(
+            e.messages(Lang::En)["access_code"][0],
+            "Enter the access code."
+        );
+        let long = SessionRequest {
+            case_number: "x".repeat(41),
+            access_code: "K7MP-3XTA".into(),
+        };
+        assert_eq!(
+            long.validate().unwrap_err().first("case_number"),
+            Some(&Problem::TooLong { max: 40 })
+        );
     }
 
     #[test]
     fn wire_format() {
         let json = r#"{"kind":"statement","admits":true}"#;
         let c: HearingChoice = serde_json::from_str(json).unwrap();
-        assert_eq!(c, HearingChoice::Statement { admits: true, text: String::new(), attachments: vec![] });
-        assert_eq!(serde_json::to_string(&HearingChoice::RefuseAsRelative).unwrap(), r#"{"kind":"refuse_as_relative"}"#);
-        assert_eq!(serde_json::to_string(&HearingStatus::DeadlinePassed).unwrap(), r#""deadline_passed""#);
-        assert_eq!(serde_json::to_string(&MaritalStatus::CivilPartnership).unwrap(), r#""civil_partnership""#);
+        assert_eq!(
+            c,
+            HearingChoice::Statement {
+                admits: true,
+                text: String::new(),
+                attachments: vec![]
+            }
+        );
+        assert_eq!(
+            serde_json::to_string(&HearingChoice::RefuseAsRelative).unwrap(),
+            r#"{"kind":"refuse_as_relative"}"#
+        );
+        assert_eq!(
+            serde_json::to_string(&HearingStatus::DeadlinePassed).unwrap(),
+            r#""deadline_passed""#
+        );
+        assert_eq!(
+            serde_json::to_string(&MaritalStatus::CivilPartnership).unwrap(),
+            r#""civil_partnership""#
+        );
     }
 
     #[test]

@@ -32,7 +32,12 @@ impl Lang {
     /// Picks the first supported language of an `Accept-Language` header (German by default).
     pub fn from_accept_language(header: &str) -> Lang {
         for part in header.split(',') {
-            let tag = part.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+            let tag = part
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
             if tag == "de" || tag.starts_with("de-") {
                 return Lang::De;
             }
@@ -54,7 +59,10 @@ pub struct Text {
 
 impl Text {
     pub fn new(de: &str, en: &str) -> Text {
-        Text { de: de.to_owned(), en: en.to_owned() }
+        Text {
+            de: de.to_owned(),
+            en: en.to_owned(),
+        }
     }
 
     pub fn get(&self, lang: Lang) -> &str {
@@ -72,7 +80,10 @@ mod tests {
     #[test]
     fn accept_language_picks_first_supported() {
         assert_eq!(Lang::from_accept_language("en-GB,en;q=0.9"), Lang::En);
-        assert_eq!(Lang::from_accept_language("fr-FR, de;q=0.5, en;q=0.4"), Lang::De);
+        assert_eq!(
+            Lang::from_accept_language("fr-FR, de;q=0.5, en;q=0.4"),
+            Lang::De
+        );
         assert_eq!(Lang::from_accept_language("fr"), Lang::De);
         assert_eq!(Lang::from_accept_language(""), Lang::De);
     }

@@ -72,9 +72,19 @@ impl utoipa::PartialSchema for PaymentItemRequest {
         let variant = |kind: &str, field: &str, about: &str| {
             ObjectBuilder::new()
                 .schema_type(Type::Object)
-                .property("kind", ObjectBuilder::new().schema_type(Type::String).enum_values(Some([kind])))
+                .property(
+                    "kind",
+                    ObjectBuilder::new()
+                        .schema_type(Type::String)
+                        .enum_values(Some([kind])),
+                )
                 .required("kind")
-                .property(field, ObjectBuilder::new().schema_type(Type::String).description(Some(about)))
+                .property(
+                    field,
+                    ObjectBuilder::new()
+                        .schema_type(Type::String)
+                        .description(Some(about)),
+                )
                 .required(field)
                 .additional_properties(Some(AdditionalProperties::FreeForm(false)))
         };
@@ -101,7 +111,10 @@ pub struct PaymentRequest {
     pub method: PaymentMethodId,
     /// Same-origin path `/kasse/rueckkehr` (optionally `/kasse/rueckkehr/<lower-case words>`),
     /// without query, fragment or digits (otherwise a 422 on `return_url`).
-    #[cfg_attr(feature = "openapi", schema(pattern = "^/kasse/rueckkehr(/[a-z][a-z-]*)*$", max_length = 120))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = "^/kasse/rueckkehr(/[a-z][a-z-]*)*$", max_length = 120)
+    )]
     pub return_url: String,
 }
 
@@ -212,7 +225,10 @@ pub fn clean_purpose(text: &str) -> String {
 }
 
 pub fn is_valid_purpose(s: &str) -> bool {
-    !s.is_empty() && s.len() <= PURPOSE_MAX && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-')
+    !s.is_empty()
+        && s.len() <= PURPOSE_MAX
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-')
 }
 
 /// At most `DESCRIPTION_MAX` characters, ending in `…` when cut.
@@ -229,14 +245,18 @@ pub fn clip_description(text: &str) -> String {
 /// words (letters and hyphens). No query, fragment, digits, dots or percent-escapes, so it can
 /// carry neither an id nor a secret nor lead to another origin.
 pub fn is_valid_return_url(url: &str) -> bool {
-    let Some(rest) = url.strip_prefix(RETURN_PATH) else { return false };
+    let Some(rest) = url.strip_prefix(RETURN_PATH) else {
+        return false;
+    };
     if url.len() > 120 {
         return false;
     }
     rest.is_empty()
         || rest.strip_prefix('/').is_some_and(|tail| {
             tail.split('/').all(|seg| {
-                !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') && !seg.starts_with('-')
+                !seg.is_empty()
+                    && seg.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                    && !seg.starts_with('-')
             })
         })
 }
@@ -247,12 +267,24 @@ mod tests {
 
     #[test]
     fn purpose_is_cleaned_and_cut() {
-        assert_eq!(clean_purpose("Stadt Musterstadt K7MP3XTA"), "Stadt Musterstadt K7MP3XTA");
-        assert_eq!(clean_purpose("Gebühr: Straße 5.1234.000101.3"), "Gebuehr Strasse 5 1234 0001");
+        assert_eq!(
+            clean_purpose("Stadt Musterstadt K7MP3XTA"),
+            "Stadt Musterstadt K7MP3XTA"
+        );
+        assert_eq!(
+            clean_purpose("Gebühr: Straße 5.1234.000101.3"),
+            "Gebuehr Strasse 5 1234 0001"
+        );
         assert_eq!(clean_purpose("  a  --  b  "), "a -- b");
-        assert_eq!(clean_purpose("Stadt Musterstadt OWI-2026-000101"), "Stadt Musterstadt OWI-2026");
-        for s in ["Stadt Musterstadt K7MP3XTA", "x;y<z>ä€ -", "ÄÖÜäöüß ÄÖÜäöüß ÄÖÜäöüß ÄÖÜäöüß"]
-        {
+        assert_eq!(
+            clean_purpose("Stadt Musterstadt OWI-2026-000101"),
+            "Stadt Musterstadt OWI-2026"
+        );
+        for s in [
+            "Stadt Musterstadt K7MP3XTA",
+            "x;y<z>ä€ -",
+            "ÄÖÜäöüß ÄÖÜäöüß ÄÖÜäöüß ÄÖÜäöüß",
+        ] {
             let p = clean_purpose(s);
             assert!(is_valid_purpose(&p), "{p:?}");
         }
@@ -302,15 +334,26 @@ mod tests {
         )
         .unwrap();
         assert_eq!(req.method, PaymentMethodId::SepaDirectDebit);
-        assert_eq!(req.items[1], PaymentItemRequest::Hearing { case_number: "OWI-2026-000101".into() });
-        let with_amount = r#"{"items":[],"method":"WERO","return_url":"/kasse/rueckkehr","amount":1}"#;
+        assert_eq!(
+            req.items[1],
+            PaymentItemRequest::Hearing {
+                case_number: "OWI-2026-000101".into()
+            }
+        );
+        let with_amount =
+            r#"{"items":[],"method":"WERO","return_url":"/kasse/rueckkehr","amount":1}"#;
         assert!(serde_json::from_str::<PaymentRequest>(with_amount).is_err());
-        let item_amount =
-            r#"{"items":[{"kind":"application","reference":"A","amount":1}],"method":"WERO","return_url":"/x"}"#;
+        let item_amount = r#"{"items":[{"kind":"application","reference":"A","amount":1}],"method":"WERO","return_url":"/x"}"#;
         assert!(serde_json::from_str::<PaymentRequest>(item_amount).is_err());
         let giropay = r#"{"items":[],"method":"GIROPAY","return_url":"/kasse/rueckkehr"}"#;
         assert!(serde_json::from_str::<PaymentRequest>(giropay).is_err());
-        assert_eq!(serde_json::to_string(&PaymentStatus::Payed).unwrap(), "\"PAYED\"");
-        assert_eq!(serde_json::to_string(&PaymentMethodId::Creditcard).unwrap(), "\"CREDITCARD\"");
+        assert_eq!(
+            serde_json::to_string(&PaymentStatus::Payed).unwrap(),
+            "\"PAYED\""
+        );
+        assert_eq!(
+            serde_json::to_string(&PaymentMethodId::Creditcard).unwrap(),
+            "\"CREDITCARD\""
+        );
     }
 }

@@ -23,7 +23,10 @@ pub fn fold(text: &str) -> String {
 /// Also accepts the spelled-out umlauts "ae", "oe", "ue" of a query typed without umlauts.
 fn query_variants(query: &str) -> [String; 2] {
     let folded = fold(query.trim());
-    let spelled = folded.replace("ae", "a").replace("oe", "o").replace("ue", "u");
+    let spelled = folded
+        .replace("ae", "a")
+        .replace("oe", "o")
+        .replace("ue", "u");
     [folded, spelled]
 }
 

@@ -6,9 +6,16 @@ use std::collections::BTreeMap;
 /// One specific problem with one field. Each variant names what is wrong, never just "invalid".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    Required { what_de: &'static str, what_en: &'static str },
-    TooLong { max: usize },
-    TooShort { min: usize },
+    Required {
+        what_de: &'static str,
+        what_en: &'static str,
+    },
+    TooLong {
+        max: usize,
+    },
+    TooShort {
+        min: usize,
+    },
     ControlCharacters,
     EmailFormat,
     /// A form field's problem (wizard definitions).
@@ -20,18 +27,32 @@ pub enum Problem {
 impl Problem {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (Problem::Required { what_de, .. }, Lang::De) => format!("Bitte geben Sie {what_de} ein."),
+            (Problem::Required { what_de, .. }, Lang::De) => {
+                format!("Bitte geben Sie {what_de} ein.")
+            }
             (Problem::Required { what_en, .. }, Lang::En) => format!("Enter {what_en}."),
-            (Problem::TooLong { max }, Lang::De) => format!("Bitte kürzen Sie den Text auf höchstens {max} Zeichen."),
-            (Problem::TooLong { max }, Lang::En) => format!("Shorten the text to {max} characters or fewer."),
-            (Problem::TooShort { min }, Lang::De) => format!("Bitte geben Sie mindestens {min} Zeichen ein."),
+            (Problem::TooLong { max }, Lang::De) => {
+                format!("Bitte kürzen Sie den Text auf höchstens {max} Zeichen.")
+            }
+            (Problem::TooLong { max }, Lang::En) => {
+                format!("Shorten the text to {max} characters or fewer.")
+            }
+            (Problem::TooShort { min }, Lang::De) => {
+                format!("Bitte geben Sie mindestens {min} Zeichen ein.")
+            }
             (Problem::TooShort { min }, Lang::En) => format!("Enter at least {min} characters."),
-            (Problem::ControlCharacters, Lang::De) => "Der Text enthält unzulässige Steuerzeichen.".into(),
-            (Problem::ControlCharacters, Lang::En) => "The text contains control characters that are not allowed.".into(),
+            (Problem::ControlCharacters, Lang::De) => {
+                "Der Text enthält unzulässige Steuerzeichen.".into()
+            }
+            (Problem::ControlCharacters, Lang::En) => {
+                "The text contains control characters that are not allowed.".into()
+            }
             (Problem::EmailFormat, Lang::De) => {
                 "Bitte geben Sie eine E-Mail-Adresse im Format name@beispiel.de ein.".into()
             }
-            (Problem::EmailFormat, Lang::En) => "Enter an email address in the format name@example.com.".into(),
+            (Problem::EmailFormat, Lang::En) => {
+                "Enter an email address in the format name@example.com.".into()
+            }
             (Problem::Form(p), lang) => p.message(lang),
             (Problem::Hearing(p), lang) => p.message(lang),
         }
@@ -64,20 +85,25 @@ impl FieldErrors {
     }
 
     pub fn into_result(self) -> Result<(), FieldErrors> {
-        if self.is_empty() { Ok(()) } else { Err(self) }
+        if self.is_empty() {
+            Ok(())
+        } else {
+            Err(self)
+        }
     }
 }
 
 /// Characters that would corrupt stored text; tabs and line breaks are allowed in long text.
 pub fn has_forbidden_control(text: &str, allow_newlines: bool) -> bool {
-    text.chars().any(|c| {
-        c.is_control() && !(allow_newlines && (c == '\n' || c == '\r' || c == '\t'))
-    })
+    text.chars()
+        .any(|c| c.is_control() && !(allow_newlines && (c == '\n' || c == '\r' || c == '\t')))
 }
 
 /// A deliberately loose check: something@something.tld, no spaces. The mail itself is the real test.
 pub fn looks_like_email(text: &str) -> bool {
-    let Some((local, domain)) = text.split_once('@') else { return false };
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
     !local.is_empty()
         && !domain.contains('@')
         && domain.contains('.')
@@ -103,8 +129,14 @@ mod tests {
     fn messages_are_specific_and_bilingual() {
         let mut e = FieldErrors::default();
         e.add("message", Problem::TooLong { max: 2000 });
-        assert_eq!(e.messages(Lang::De)["message"][0], "Bitte kürzen Sie den Text auf höchstens 2000 Zeichen.");
-        assert_eq!(e.messages(Lang::En)["message"][0], "Shorten the text to 2000 characters or fewer.");
+        assert_eq!(
+            e.messages(Lang::De)["message"][0],
+            "Bitte kürzen Sie den Text auf höchstens 2000 Zeichen."
+        );
+        assert_eq!(
+            e.messages(Lang::En)["message"][0],
+            "Shorten the text to 2000 characters or fewer."
+        );
     }
 
     #[test]

@@ -10,7 +10,9 @@
 
 /// For a wire field whose enum field has a default: it may be missing, but not `null` (as
 /// with the derive, where the field is a plain `String` or `Vec`).
-pub(crate) fn present<'de, D: serde::Deserializer<'de>, T: serde::Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+pub(crate) fn present<'de, D: serde::Deserializer<'de>, T: serde::Deserialize<'de>>(
+    d: D,
+) -> Result<Option<T>, D::Error> {
     T::deserialize(d).map(Some)
 }
 
@@ -23,7 +25,9 @@ pub(crate) fn need<T>(value: Option<T>, field: &'static str, tag: &str) -> Resul
 mod tests {
     use crate::catalogue::FeeSummary;
     use crate::date::Date;
-    use crate::form::{Choice, Condition, DateRule, FeeRule, Field, FieldKind, ItemRate, OptionPrice};
+    use crate::form::{
+        Choice, Condition, DateRule, FeeRule, Field, FieldKind, ItemRate, OptionPrice,
+    };
     use crate::hearing::HearingChoice;
     use crate::i18n::Text;
     use crate::money::Cents;
@@ -45,61 +49,156 @@ mod tests {
 
     #[test]
     fn every_variant_round_trips() {
-        round_trip(&[FeeSummary::Free, FeeSummary::Fixed { amount: Cents(1) }, FeeSummary::From { amount: Cents(2) }, FeeSummary::PerYear { amount: Cents(3) }]);
-        let c = |f: &str| Condition::Equals { field: f.into(), value: "v".into() };
+        round_trip(&[
+            FeeSummary::Free,
+            FeeSummary::Fixed { amount: Cents(1) },
+            FeeSummary::From { amount: Cents(2) },
+            FeeSummary::PerYear { amount: Cents(3) },
+        ]);
+        let c = |f: &str| Condition::Equals {
+            field: f.into(),
+            value: "v".into(),
+        };
         round_trip(&[
             c("a"),
-            Condition::NotEquals { field: "a".into(), value: "b".into() },
-            Condition::OneOf { field: "a".into(), values: vec!["x".into(), "y".into()] },
+            Condition::NotEquals {
+                field: "a".into(),
+                value: "b".into(),
+            },
+            Condition::OneOf {
+                field: "a".into(),
+                values: vec!["x".into(), "y".into()],
+            },
             Condition::Answered { field: "a".into() },
-            Condition::All { conditions: vec![c("a"), Condition::Any { conditions: vec![c("b")] }] },
+            Condition::All {
+                conditions: vec![
+                    c("a"),
+                    Condition::Any {
+                        conditions: vec![c("b")],
+                    },
+                ],
+            },
         ]);
         round_trip(&[
             DateRule::InPast,
             DateRule::InFuture,
-            DateRule::NotBefore { date: Date::new(2026, 11, 21).unwrap() },
+            DateRule::NotBefore {
+                date: Date::new(2026, 11, 21).unwrap(),
+            },
             DateRule::WithinDays { days: 365 },
             DateRule::AgeAtLeast { years: 18 },
         ]);
-        let choice = Choice { value: "v".into(), label: t(), hint: None };
-        let inner = Field { id: "n".into(), kind: FieldKind::Email, label: t(), hint: Some(t()), required: true, condition: Some(c("x")) };
+        let choice = Choice {
+            value: "v".into(),
+            label: t(),
+            hint: None,
+        };
+        let inner = Field {
+            id: "n".into(),
+            kind: FieldKind::Email,
+            label: t(),
+            hint: Some(t()),
+            required: true,
+            condition: Some(c("x")),
+        };
         round_trip(&[
-            FieldKind::ShortText { max_len: 70, autocomplete: Some("given-name".into()) },
-            FieldKind::ShortText { max_len: 70, autocomplete: None },
+            FieldKind::ShortText {
+                max_len: 70,
+                autocomplete: Some("given-name".into()),
+            },
+            FieldKind::ShortText {
+                max_len: 70,
+                autocomplete: None,
+            },
             FieldKind::LongText { max_len: 2000 },
-            FieldKind::Digits { min_len: 15, max_len: 15 },
-            FieldKind::WholeNumber { min: -5, max: i64::MAX },
-            FieldKind::Date { rules: vec![DateRule::InPast, DateRule::AgeAtLeast { years: 18 }] },
+            FieldKind::Digits {
+                min_len: 15,
+                max_len: 15,
+            },
+            FieldKind::WholeNumber {
+                min: -5,
+                max: i64::MAX,
+            },
+            FieldKind::Date {
+                rules: vec![DateRule::InPast, DateRule::AgeAtLeast { years: 18 }],
+            },
             FieldKind::Email,
             FieldKind::Phone,
             FieldKind::PostalCode,
             FieldKind::Iban,
             FieldKind::VehicleRegistration,
             FieldKind::YesNo,
-            FieldKind::OneOf { options: vec![choice.clone()] },
-            FieldKind::ManyOf { options: vec![choice.clone()], max: Some(2) },
-            FieldKind::ManyOf { options: vec![choice], max: None },
+            FieldKind::OneOf {
+                options: vec![choice.clone()],
+            },
+            FieldKind::ManyOf {
+                options: vec![choice.clone()],
+                max: Some(2),
+            },
+            FieldKind::ManyOf {
+                options: vec![choice],
+                max: None,
+            },
             FieldKind::Address,
             FieldKind::Quantity { min: 1, max: 10 },
             FieldKind::AppointmentSlot,
             FieldKind::FileUpload,
-            FieldKind::Group { fields: vec![inner], min_items: 1, max_items: 5, item_label: t() },
+            FieldKind::Group {
+                fields: vec![inner],
+                min_items: 1,
+                max_items: 5,
+                item_label: t(),
+            },
         ]);
         round_trip(&[
             FeeRule::Free,
-            FeeRule::Fixed { amount: Cents(1250), label: t() },
-            FeeRule::PerUnit { quantity_field: "q".into(), group: Some("g".into()), first: Cents(12), further: Cents(6), label: t() },
+            FeeRule::Fixed {
+                amount: Cents(1250),
+                label: t(),
+            },
+            FeeRule::PerUnit {
+                quantity_field: "q".into(),
+                group: Some("g".into()),
+                first: Cents(12),
+                further: Cents(6),
+                label: t(),
+            },
             FeeRule::PerItem {
                 group: "dogs".into(),
                 rates: vec![Cents(1), Cents(2)],
-                special: Some(ItemRate { field: "f".into(), value: "v".into(), amount: Cents(9), label: t() }),
+                special: Some(ItemRate {
+                    field: "f".into(),
+                    value: "v".into(),
+                    amount: Cents(9),
+                    label: t(),
+                }),
                 label: t(),
             },
-            FeeRule::PerUnitByOption { quantity_field: "q".into(), option_field: "o".into(), prices: vec![OptionPrice { value: "v".into(), amount: Cents(5) }], label: t() },
-            FeeRule::Sum { rules: vec![FeeRule::Free, FeeRule::Fixed { amount: Cents(1), label: t() }] },
+            FeeRule::PerUnitByOption {
+                quantity_field: "q".into(),
+                option_field: "o".into(),
+                prices: vec![OptionPrice {
+                    value: "v".into(),
+                    amount: Cents(5),
+                }],
+                label: t(),
+            },
+            FeeRule::Sum {
+                rules: vec![
+                    FeeRule::Free,
+                    FeeRule::Fixed {
+                        amount: Cents(1),
+                        label: t(),
+                    },
+                ],
+            },
         ]);
         round_trip(&[
-            HearingChoice::Statement { admits: true, text: "x".into(), attachments: vec!["u".into()] },
+            HearingChoice::Statement {
+                admits: true,
+                text: "x".into(),
+                attachments: vec!["u".into()],
+            },
             HearingChoice::NameDriver {
                 family_name: "a".into(),
                 given_names: "b".into(),
@@ -116,21 +215,51 @@ mod tests {
 
     #[test]
     fn field_order_and_unknown_fields_do_not_matter() {
-        let f: FeeRule = serde_json::from_str(r#"{"label":{"de":"d","en":"e"},"amount":5,"x":1,"kind":"fixed"}"#).unwrap();
-        assert_eq!(f, FeeRule::Fixed { amount: Cents(5), label: Text::new("d", "e") });
-        let s: HearingChoice = serde_json::from_str(r#"{"admits":false,"kind":"statement"}"#).unwrap();
-        assert!(serde_json::from_str::<HearingChoice>(r#"{"admits":false,"kind":"statement","text":null}"#).is_err());
-        assert_eq!(s, HearingChoice::Statement { admits: false, text: String::new(), attachments: vec![] });
+        let f: FeeRule = serde_json::from_str(
+            r#"{"label":{"de":"d","en":"e"},"amount":5,"x":1,"kind":"fixed"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            f,
+            FeeRule::Fixed {
+                amount: Cents(5),
+                label: Text::new("d", "e")
+            }
+        );
+        let s: HearingChoice =
+            serde_json::from_str(r#"{"admits":false,"kind":"statement"}"#).unwrap();
+        assert!(serde_json::from_str::<HearingChoice>(
+            r#"{"admits":false,"kind":"statement","text":null}"#
+        )
+        .is_err());
+        assert_eq!(
+            s,
+            HearingChoice::Statement {
+                admits: false,
+                text: String::new(),
+                attachments: vec![]
+            }
+        );
     }
 
     #[test]
     fn missing_or_wrong_fields_are_named() {
-        let e = serde_json::from_str::<FeeSummary>(r#"{"kind":"fixed"}"#).unwrap_err().to_string();
+        let e = serde_json::from_str::<FeeSummary>(r#"{"kind":"fixed"}"#)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("missing field `amount` for `fixed`"), "{e}");
-        let e = serde_json::from_str::<HearingChoice>(r#"{"kind":"name_driver","family_name":"a"}"#).unwrap_err().to_string();
+        let e =
+            serde_json::from_str::<HearingChoice>(r#"{"kind":"name_driver","family_name":"a"}"#)
+                .unwrap_err()
+                .to_string();
         assert!(e.contains("`given_names`"), "{e}");
-        assert!(serde_json::from_str::<FieldKind>(r#"{"type":"quantity","min":-1,"max":3}"#).is_err());
-        assert!(serde_json::from_str::<FieldKind>(r#"{"type":"many_of","options":[],"max":4294967296}"#).is_err());
+        assert!(
+            serde_json::from_str::<FieldKind>(r#"{"type":"quantity","min":-1,"max":3}"#).is_err()
+        );
+        assert!(serde_json::from_str::<FieldKind>(
+            r#"{"type":"many_of","options":[],"max":4294967296}"#
+        )
+        .is_err());
         assert!(serde_json::from_str::<Condition>(r#"{"op":"sometimes","field":"a"}"#).is_err());
         assert!(serde_json::from_str::<DateRule>(r#"{"days":3}"#).is_err());
     }

@@ -2,33 +2,51 @@
 //! panic ends the page), and the formats round-trip. The form definitions live in the backend;
 //! their properties are in crates/mock-backend/tests/properties.rs.
 
-use domain::application::{ApplicationReceipt, ApplicationRequest, Draft, DraftSaved, ServiceDetail, Slot, UploadReceipt};
+use domain::application::{
+    ApplicationReceipt, ApplicationRequest, Draft, DraftSaved, ServiceDetail, Slot, UploadReceipt,
+};
 use domain::catalogue::ServiceSummary;
 use domain::date::Date;
 use domain::feedback::FeedbackRequest;
 use domain::form::{Answer, Answers};
 use domain::hearing::{
-    parse_date_of_birth, HearingCase, HearingChoice, HearingReceipt, HearingResponse, HearingRole, HearingSession,
-    MaritalStatus, PersonalData, SessionRequest,
+    parse_date_of_birth, HearingCase, HearingChoice, HearingReceipt, HearingResponse, HearingRole,
+    HearingSession, MaritalStatus, PersonalData, SessionRequest,
 };
 use domain::i18n::Lang;
 use domain::money::Cents;
-use domain::payment::{clean_purpose, clip_description, is_valid_purpose, is_valid_return_url, Payment, PaymentMethod, PaymentRequest};
+use domain::payment::{
+    clean_purpose, clip_description, is_valid_purpose, is_valid_return_url, Payment, PaymentMethod,
+    PaymentRequest,
+};
 use domain::search::{fold, matches};
 use proptest::prelude::*;
 use serde_json::Value;
 
 /// `cases` per property, or `PROPTEST_CASES` for a longer run.
 fn config(cases: u32) -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(cases);
-    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(cases);
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
 }
 
 /// Any valid date of the supported range (years 1000–9999).
 fn date() -> impl Strategy<Value = Date> {
     (1000i32..=9999, 1u8..=12, 1u8..=31).prop_map(|(y, m, d)| {
         // Clamp the day into the month instead of filtering (keeps every case useful).
-        (0..4).find_map(|back| Date::new(y, m, d - back.min(d - 1))).unwrap_or(Date { year: y, month: m, day: 1 })
+        (0..4)
+            .find_map(|back| Date::new(y, m, d - back.min(d - 1)))
+            .unwrap_or(Date {
+                year: y,
+                month: m,
+                day: 1,
+            })
     })
 }
 
@@ -74,7 +92,8 @@ fn json_value() -> impl Strategy<Value = Value> {
         any::<u64>().prop_map(Value::from),
         any::<f64>().prop_map(Value::from),
         messy().prop_map(Value::String),
-        "(ok|2026-11-21|OWI-2026-000101|TRANSFER|statement|hearing|de|en|[0-9]{1,4})".prop_map(Value::String),
+        "(ok|2026-11-21|OWI-2026-000101|TRANSFER|statement|hearing|de|en|[0-9]{1,4})"
+            .prop_map(Value::String),
     ];
     leaf.prop_recursive(4, 48, 6, |inner| {
         prop_oneof![
@@ -99,9 +118,27 @@ fn decode_everything(bytes: &[u8], value: &Value) {
         )*};
     }
     each!(
-        Vec<ServiceSummary>, ServiceDetail, ApplicationReceipt, Draft, DraftSaved, UploadReceipt, Vec<Slot>,
-        HearingCase, HearingSession, HearingReceipt, Vec<PaymentMethod>, Payment,
-        ApplicationRequest, FeedbackRequest, SessionRequest, HearingResponse, PaymentRequest, Answers, Answer, Date, Cents,
+        Vec<ServiceSummary>,
+        ServiceDetail,
+        ApplicationReceipt,
+        Draft,
+        DraftSaved,
+        UploadReceipt,
+        Vec<Slot>,
+        HearingCase,
+        HearingSession,
+        HearingReceipt,
+        Vec<PaymentMethod>,
+        Payment,
+        ApplicationRequest,
+        FeedbackRequest,
+        SessionRequest,
+        HearingResponse,
+        PaymentRequest,
+        Answers,
+        Answer,
+        Date,
+        Cents,
     );
 }
 
@@ -240,7 +277,9 @@ proptest! {
 #[test]
 fn whole_numbers_in_float_spelling_are_accepted_where_the_description_says_integer() {
     // JSON Schema's `integer` admits 1.0; the backend accepts what the description promises.
-    let draft: Draft = serde_json::from_str(r#"{"service_id":"x","form_version":1.0,"answers":{"f":{"id":"u","name":"n","size":3.0}}}"#)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let draft: Draft = serde_json::from_str(
+        r#"{"service_id":"x","form_version":1.0,"answers":{"f":{"id":"u","name":"n","size":3.0}}}"#,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(draft.form_version, 1);
 }

@@ -32,7 +32,13 @@ impl Clock {
 pub fn rfc3339(unix: i64) -> String {
     let date = domain::date::Date::from_unix_seconds(unix);
     let secs = unix.rem_euclid(86_400);
-    format!("{}T{:02}:{:02}:{:02}Z", date.iso(), secs / 3600, secs % 3600 / 60, secs % 60)
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        date.iso(),
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
 }
 
 #[cfg(test)]

@@ -47,9 +47,13 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
 
 fn describe(rejection: &JsonRejection) -> String {
     match rejection {
-        JsonRejection::MissingJsonContentType(_) => "Expected Content-Type: application/json".into(),
+        JsonRejection::MissingJsonContentType(_) => {
+            "Expected Content-Type: application/json".into()
+        }
         JsonRejection::JsonSyntaxError(_) => "The body is not valid JSON".into(),
-        JsonRejection::JsonDataError(e) => format!("The JSON does not match the schema: {}", e.body_text()),
+        JsonRejection::JsonDataError(e) => {
+            format!("The JSON does not match the schema: {}", e.body_text())
+        }
         _ => "The body could not be read".into(),
     }
 }

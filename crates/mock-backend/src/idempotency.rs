@@ -30,7 +30,12 @@ impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
             .and_then(|v| v.to_str().ok())
             .map(str::trim)
             .filter(|k| !k.is_empty() && k.len() <= 255 && k.bytes().all(|b| b.is_ascii_graphic()))
-            .ok_or_else(|| ApiError::bad_request(lang, "An Idempotency-Key header (1-255 visible ASCII characters) is required"))?;
+            .ok_or_else(|| {
+                ApiError::bad_request(
+                    lang,
+                    "An Idempotency-Key header (1-255 visible ASCII characters) is required",
+                )
+            })?;
         Ok(IdempotencyKey(key.to_owned()))
     }
 }
@@ -48,7 +53,9 @@ pub struct IdempotencyStore<T> {
 
 impl<T: Clone> Default for IdempotencyStore<T> {
     fn default() -> Self {
-        IdempotencyStore { entries: Mutex::new(HashMap::new()) }
+        IdempotencyStore {
+            entries: Mutex::new(HashMap::new()),
+        }
     }
 }
 
@@ -89,7 +96,12 @@ mod tests {
         let store = IdempotencyStore::<u32>::default();
         let key = IdempotencyKey("k1".into());
         let mut calls = 0;
-        let (v, o) = store.run(Lang::De, &key, "a", || { calls += 1; Ok(7) }).unwrap();
+        let (v, o) = store
+            .run(Lang::De, &key, "a", || {
+                calls += 1;
+                Ok(7)
+            })
+            .unwrap();
         assert_eq!((v, o), (7, Outcome::Created));
         let (v, o) = store.run(Lang::De, &key, "a", || Ok(8)).unwrap();
         assert_eq!((v, o), (7, Outcome::Replayed));
@@ -102,7 +114,12 @@ mod tests {
     fn failures_are_not_remembered() {
         let store = IdempotencyStore::<u32>::default();
         let key = IdempotencyKey("k".into());
-        assert!(store.run(Lang::De, &key, "a", || Err(ApiError::not_found(Lang::De))).is_err());
-        assert_eq!(store.run(Lang::De, &key, "a", || Ok(1)).unwrap().1, Outcome::Created);
+        assert!(store
+            .run(Lang::De, &key, "a", || Err(ApiError::not_found(Lang::De)))
+            .is_err());
+        assert_eq!(
+            store.run(Lang::De, &key, "a", || Ok(1)).unwrap().1,
+            Outcome::Created
+        );
     }
 }

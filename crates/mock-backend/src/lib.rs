@@ -24,12 +24,18 @@ use tower_http::compression::CompressionLayer;
 pub fn app(state: AppState) -> Router {
     let dist = state.dist_dir().to_path_buf();
     let headers = std::sync::Arc::new(security::Headers::for_dist(&dist));
-    let api = api::router().route_layer(axum::middleware::from_fn_with_state(state.clone(), rate_limit::limit));
+    let api = api::router().route_layer(axum::middleware::from_fn_with_state(
+        state.clone(),
+        rate_limit::limit,
+    ));
     Router::new()
         .nest("/api", api)
         .merge(payments::psp::router())
         .with_state(state)
         .merge(static_files::router(&dist))
-        .layer(axum::middleware::from_fn_with_state(headers, security::add_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            headers,
+            security::add_headers,
+        ))
         .layer(CompressionLayer::new())
 }

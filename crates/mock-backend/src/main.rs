@@ -34,10 +34,9 @@ async fn main() {
     println!("Serviceportal läuft auf / is running at http://{addr}/");
     // The peer address feeds the per-client rate limit.
     let service = app(AppState::seeded(dist)).into_make_service_with_connect_info::<SocketAddr>();
-    let server = axum::serve(listener, service)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        });
+    let server = axum::serve(listener, service).with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    });
     if let Err(e) = server.await {
         eprintln!("server error: {e}");
         std::process::exit(1);

@@ -1,9 +1,9 @@
 //! The OpenAPI 3.1 description, generated from the handlers' annotations. The committed copy
 //! in docs/openapi.json is checked against this in tests.
 
+use crate::hearings::BearerAuth;
 use axum::http::header;
 use axum::response::IntoResponse;
-use crate::hearings::BearerAuth;
 use utoipa::OpenApi;
 
 #[derive(OpenApi)]
@@ -50,7 +50,9 @@ use utoipa::OpenApi;
 pub struct ApiDoc;
 
 pub fn json() -> String {
-    ApiDoc::openapi().to_pretty_json().unwrap_or_else(|_| "{}".into())
+    ApiDoc::openapi()
+        .to_pretty_json()
+        .unwrap_or_else(|_| "{}".into())
 }
 
 /// utoipa 5 writes a Link object's `operation_id` in snake_case; OpenAPI and its tools
@@ -62,15 +64,25 @@ impl utoipa::Modify for LinkFieldNames {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         use utoipa::openapi::RefOr;
         for item in openapi.paths.paths.values_mut() {
-            let ops = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch];
+            let ops = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ];
             for op in ops.into_iter().flatten() {
                 for response in op.responses.responses.values_mut() {
-                    let RefOr::T(response) = response else { continue };
+                    let RefOr::T(response) = response else {
+                        continue;
+                    };
                     for link in response.links.values_mut() {
                         let RefOr::T(link) = link else { continue };
                         let id = std::mem::take(&mut link.operation_id);
                         if !id.is_empty() {
-                            link.extensions.get_or_insert_with(Default::default).insert("operationId".into(), id.into());
+                            link.extensions
+                                .get_or_insert_with(Default::default)
+                                .insert("operationId".into(), id.into());
                         }
                     }
                 }
@@ -94,7 +106,8 @@ mod tests {
     #[test]
     fn links_name_their_operation_as_openapi_spells_it() {
         let doc = doc();
-        let link = &doc["paths"]["/api/v1/drafts"]["post"]["responses"]["201"]["links"]["LoadDraft"];
+        let link =
+            &doc["paths"]["/api/v1/drafts"]["post"]["responses"]["201"]["links"]["LoadDraft"];
         assert_eq!(link["operationId"], "load_draft");
         assert!(link.get("operation_id").is_none());
         let ids: Vec<&str> = doc["paths"]
@@ -111,7 +124,10 @@ mod tests {
     #[test]
     fn the_description_states_the_checkout_limits() {
         let items = &doc()["components"]["schemas"]["PaymentRequest"]["properties"]["items"];
-        assert_eq!(items["maxItems"].as_u64(), Some(crate::payments::MAX_ITEMS as u64));
+        assert_eq!(
+            items["maxItems"].as_u64(),
+            Some(crate::payments::MAX_ITEMS as u64)
+        );
         assert_eq!(items["minItems"].as_u64(), Some(1));
     }
 }

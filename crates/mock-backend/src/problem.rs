@@ -36,8 +36,21 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    fn new(status: StatusCode, kind: &'static str, lang: Lang, title: (&'static str, &'static str)) -> ApiError {
-        ApiError { status, kind, lang, title, detail: None, errors: None, retry_after: None }
+    fn new(
+        status: StatusCode,
+        kind: &'static str,
+        lang: Lang,
+        title: (&'static str, &'static str),
+    ) -> ApiError {
+        ApiError {
+            status,
+            kind,
+            lang,
+            title,
+            detail: None,
+            errors: None,
+            retry_after: None,
+        }
     }
 
     pub fn with_detail(mut self, de: impl Into<String>, en: impl Into<String>) -> ApiError {
@@ -50,13 +63,23 @@ impl ApiError {
     }
 
     pub fn not_found(lang: Lang) -> ApiError {
-        ApiError::new(StatusCode::NOT_FOUND, "not-found", lang, ("Nicht gefunden", "Not found"))
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "not-found",
+            lang,
+            ("Nicht gefunden", "Not found"),
+        )
     }
 
     pub fn bad_request(lang: Lang, detail: impl Into<String>) -> ApiError {
         let d = detail.into();
-        ApiError::new(StatusCode::BAD_REQUEST, "bad-request", lang, ("Die Anfrage ist fehlerhaft", "The request is malformed"))
-            .with_detail(d.clone(), d)
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "bad-request",
+            lang,
+            ("Die Anfrage ist fehlerhaft", "The request is malformed"),
+        )
+        .with_detail(d.clone(), d)
     }
 
     pub fn validation(lang: Lang, errors: FieldErrors) -> ApiError {
@@ -64,45 +87,88 @@ impl ApiError {
             StatusCode::UNPROCESSABLE_ENTITY,
             "validation",
             lang,
-            ("Es gibt ein Problem mit Ihren Angaben", "There is a problem with your answers"),
+            (
+                "Es gibt ein Problem mit Ihren Angaben",
+                "There is a problem with your answers",
+            ),
         );
         e.errors = Some(errors);
         e
     }
 
     /// 422 without field errors: a rule of the whole request (e.g. "already paid").
-    pub fn unprocessable(lang: Lang, kind: &'static str, de: impl Into<String>, en: impl Into<String>) -> ApiError {
-        ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, kind, lang, ("Das ist so nicht möglich", "This is not possible"))
-            .with_detail(de, en)
+    pub fn unprocessable(
+        lang: Lang,
+        kind: &'static str,
+        de: impl Into<String>,
+        en: impl Into<String>,
+    ) -> ApiError {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            kind,
+            lang,
+            ("Das ist so nicht möglich", "This is not possible"),
+        )
+        .with_detail(de, en)
     }
 
     pub fn unauthorized(lang: Lang, de: impl Into<String>, en: impl Into<String>) -> ApiError {
-        ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", lang, ("Anmeldung erforderlich", "Sign-in required"))
-            .with_detail(de, en)
+        ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            lang,
+            ("Anmeldung erforderlich", "Sign-in required"),
+        )
+        .with_detail(de, en)
     }
 
-    pub fn conflict(lang: Lang, kind: &'static str, de: impl Into<String>, en: impl Into<String>) -> ApiError {
-        ApiError::new(StatusCode::CONFLICT, kind, lang, ("Konflikt", "Conflict")).with_detail(de, en)
+    pub fn conflict(
+        lang: Lang,
+        kind: &'static str,
+        de: impl Into<String>,
+        en: impl Into<String>,
+    ) -> ApiError {
+        ApiError::new(StatusCode::CONFLICT, kind, lang, ("Konflikt", "Conflict"))
+            .with_detail(de, en)
     }
 
     pub fn too_many_requests(lang: Lang, retry_after_secs: u64) -> ApiError {
         let minutes = retry_after_secs.div_ceil(60).max(1);
-        let mut e = ApiError::new(StatusCode::TOO_MANY_REQUESTS, "rate-limited", lang, ("Zu viele Versuche", "Too many attempts"))
-            .with_detail(
-                format!("Bitte versuchen Sie es in {minutes} Minuten erneut."),
-                format!("Please try again in {minutes} minutes."),
-            );
+        let mut e = ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate-limited",
+            lang,
+            ("Zu viele Versuche", "Too many attempts"),
+        )
+        .with_detail(
+            format!("Bitte versuchen Sie es in {minutes} Minuten erneut."),
+            format!("Please try again in {minutes} minutes."),
+        );
         e.retry_after = Some(retry_after_secs);
         e
     }
 
     pub fn method_not_allowed(lang: Lang) -> ApiError {
-        ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed", lang, ("Methode nicht erlaubt", "Method not allowed"))
-            .with_detail("Der Header „Allow“ nennt die erlaubten Methoden.", "The Allow header lists the allowed methods.")
+        ApiError::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method-not-allowed",
+            lang,
+            ("Methode nicht erlaubt", "Method not allowed"),
+        )
+        .with_detail(
+            "Der Header „Allow“ nennt die erlaubten Methoden.",
+            "The Allow header lists the allowed methods.",
+        )
     }
 
     pub fn payload_too_large(lang: Lang, de: impl Into<String>, en: impl Into<String>) -> ApiError {
-        ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "too-large", lang, ("Zu groß", "Too large")).with_detail(de, en)
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too-large",
+            lang,
+            ("Zu groß", "Too large"),
+        )
+        .with_detail(de, en)
     }
 
     pub fn body(&self) -> Problem {
@@ -135,7 +201,9 @@ impl IntoResponse for ApiError {
 pub fn problem_response(status: StatusCode, body: &Problem) -> Response {
     let json = serde_json::to_vec(body).unwrap_or_else(|_| b"{}".to_vec());
     let mut res = (status, json).into_response();
-    res.headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/problem+json"),
+    );
     res
 }

@@ -24,23 +24,32 @@ pub struct RateLimiter {
 
 impl RateLimiter {
     pub fn new(per_window: usize) -> RateLimiter {
-        RateLimiter { per_window: std::sync::atomic::AtomicUsize::new(per_window), hits: Mutex::new(HashMap::new()) }
+        RateLimiter {
+            per_window: std::sync::atomic::AtomicUsize::new(per_window),
+            hits: Mutex::new(HashMap::new()),
+        }
     }
 
     /// Tests tighten the limit on their own state instead of a process-wide variable.
     pub fn set_per_window(&self, n: usize) {
-        self.per_window.store(n, std::sync::atomic::Ordering::Relaxed);
+        self.per_window
+            .store(n, std::sync::atomic::Ordering::Relaxed);
     }
 
     pub fn from_env() -> RateLimiter {
-        let n = std::env::var("RATE_LIMIT_PER_MINUTE").ok().and_then(|v| v.parse().ok()).filter(|n| *n > 0);
+        let n = std::env::var("RATE_LIMIT_PER_MINUTE")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .filter(|n| *n > 0);
         RateLimiter::new(n.unwrap_or(DEFAULT_PER_MINUTE))
     }
 
     /// Records a request; `Err(seconds)` when over the limit.
     pub fn check(&self, client: &str, bucket: &str, now: i64) -> Result<(), u64> {
         let mut hits = self.hits.lock().unwrap_or_else(|e| e.into_inner());
-        let q = hits.entry((client.to_owned(), bucket.to_owned())).or_default();
+        let q = hits
+            .entry((client.to_owned(), bucket.to_owned()))
+            .or_default();
         while q.front().is_some_and(|t| *t <= now - WINDOW_SECS) {
             q.pop_front();
         }
@@ -69,7 +78,12 @@ fn bucket(method: &Method, path: &str) -> Option<&'static str> {
     }
 }
 
-pub async fn limit(State(state): State<AppState>, lang: AcceptLang, req: Request, next: Next) -> Response {
+pub async fn limit(
+    State(state): State<AppState>,
+    lang: AcceptLang,
+    req: Request,
+    next: Next,
+) -> Response {
     if let Some(b) = bucket(req.method(), req.uri().path()) {
         let client = req
             .extensions()
@@ -95,6 +109,9 @@ mod tests {
         assert_eq!(r.check("a", "x", 120), Err(40));
         assert!(r.check("b", "x", 120).is_ok(), "per client");
         assert!(r.check("a", "y", 120).is_ok(), "per bucket");
-        assert!(r.check("a", "x", 161).is_ok(), "the first hit left the window");
+        assert!(
+            r.check("a", "x", 161).is_ok(),
+            "the first hit left the window"
+        );
     }
 }

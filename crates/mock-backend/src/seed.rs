@@ -7,7 +7,13 @@ use domain::money::Cents;
 /// The town's name as shown in the app and on payment data.
 pub const TOWN: &str = "Stadt Musterstadt";
 
-fn service(id: &str, name: (&str, &str), summary: (&str, &str), category: Category, fee: FeeSummary) -> ServiceSummary {
+fn service(
+    id: &str,
+    name: (&str, &str),
+    summary: (&str, &str),
+    category: Category,
+    fee: FeeSummary,
+) -> ServiceSummary {
     ServiceSummary {
         id: id.into(),
         name: Text::new(name.0, name.1),
@@ -23,9 +29,14 @@ pub fn services() -> Vec<ServiceSummary> {
         service(
             "hundeanmeldung",
             ("Hundeanmeldung", "Dog registration"),
-            ("Melden Sie Ihren Hund zur Hundesteuer an.", "Register your dog for the dog tax."),
+            (
+                "Melden Sie Ihren Hund zur Hundesteuer an.",
+                "Register your dog for the dog tax.",
+            ),
             AnimalsAndTaxes,
-            FeeSummary::PerYear { amount: Cents(9600) },
+            FeeSummary::PerYear {
+                amount: Cents(9600),
+            },
         ),
         service(
             "bewohnerparkausweis",
@@ -35,7 +46,9 @@ pub fn services() -> Vec<ServiceSummary> {
                 "Apply for a parking permit for your residents' parking zone.",
             ),
             TrafficAndParking,
-            FeeSummary::PerYear { amount: Cents(3000) },
+            FeeSummary::PerYear {
+                amount: Cents(3000),
+            },
         ),
         service(
             "urkunden",
@@ -45,7 +58,9 @@ pub fn services() -> Vec<ServiceSummary> {
                 "Order birth, marriage, partnership and death certificates.",
             ),
             FamilyAndCivilStatus,
-            FeeSummary::From { amount: Cents(1200) },
+            FeeSummary::From {
+                amount: Cents(1200),
+            },
         ),
         service(
             "melderegisterauskunft",
@@ -59,7 +74,10 @@ pub fn services() -> Vec<ServiceSummary> {
         ),
         service(
             "gartenwasserzaehler",
-            ("Zählerstandsmeldung Gartenwasserzähler", "Garden water meter reading"),
+            (
+                "Zählerstandsmeldung Gartenwasserzähler",
+                "Garden water meter reading",
+            ),
             (
                 "Melden Sie den Stand Ihres Gartenwasserzählers.",
                 "Report the reading of your garden water meter.",
@@ -79,7 +97,10 @@ pub fn services() -> Vec<ServiceSummary> {
         ),
         service(
             "elternbeitraege",
-            ("Einkommensüberprüfung Elternbeiträge", "Parental fee income check"),
+            (
+                "Einkommensüberprüfung Elternbeiträge",
+                "Parental fee income check",
+            ),
             (
                 "Weisen Sie Ihr Einkommen für die Höhe der Kita-Elternbeiträge nach.",
                 "Prove your income to set the nursery parental fee.",
@@ -89,17 +110,25 @@ pub fn services() -> Vec<ServiceSummary> {
         ),
         service(
             "eheschliessung",
-            ("Terminreservierung Eheschließung", "Wedding appointment reservation"),
+            (
+                "Terminreservierung Eheschließung",
+                "Wedding appointment reservation",
+            ),
             (
                 "Reservieren Sie einen Termin für Ihre Trauung im Standesamt.",
                 "Reserve a date for your wedding at the registry office.",
             ),
             FamilyAndCivilStatus,
-            FeeSummary::Fixed { amount: Cents(4000) },
+            FeeSummary::Fixed {
+                amount: Cents(4000),
+            },
         ),
         service(
             "veranstaltungskarten",
-            ("Vorbestellung Veranstaltungskarten", "Pre-order event tickets"),
+            (
+                "Vorbestellung Veranstaltungskarten",
+                "Pre-order event tickets",
+            ),
             (
                 "Bestellen Sie Karten für Veranstaltungen der Stadthalle vor.",
                 "Pre-order tickets for events at the town hall.",

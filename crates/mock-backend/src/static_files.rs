@@ -10,7 +10,9 @@ use tower_http::services::{ServeDir, ServeFile};
 
 pub fn router(dist: &Path) -> Router {
     let serve = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
-    Router::new().fallback_service(serve).layer(middleware::from_fn(cache_headers))
+    Router::new()
+        .fallback_service(serve)
+        .layer(middleware::from_fn(cache_headers))
 }
 
 async fn cache_headers(req: Request, next: Next) -> Response {
@@ -28,7 +30,8 @@ async fn cache_headers(req: Request, next: Next) -> Response {
     } else {
         "public, max-age=3600"
     };
-    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
     res
 }
 
@@ -39,7 +42,9 @@ pub fn is_hashed_asset(path: &str) -> bool {
     let stem = file.split('.').next().unwrap_or("");
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     match stem.rsplit_once('-') {
-        Some((_, hash)) => (12..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit()),
+        Some((_, hash)) => {
+            (12..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit())
+        }
         None => false,
     }
 }
@@ -52,7 +57,10 @@ mod tests {
     fn recognises_trunk_hashes() {
         assert!(is_hashed_asset("/serviceportal-1a2b3c4d5e6f7a8b_bg.wasm"));
         assert!(is_hashed_asset("/style-0123456789abcdef.css"));
-        assert!(is_hashed_asset("/serviceportal-fdc55f236e3cd5b.js"), "a hash with a leading zero dropped");
+        assert!(
+            is_hashed_asset("/serviceportal-fdc55f236e3cd5b.js"),
+            "a hash with a leading zero dropped"
+        );
         assert!(!is_hashed_asset("/kita-anmeldung.js"));
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/favicon.svg"));

@@ -12,7 +12,10 @@ fn state() -> AppState {
 }
 
 async fn send(state: &AppState, req: Request<Body>) -> (StatusCode, String, Value) {
-    let res = app(state.clone()).oneshot(req).await.expect("router answers");
+    let res = app(state.clone())
+        .oneshot(req)
+        .await
+        .expect("router answers");
     let status = res.status();
     let ctype = res
         .headers()
@@ -35,14 +38,24 @@ fn post_json(path: &str, body: &str, lang: &str) -> Request<Body> {
 
 #[tokio::test]
 async fn health_is_ok() {
-    let (status, _, json) = send(&state(), Request::get("/api/health").body(Body::empty()).unwrap()).await;
+    let (status, _, json) = send(
+        &state(),
+        Request::get("/api/health").body(Body::empty()).unwrap(),
+    )
+    .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(json["status"], "ok");
 }
 
 #[tokio::test]
 async fn catalogue_lists_the_nine_seeded_services() {
-    let (status, ctype, json) = send(&state(), Request::get("/api/v1/services").body(Body::empty()).unwrap()).await;
+    let (status, ctype, json) = send(
+        &state(),
+        Request::get("/api/v1/services")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
     assert_eq!(status, StatusCode::OK);
     assert!(ctype.starts_with("application/json"));
     let list = json.as_array().expect("array");
@@ -60,7 +73,10 @@ async fn catalogue_lists_the_nine_seeded_services() {
     ] {
         assert!(ids.contains(&id), "{id} missing from {ids:?}");
     }
-    let register = list.iter().find(|s| s["id"] == "melderegisterauskunft").unwrap();
+    let register = list
+        .iter()
+        .find(|s| s["id"] == "melderegisterauskunft")
+        .unwrap();
     assert_eq!(register["name"]["de"], "Melderegisterauskunft");
     assert_eq!(register["name"]["en"], "Register information");
     assert_eq!(register["fee"]["kind"], "fixed");
@@ -69,7 +85,11 @@ async fn catalogue_lists_the_nine_seeded_services() {
 
 #[tokio::test]
 async fn unknown_api_path_is_a_404_problem_not_the_app() {
-    let (status, ctype, json) = send(&state(), Request::get("/api/v1/nope").body(Body::empty()).unwrap()).await;
+    let (status, ctype, json) = send(
+        &state(),
+        Request::get("/api/v1/nope").body(Body::empty()).unwrap(),
+    )
+    .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_eq!(ctype, "application/problem+json");
     assert_eq!(json["status"], 404);
@@ -81,7 +101,11 @@ async fn feedback_is_stored() {
     let s = state();
     let (status, _, json) = send(
         &s,
-        post_json("/api/v1/feedback", r#"{"message":"Kontrast zu schwach","contact":"a@b.de"}"#, "de"),
+        post_json(
+            "/api/v1/feedback",
+            r#"{"message":"Kontrast zu schwach","contact":"a@b.de"}"#,
+            "de",
+        ),
     )
     .await;
     assert_eq!(status, StatusCode::CREATED);
@@ -92,22 +116,40 @@ async fn feedback_is_stored() {
 #[tokio::test]
 async fn invalid_feedback_is_422_with_messages_per_field_in_the_callers_language() {
     let s = state();
-    let (status, ctype, json) =
-        send(&s, post_json("/api/v1/feedback", r#"{"message":"  ","contact":"nope"}"#, "en-GB,en")).await;
+    let (status, ctype, json) = send(
+        &s,
+        post_json(
+            "/api/v1/feedback",
+            r#"{"message":"  ","contact":"nope"}"#,
+            "en-GB,en",
+        ),
+    )
+    .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(ctype, "application/problem+json");
     assert_eq!(json["status"], 422);
     assert_eq!(json["errors"]["message"][0], "Enter your feedback.");
-    assert_eq!(json["errors"]["contact"][0], "Enter an email address in the format name@example.com.");
-    assert_eq!(s.feedback_count(), 0, "nothing stored on a validation error");
+    assert_eq!(
+        json["errors"]["contact"][0],
+        "Enter an email address in the format name@example.com."
+    );
+    assert_eq!(
+        s.feedback_count(),
+        0,
+        "nothing stored on a validation error"
+    );
 
     let (_, _, json) = send(&s, post_json("/api/v1/feedback", r#"{"message":""}"#, "de")).await;
-    assert_eq!(json["errors"]["message"][0], "Bitte geben Sie Ihre Rückmeldung ein.");
+    assert_eq!(
+        json["errors"]["message"][0],
+        "Bitte geben Sie Ihre Rückmeldung ein."
+    );
 }
 
 #[tokio::test]
 async fn malformed_json_is_a_400_problem_without_internals() {
-    let (status, ctype, json) = send(&state(), post_json("/api/v1/feedback", "{not json", "de")).await;
+    let (status, ctype, json) =
+        send(&state(), post_json("/api/v1/feedback", "{not json", "de")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(ctype, "application/problem+json");
     assert_eq!(json["detail"], "The body is not valid JSON");
@@ -115,7 +157,13 @@ async fn malformed_json_is_a_400_problem_without_internals() {
 
 #[tokio::test]
 async fn openapi_is_served_and_matches_the_committed_file() {
-    let (status, _, json) = send(&state(), Request::get("/api/openapi.json").body(Body::empty()).unwrap()).await;
+    let (status, _, json) = send(
+        &state(),
+        Request::get("/api/openapi.json")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
     assert_eq!(status, StatusCode::OK);
     assert!(json["openapi"].as_str().unwrap_or("").starts_with("3.1"));
     assert!(json["paths"]["/api/v1/services"].is_object());
@@ -142,15 +190,31 @@ async fn openapi_is_served_and_matches_the_committed_file() {
 #[tokio::test]
 async fn every_response_carries_the_security_headers() {
     for path in ["/api/health", "/api/v1/nope", "/"] {
-        let res = app(state()).oneshot(Request::get(path).body(Body::empty()).unwrap()).await.unwrap();
+        let res = app(state())
+            .oneshot(Request::get(path).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
         let h = res.headers();
-        let csp = h.get(header::CONTENT_SECURITY_POLICY).and_then(|v| v.to_str().ok()).unwrap_or("");
-        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'"), "{path}: {csp}");
-        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("base-uri 'none'") && csp.contains("style-src 'self'"));
+        let csp = h
+            .get(header::CONTENT_SECURITY_POLICY)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
+            "{path}: {csp}"
+        );
+        assert!(
+            csp.contains("frame-ancestors 'none'")
+                && csp.contains("base-uri 'none'")
+                && csp.contains("style-src 'self'")
+        );
         assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"));
         assert_eq!(h["x-content-type-options"], "nosniff");
         assert_eq!(h["referrer-policy"], "no-referrer");
-        assert!(h["permissions-policy"].to_str().unwrap().contains("camera=()"));
+        assert!(h["permissions-policy"]
+            .to_str()
+            .unwrap()
+            .contains("camera=()"));
     }
 }
 
@@ -159,18 +223,39 @@ async fn unauthenticated_posts_are_rate_limited_with_retry_after() {
     let s = state();
     s.rate_limiter().set_per_window(3);
     for _ in 0..3 {
-        let (status, _, _) = send(&s, post_json("/api/v1/feedback", r#"{"message":"ok"}"#, "de")).await;
+        let (status, _, _) = send(
+            &s,
+            post_json("/api/v1/feedback", r#"{"message":"ok"}"#, "de"),
+        )
+        .await;
         assert_eq!(status, StatusCode::CREATED);
     }
-    let res = app(s.clone()).oneshot(post_json("/api/v1/feedback", r#"{"message":"ok"}"#, "de")).await.unwrap();
+    let res = app(s.clone())
+        .oneshot(post_json("/api/v1/feedback", r#"{"message":"ok"}"#, "de"))
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
-    let retry: u64 = res.headers()[header::RETRY_AFTER].to_str().unwrap().parse().unwrap();
+    let retry: u64 = res.headers()[header::RETRY_AFTER]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!((1..=60).contains(&retry));
     assert_eq!(s.feedback_count(), 3, "the limited request stored nothing");
     // Reading is never limited.
-    let (status, _, _) = send(&s, Request::get("/api/v1/services").body(Body::empty()).unwrap()).await;
+    let (status, _, _) = send(
+        &s,
+        Request::get("/api/v1/services")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
     assert_eq!(status, StatusCode::OK);
     s.clock().advance(61);
-    let (status, _, _) = send(&s, post_json("/api/v1/feedback", r#"{"message":"ok"}"#, "de")).await;
+    let (status, _, _) = send(
+        &s,
+        post_json("/api/v1/feedback", r#"{"message":"ok"}"#, "de"),
+    )
+    .await;
     assert_eq!(status, StatusCode::CREATED);
 }

@@ -2,13 +2,15 @@
 //! through the router with `oneshot`, as the app would call them.
 
 mod common;
-use common::{get, json_request, send, state, Reply};
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
+use common::{get, json_request, send, state, Reply};
 use domain::application::is_unambiguous_code;
 use domain::catalogue::FeeSummary;
 use domain::date::Date;
-use domain::form::{validate_all, visible_answers, Answers, Condition, Field, FieldKind, FeeRule, FormDefinition};
+use domain::form::{
+    validate_all, visible_answers, Answers, Condition, FeeRule, Field, FieldKind, FormDefinition,
+};
 use domain::money::Cents;
 use mock_backend::forms::definitions;
 use mock_backend::AppState;
@@ -28,7 +30,11 @@ const SERVICES: [&str; 9] = [
 ];
 
 async fn submit(state: &AppState, key: &str, body: &Value) -> Reply {
-    send(state, json_request(Method::POST, "/api/v1/applications", body, "de", Some(key))).await
+    send(
+        state,
+        json_request(Method::POST, "/api/v1/applications", body, "de", Some(key)),
+    )
+    .await
 }
 
 fn application(service: &str, answers: &Value) -> Value {
@@ -166,7 +172,9 @@ fn condition_fields(c: &Condition, out: &mut Vec<String>) {
         | Condition::NotEquals { field, .. }
         | Condition::OneOf { field, .. }
         | Condition::Answered { field } => out.push(field.clone()),
-        Condition::All { conditions } | Condition::Any { conditions } => conditions.iter().for_each(|c| condition_fields(c, out)),
+        Condition::All { conditions } | Condition::Any { conditions } => {
+            conditions.iter().for_each(|c| condition_fields(c, out))
+        }
     }
 }
 
@@ -180,30 +188,67 @@ fn fields_of(c: &Condition) -> Vec<String> {
 fn check_fields(service: &str, fields: &[Field], known: &mut Vec<String>, outer: &[String]) {
     let mut ids = HashSet::new();
     for f in fields {
-        assert!(ids.insert(f.id.clone()), "{service}: duplicate field id {}", f.id);
         assert!(
-            !f.id.is_empty() && f.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+            ids.insert(f.id.clone()),
+            "{service}: duplicate field id {}",
+            f.id
+        );
+        assert!(
+            !f.id.is_empty()
+                && f.id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
             "{service}: field id {:?}",
             f.id
         );
-        assert!(!f.label.de.trim().is_empty() && !f.label.en.trim().is_empty(), "{service}.{}: label", f.id);
+        assert!(
+            !f.label.de.trim().is_empty() && !f.label.en.trim().is_empty(),
+            "{service}.{}: label",
+            f.id
+        );
         if let Some(c) = &f.condition {
             for r in fields_of(c) {
-                assert!(known.contains(&r) || outer.contains(&r), "{service}.{}: condition on unknown or later field {r}", f.id);
+                assert!(
+                    known.contains(&r) || outer.contains(&r),
+                    "{service}.{}: condition on unknown or later field {r}",
+                    f.id
+                );
             }
         }
         match &f.kind {
             FieldKind::OneOf { options } => {
-                assert!(options.len() >= 2, "{service}.{}: a choice needs options", f.id);
+                assert!(
+                    options.len() >= 2,
+                    "{service}.{}: a choice needs options",
+                    f.id
+                );
                 let values: HashSet<_> = options.iter().map(|o| &o.value).collect();
-                assert_eq!(values.len(), options.len(), "{service}.{}: duplicate option", f.id);
+                assert_eq!(
+                    values.len(),
+                    options.len(),
+                    "{service}.{}: duplicate option",
+                    f.id
+                );
             }
             FieldKind::ManyOf { options, max } => {
                 assert!(!options.is_empty(), "{service}.{}: no options", f.id);
-                assert!(max.is_none_or(|m| m >= 1 && m as usize <= options.len()), "{service}.{}: max", f.id);
+                assert!(
+                    max.is_none_or(|m| m >= 1 && m as usize <= options.len()),
+                    "{service}.{}: max",
+                    f.id
+                );
             }
-            FieldKind::Group { fields, min_items, max_items, item_label } => {
-                assert!(min_items <= max_items && *max_items >= 1, "{service}.{}: item bounds", f.id);
+            FieldKind::Group {
+                fields,
+                min_items,
+                max_items,
+                item_label,
+            } => {
+                assert!(
+                    min_items <= max_items && *max_items >= 1,
+                    "{service}.{}: item bounds",
+                    f.id
+                );
                 assert!(!item_label.de.is_empty());
                 let mut inner = Vec::new();
                 let mut scope = known.clone();
@@ -212,8 +257,12 @@ fn check_fields(service: &str, fields: &[Field], known: &mut Vec<String>, outer:
             }
             FieldKind::Quantity { min, max } => assert!(min <= max, "{service}.{}", f.id),
             FieldKind::WholeNumber { min, max } => assert!(min <= max, "{service}.{}", f.id),
-            FieldKind::Digits { min_len, max_len } => assert!(min_len <= max_len && *min_len > 0, "{service}.{}", f.id),
-            FieldKind::ShortText { max_len, .. } | FieldKind::LongText { max_len } => assert!(*max_len > 0),
+            FieldKind::Digits { min_len, max_len } => {
+                assert!(min_len <= max_len && *min_len > 0, "{service}.{}", f.id)
+            }
+            FieldKind::ShortText { max_len, .. } | FieldKind::LongText { max_len } => {
+                assert!(*max_len > 0)
+            }
             _ => {}
         }
         known.push(f.id.clone());
@@ -221,33 +270,77 @@ fn check_fields(service: &str, fields: &[Field], known: &mut Vec<String>, outer:
 }
 
 fn check_fee(service: &str, def: &FormDefinition, rule: &FeeRule) {
-    let top = |id: &str| def.field(id).unwrap_or_else(|| panic!("{service}: fee reads unknown field {id}"));
+    let top = |id: &str| {
+        def.field(id)
+            .unwrap_or_else(|| panic!("{service}: fee reads unknown field {id}"))
+    };
     let in_group = |group: &str, id: &str| match &top(group).kind {
-        FieldKind::Group { fields, .. } => fields.iter().find(|f| f.id == id).cloned().unwrap_or_else(|| panic!("{service}: {group}.{id}")),
+        FieldKind::Group { fields, .. } => fields
+            .iter()
+            .find(|f| f.id == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("{service}: {group}.{id}")),
         _ => panic!("{service}: {group} is not a group"),
     };
     match rule {
         FeeRule::Free => {}
         FeeRule::Fixed { amount, .. } => assert!(amount.0 > 0),
-        FeeRule::PerUnit { quantity_field, group: None, .. } => {
-            assert!(matches!(top(quantity_field).kind, FieldKind::Quantity { .. }), "{service}: {quantity_field} is a quantity")
+        FeeRule::PerUnit {
+            quantity_field,
+            group: None,
+            ..
+        } => {
+            assert!(
+                matches!(top(quantity_field).kind, FieldKind::Quantity { .. }),
+                "{service}: {quantity_field} is a quantity"
+            )
         }
-        FeeRule::PerUnit { quantity_field, group: Some(g), .. } => {
-            assert!(matches!(in_group(g, quantity_field).kind, FieldKind::Quantity { .. }))
+        FeeRule::PerUnit {
+            quantity_field,
+            group: Some(g),
+            ..
+        } => {
+            assert!(matches!(
+                in_group(g, quantity_field).kind,
+                FieldKind::Quantity { .. }
+            ))
         }
-        FeeRule::PerItem { group, rates, special, .. } => {
+        FeeRule::PerItem {
+            group,
+            rates,
+            special,
+            ..
+        } => {
             assert!(!rates.is_empty());
             if let Some(s) = special {
                 in_group(group, &s.field);
             }
         }
-        FeeRule::PerUnitByOption { quantity_field, option_field, prices, .. } => {
-            assert!(matches!(top(quantity_field).kind, FieldKind::Quantity { .. }));
-            let FieldKind::OneOf { options } = &top(option_field).kind else { panic!("{service}: {option_field} is a choice") };
+        FeeRule::PerUnitByOption {
+            quantity_field,
+            option_field,
+            prices,
+            ..
+        } => {
+            assert!(matches!(
+                top(quantity_field).kind,
+                FieldKind::Quantity { .. }
+            ));
+            let FieldKind::OneOf { options } = &top(option_field).kind else {
+                panic!("{service}: {option_field} is a choice")
+            };
             for o in options {
-                let price = prices.iter().find(|p| p.value == o.value).unwrap_or_else(|| panic!("{service}: no price for {}", o.value));
+                let price = prices
+                    .iter()
+                    .find(|p| p.value == o.value)
+                    .unwrap_or_else(|| panic!("{service}: no price for {}", o.value));
                 let hint = o.hint.as_ref().expect("priced options show their price");
-                assert!(hint.de.contains(&price.amount.format_de()), "{service}: {} shows {}", hint.de, price.amount.format_de());
+                assert!(
+                    hint.de.contains(&price.amount.format_de()),
+                    "{service}: {} shows {}",
+                    hint.de,
+                    price.amount.format_de()
+                );
             }
             assert_eq!(prices.len(), options.len());
         }
@@ -262,7 +355,9 @@ fn cheapest(rule: &FeeRule) -> Cents {
         FeeRule::Fixed { amount, .. } => *amount,
         FeeRule::PerUnit { first, .. } => *first,
         FeeRule::PerItem { rates, .. } => rates.iter().copied().min().unwrap_or(Cents::ZERO),
-        FeeRule::PerUnitByOption { prices, .. } => prices.iter().map(|p| p.amount).min().unwrap_or(Cents::ZERO),
+        FeeRule::PerUnitByOption { prices, .. } => {
+            prices.iter().map(|p| p.amount).min().unwrap_or(Cents::ZERO)
+        }
         FeeRule::Sum { rules } => rules.first().map(cheapest).unwrap_or(Cents::ZERO),
     }
 }
@@ -271,46 +366,84 @@ fn cheapest(rule: &FeeRule) -> Cents {
 fn every_definition_is_valid_and_its_golden_answers_validate_and_cost_the_expected_fee() {
     let today = state().clock().today();
     let defs = definitions::all(today);
-    assert_eq!(defs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), SERVICES);
+    assert_eq!(
+        defs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(),
+        SERVICES
+    );
     let catalogue = mock_backend::seed::services();
     for def in &defs {
         let id = def.id.as_str();
         assert!(def.version >= 1);
-        assert!(!def.title.de.is_empty() && !def.intro.en.is_empty() && !def.next_steps.de.is_empty(), "{id}: texts");
+        assert!(
+            !def.title.de.is_empty() && !def.intro.en.is_empty() && !def.next_steps.de.is_empty(),
+            "{id}: texts"
+        );
         let mut step_ids = HashSet::new();
         let mut known: Vec<String> = Vec::new();
         for step in &def.steps {
-            assert!(step_ids.insert(step.id.clone()), "{id}: duplicate step {}", step.id);
             assert!(
-                (2..=20).contains(&step.id.len()) && step.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                step_ids.insert(step.id.clone()),
+                "{id}: duplicate step {}",
+                step.id
+            );
+            assert!(
+                (2..=20).contains(&step.id.len())
+                    && step
+                        .id
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
                 "{id}: step id {:?} is not a short URL segment",
                 step.id
             );
             assert!(!step.fields.is_empty(), "{id}/{}: empty step", step.id);
             if let Some(c) = &step.condition {
                 for r in fields_of(c) {
-                    assert!(known.contains(&r), "{id}/{}: step condition on unknown or later field {r}", step.id);
+                    assert!(
+                        known.contains(&r),
+                        "{id}/{}: step condition on unknown or later field {r}",
+                        step.id
+                    );
                 }
             }
             check_fields(id, &step.fields, &mut known, &[]);
         }
         let unique: HashSet<_> = known.iter().collect();
-        assert_eq!(unique.len(), known.len(), "{id}: field ids repeat across steps");
+        assert_eq!(
+            unique.len(),
+            known.len(),
+            "{id}: field ids repeat across steps"
+        );
         check_fee(id, def, &def.fee);
 
         let (golden, fee) = golden(id, today, "upl_golden", "ehe-slot");
         let given = answers(&golden);
         let visible = visible_answers(def, &given);
-        assert_eq!(visible, given, "{id}: golden answers answer only visible fields");
+        assert_eq!(
+            visible, given,
+            "{id}: golden answers answer only visible fields"
+        );
         let errors = validate_all(def, &visible, today);
-        assert!(errors.is_empty(), "{id}: {:?}", errors.messages(domain::i18n::Lang::De));
+        assert!(
+            errors.is_empty(),
+            "{id}: {:?}",
+            errors.messages(domain::i18n::Lang::De)
+        );
         assert_eq!(def.fee.compute(&visible).total, Cents(fee), "{id}: fee");
 
-        let summary = &catalogue.iter().find(|s| s.id == id).expect("in catalogue").fee;
+        let summary = &catalogue
+            .iter()
+            .find(|s| s.id == id)
+            .expect("in catalogue")
+            .fee;
         match summary {
             FeeSummary::Free => assert_eq!(def.fee, FeeRule::Free, "{id}"),
-            FeeSummary::Fixed { amount } => assert!(matches!(&def.fee, FeeRule::Fixed { amount: a, .. } if a == amount), "{id}"),
-            FeeSummary::From { amount } | FeeSummary::PerYear { amount } => assert_eq!(cheapest(&def.fee), *amount, "{id}"),
+            FeeSummary::Fixed { amount } => assert!(
+                matches!(&def.fee, FeeRule::Fixed { amount: a, .. } if a == amount),
+                "{id}"
+            ),
+            FeeSummary::From { amount } | FeeSummary::PerYear { amount } => {
+                assert_eq!(cheapest(&def.fee), *amount, "{id}")
+            }
         }
     }
 }
@@ -319,11 +452,21 @@ fn every_definition_is_valid_and_its_golden_answers_validate_and_cost_the_expect
 fn many_options_are_a_select_and_conditions_hide_steps() {
     let today = state().clock().today();
     let income = definitions::find("elternbeitraege", today).expect("def");
-    assert!(income.field("einkommensstufe").expect("field").kind.uses_select());
+    assert!(income
+        .field("einkommensstufe")
+        .expect("field")
+        .kind
+        .uses_select());
     let mut a = answers(&golden("elternbeitraege", today, "upl_x", "").0);
-    a.insert("einkommensstufe".into(), domain::form::Answer::Text("ueber_100000".into()));
+    a.insert(
+        "einkommensstufe".into(),
+        domain::form::Answer::Text("ueber_100000".into()),
+    );
     a.remove("nachweis");
-    assert!(validate_all(&income, &visible_answers(&income, &a), today).is_empty(), "highest bracket needs no proof");
+    assert!(
+        validate_all(&income, &visible_answers(&income, &a), today).is_empty(),
+        "highest bracket needs no proof"
+    );
 }
 
 // ---------------------------------------------------------------- service detail and slots
@@ -335,11 +478,20 @@ async fn service_detail_has_the_form_and_unknown_services_are_404_problems() {
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.json["service"]["name"]["de"], "Hundeanmeldung");
     assert_eq!(r.json["form"]["id"], "hundeanmeldung");
-    let steps: Vec<&str> = r.json["form"]["steps"].as_array().expect("steps").iter().filter_map(|s| s["id"].as_str()).collect();
+    let steps: Vec<&str> = r.json["form"]["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .filter_map(|s| s["id"].as_str())
+        .collect();
     assert_eq!(steps, ["halter", "hunde", "zahlung", "lastschrift"]);
     assert_eq!(r.json["form"]["fee"]["kind"], "per_item");
 
-    for path in ["/api/v1/services/nope", "/api/v1/services/nope/slots", "/api/v1/services/%FF"] {
+    for path in [
+        "/api/v1/services/nope",
+        "/api/v1/services/nope/slots",
+        "/api/v1/services/%FF",
+    ] {
         let r = get(&s, path).await;
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
         assert_eq!(r.ctype(), "application/problem+json");
@@ -368,7 +520,10 @@ async fn wedding_slots_are_free_weekdays_in_the_coming_weeks() {
 // ---------------------------------------------------------------- applications
 
 async fn first_slot(s: &AppState) -> String {
-    get(s, "/api/v1/services/eheschliessung/slots").await.json[0]["id"].as_str().expect("a slot").to_owned()
+    get(s, "/api/v1/services/eheschliessung/slots").await.json[0]["id"]
+        .as_str()
+        .expect("a slot")
+        .to_owned()
 }
 
 #[tokio::test]
@@ -386,13 +541,20 @@ async fn the_nine_golden_applications_are_accepted_priced_by_the_server_and_read
         assert_eq!(r.json["service_id"], *service);
         assert_eq!(r.json["fee"]["total"], fee, "{service}");
         assert_eq!(r.json["paid"], false);
-        assert!(r.json["submitted_at"].as_str().is_some_and(|t| t.ends_with('Z')));
+        assert!(r.json["submitted_at"]
+            .as_str()
+            .is_some_and(|t| t.ends_with('Z')));
         if fee > 0 {
             let payee = &r.json["payee"];
             assert_eq!(payee["name"], "Stadt Musterstadt");
             let iban = payee["iban"].as_str().expect("iban");
-            assert!(iban.starts_with("DE") && iban.parse::<iban::Iban>().is_ok(), "{iban}");
-            assert!(payee["bic"].as_str().is_some_and(|b| b.len() == 8 || b.len() == 11));
+            assert!(
+                iban.starts_with("DE") && iban.parse::<iban::Iban>().is_ok(),
+                "{iban}"
+            );
+            assert!(payee["bic"]
+                .as_str()
+                .is_some_and(|b| b.len() == 8 || b.len() == 11));
             assert_eq!(payee["remittance"], format!("Antrag {reference}"));
         } else {
             assert!(r.json.get("payee").is_none(), "{service}: nothing to pay");
@@ -405,7 +567,10 @@ async fn the_nine_golden_applications_are_accepted_priced_by_the_server_and_read
     }
     assert_eq!(s.forms().application_count(), 9);
     let r = get(&s, "/api/v1/applications/ABCD2345").await;
-    assert_eq!((r.status, r.ctype()), (StatusCode::NOT_FOUND, "application/problem+json"));
+    assert_eq!(
+        (r.status, r.ctype()),
+        (StatusCode::NOT_FOUND, "application/problem+json")
+    );
 }
 
 #[tokio::test]
@@ -420,18 +585,45 @@ async fn invalid_answers_are_422_with_specific_messages_under_the_validators_fie
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.json);
     assert_eq!(r.ctype(), "application/problem+json");
     let e = &r.json["errors"];
-    assert_eq!(e["anschrift.postal_code"][0], "Die Postleitzahl hat 5 Ziffern.");
+    assert_eq!(
+        e["anschrift.postal_code"][0],
+        "Die Postleitzahl hat 5 Ziffern."
+    );
     assert_eq!(e["hunde.0.chip"][0], "Die Nummer hat genau 15 Ziffern.");
-    assert_eq!(e["hunde.1.name"][0], "Bitte füllen Sie „Name des Hundes“ aus.");
-    assert_eq!(e["hunde.2.seit"][0], "Bitte füllen Sie „Seit wann halten Sie den Hund?“ aus.");
+    assert_eq!(
+        e["hunde.1.name"][0],
+        "Bitte füllen Sie „Name des Hundes“ aus."
+    );
+    assert_eq!(
+        e["hunde.2.seit"][0],
+        "Bitte füllen Sie „Seit wann halten Sie den Hund?“ aus."
+    );
     assert_eq!(e.as_object().map(|o| o.len()), Some(4), "{e}");
     assert_eq!(s.forms().application_count(), 0);
 
     // In English, and a failed attempt does not burn the key: the corrected body goes through.
-    let en = send(&s, json_request(Method::POST, "/api/v1/applications", &application("hundeanmeldung", &a), "en", Some("bad-1"))).await;
-    assert_eq!(en.json["errors"]["anschrift.postal_code"][0], "The postcode has 5 digits.");
+    let en = send(
+        &s,
+        json_request(
+            Method::POST,
+            "/api/v1/applications",
+            &application("hundeanmeldung", &a),
+            "en",
+            Some("bad-1"),
+        ),
+    )
+    .await;
+    assert_eq!(
+        en.json["errors"]["anschrift.postal_code"][0],
+        "The postcode has 5 digits."
+    );
     let (good, _) = golden("hundeanmeldung", s.clock().today(), "", "");
-    assert_eq!(submit(&s, "bad-1", &application("hundeanmeldung", &good)).await.status, StatusCode::CREATED);
+    assert_eq!(
+        submit(&s, "bad-1", &application("hundeanmeldung", &good))
+            .await
+            .status,
+        StatusCode::CREATED
+    );
 }
 
 #[tokio::test]
@@ -444,9 +636,17 @@ async fn answers_of_hidden_steps_are_neither_stored_nor_priced_and_client_fees_a
     dogs["hunde"][2]["gelistet"] = json!("no");
     dogs["admin"] = json!("true");
     let r = submit(&s, "hidden-1", &application("hundeanmeldung", &dogs)).await;
-    assert_eq!(r.status, StatusCode::CREATED, "hidden fields are not validated: {}", r.json);
+    assert_eq!(
+        r.status,
+        StatusCode::CREATED,
+        "hidden fields are not validated: {}",
+        r.json
+    );
     assert_eq!(r.json["fee"]["total"], 9600 + 12000 + 15000);
-    let stored = s.forms().stored_answers(r.json["reference"].as_str().expect("ref")).expect("stored");
+    let stored = s
+        .forms()
+        .stored_answers(r.json["reference"].as_str().expect("ref"))
+        .expect("stored");
     for hidden in ["iban", "kontoinhaber", "mandat", "admin"] {
         assert!(!stored.contains_key(hidden), "{hidden} was stored");
     }
@@ -458,9 +658,16 @@ async fn answers_of_hidden_steps_are_neither_stored_nor_priced_and_client_fees_a
     body["fee"] = json!({ "lines": [], "total": 1 });
     let r = submit(&s, "hidden-2", &body).await;
     assert_eq!(r.status, StatusCode::CREATED);
-    assert_eq!(r.json["fee"]["total"], 4 * 1800, "parking tickets of the hidden step are not charged");
+    assert_eq!(
+        r.json["fee"]["total"],
+        4 * 1800,
+        "parking tickets of the hidden step are not charged"
+    );
     assert_eq!(r.json["fee"]["lines"].as_array().map(Vec::len), Some(1));
-    let stored = s.forms().stored_answers(r.json["reference"].as_str().expect("ref")).expect("stored");
+    let stored = s
+        .forms()
+        .stored_answers(r.json["reference"].as_str().expect("ref"))
+        .expect("stored");
     assert!(!stored.contains_key("parkscheine"));
 }
 
@@ -474,17 +681,33 @@ async fn a_replay_returns_the_same_receipt_and_a_reused_key_with_another_body_is
     let replay = submit(&s, "same-key", &body).await;
     assert_eq!(replay.status, StatusCode::OK);
     assert_eq!(replay.json, first.json);
-    assert_eq!(s.forms().application_count(), 1, "never a second application");
+    assert_eq!(
+        s.forms().application_count(),
+        1,
+        "never a second application"
+    );
 
     let mut other = a.clone();
     other["zweck"] = json!("privat");
-    let r = submit(&s, "same-key", &application("melderegisterauskunft", &other)).await;
+    let r = submit(
+        &s,
+        "same-key",
+        &application("melderegisterauskunft", &other),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert_eq!(r.json["type"], "/problems/idempotency-conflict");
     assert_eq!(s.forms().application_count(), 1);
 
-    let r = send(&s, json_request(Method::POST, "/api/v1/applications", &body, "de", None)).await;
-    assert_eq!((r.status, r.ctype()), (StatusCode::BAD_REQUEST, "application/problem+json"));
+    let r = send(
+        &s,
+        json_request(Method::POST, "/api/v1/applications", &body, "de", None),
+    )
+    .await;
+    assert_eq!(
+        (r.status, r.ctype()),
+        (StatusCode::BAD_REQUEST, "application/problem+json")
+    );
 }
 
 #[tokio::test]
@@ -496,9 +719,25 @@ async fn an_outdated_form_version_or_unknown_service_is_refused() {
     let r = submit(&s, "v0", &body).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert_eq!(r.json["type"], "/problems/form-changed");
-    assert_eq!(r.json["detail"], "Das Formular wurde geändert. Bitte laden Sie die Seite neu.");
-    let en = send(&s, json_request(Method::POST, "/api/v1/applications", &body, "en", Some("v0"))).await;
-    assert_eq!(en.json["detail"], "The form has changed. Please reload the page.");
+    assert_eq!(
+        r.json["detail"],
+        "Das Formular wurde geändert. Bitte laden Sie die Seite neu."
+    );
+    let en = send(
+        &s,
+        json_request(
+            Method::POST,
+            "/api/v1/applications",
+            &body,
+            "en",
+            Some("v0"),
+        ),
+    )
+    .await;
+    assert_eq!(
+        en.json["detail"],
+        "The form has changed. Please reload the page."
+    );
 
     let r = submit(&s, "nope", &application("hundesteuer-abmeldung", &a)).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
@@ -509,27 +748,48 @@ async fn an_outdated_form_version_or_unknown_service_is_refused() {
 async fn a_slot_taken_meanwhile_is_409_and_disappears_from_the_free_slots() {
     let s = state();
     let today = s.clock().today();
-    let before = get(&s, "/api/v1/services/eheschliessung/slots").await.json.as_array().map(Vec::len).unwrap_or(0);
+    let before = get(&s, "/api/v1/services/eheschliessung/slots")
+        .await
+        .json
+        .as_array()
+        .map(Vec::len)
+        .unwrap_or(0);
     let slot = first_slot(&s).await;
     let (a, _) = golden("eheschliessung", today, "", &slot);
-    assert_eq!(submit(&s, "couple-1", &application("eheschliessung", &a)).await.status, StatusCode::CREATED);
+    assert_eq!(
+        submit(&s, "couple-1", &application("eheschliessung", &a))
+            .await
+            .status,
+        StatusCode::CREATED
+    );
 
     let mut b = a.clone();
     b["email"] = json!("other.couple@example.org");
     let r = submit(&s, "couple-2", &application("eheschliessung", &b)).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert_eq!(r.json["type"], "/problems/slot-taken");
-    assert_eq!(r.json["detail"], "Dieser Termin ist leider nicht mehr frei. Bitte wählen Sie einen anderen.");
+    assert_eq!(
+        r.json["detail"],
+        "Dieser Termin ist leider nicht mehr frei. Bitte wählen Sie einen anderen."
+    );
 
     let slots = get(&s, "/api/v1/services/eheschliessung/slots").await.json;
-    let ids: Vec<&str> = slots.as_array().expect("list").iter().filter_map(|x| x["id"].as_str()).collect();
+    let ids: Vec<&str> = slots
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|x| x["id"].as_str())
+        .collect();
     assert_eq!(ids.len(), before - 1);
     assert!(!ids.contains(&slot.as_str()));
 
     b["termin"] = json!("ehe-1999-01-01-1000");
     let r = submit(&s, "couple-3", &application("eheschliessung", &b)).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(r.json["errors"]["termin"][0], "Bitte wählen Sie eine der angebotenen Antworten.");
+    assert_eq!(
+        r.json["errors"]["termin"][0],
+        "Bitte wählen Sie eine der angebotenen Antworten."
+    );
     assert_eq!(s.forms().application_count(), 1);
 }
 
@@ -543,30 +803,67 @@ async fn a_meter_reading_below_the_last_one_is_refused_on_the_reading_field() {
     let r = submit(&s, "m-1", &application("gartenwasserzaehler", &a)).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.json["errors"]["stand"][0], "Der Zählerstand ist niedriger als der zuletzt gemeldete (1234 m³). Bitte prüfen Sie Ihre Ablesung.");
-    let en = send(&s, json_request(Method::POST, "/api/v1/applications", &application("gartenwasserzaehler", &a), "en", Some("m-1"))).await;
-    assert!(en.json["errors"]["stand"][0].as_str().is_some_and(|m| m.contains("lower") && m.contains("(1234 m³)")));
+    let en = send(
+        &s,
+        json_request(
+            Method::POST,
+            "/api/v1/applications",
+            &application("gartenwasserzaehler", &a),
+            "en",
+            Some("m-1"),
+        ),
+    )
+    .await;
+    assert!(en.json["errors"]["stand"][0]
+        .as_str()
+        .is_some_and(|m| m.contains("lower") && m.contains("(1234 m³)")));
 
     a["stand"] = json!("1234");
-    assert_eq!(submit(&s, "m-2", &application("gartenwasserzaehler", &a)).await.status, StatusCode::CREATED, "equal is fine");
+    assert_eq!(
+        submit(&s, "m-2", &application("gartenwasserzaehler", &a))
+            .await
+            .status,
+        StatusCode::CREATED,
+        "equal is fine"
+    );
     a["stand"] = json!("1300");
     a["zaehlernummer"] = json!("815 0042");
-    assert_eq!(submit(&s, "m-3", &application("gartenwasserzaehler", &a)).await.status, StatusCode::CREATED);
+    assert_eq!(
+        submit(&s, "m-3", &application("gartenwasserzaehler", &a))
+            .await
+            .status,
+        StatusCode::CREATED
+    );
     assert_eq!(s.forms().last_reading("8150042"), Some(1300));
     a["stand"] = json!("1250");
     let r = submit(&s, "m-4", &application("gartenwasserzaehler", &a)).await;
-    assert!(r.json["errors"]["stand"][0].as_str().is_some_and(|m| m.contains("(1300 m³)")), "{}", r.json);
+    assert!(
+        r.json["errors"]["stand"][0]
+            .as_str()
+            .is_some_and(|m| m.contains("(1300 m³)")),
+        "{}",
+        r.json
+    );
 }
 
 #[tokio::test]
 async fn an_upload_answer_must_name_an_upload_the_server_has() {
     let s = state();
     let real = upload_pdf(&s).await;
-    let (a, _) = golden("bewohnerparkausweis", s.clock().today(), "upl_aaaaaaaaaaaaaaaaaaaa", "");
+    let (a, _) = golden(
+        "bewohnerparkausweis",
+        s.clock().today(),
+        "upl_aaaaaaaaaaaaaaaaaaaa",
+        "",
+    );
     let mut a = a;
     a["nutzungsnachweis"]["id"] = json!(real);
     let r = submit(&s, "park", &application("bewohnerparkausweis", &a)).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(r.json["errors"]["zulassung"][0], "Die Datei wurde nicht gefunden. Bitte laden Sie sie erneut hoch.");
+    assert_eq!(
+        r.json["errors"]["zulassung"][0],
+        "Die Datei wurde nicht gefunden. Bitte laden Sie sie erneut hoch."
+    );
     assert!(r.json["errors"].get("nutzungsnachweis").is_none());
 }
 
@@ -575,7 +872,13 @@ async fn an_upload_answer_must_name_an_upload_the_server_has() {
 #[tokio::test]
 async fn a_pdf_upload_is_stored_under_an_unguessable_id_with_a_clean_name() {
     let s = state();
-    let r = upload(&s, "application/pdf", "C%3A%5Cscans%5CFahrzeugschein%20%C3%BCbersicht.pdf", pdf()).await;
+    let r = upload(
+        &s,
+        "application/pdf",
+        "C%3A%5Cscans%5CFahrzeugschein%20%C3%BCbersicht.pdf",
+        pdf(),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
     let id = r.json["id"].as_str().expect("id");
     assert!(id.starts_with("upl_") && id.len() == 24, "{id}");
@@ -583,29 +886,60 @@ async fn a_pdf_upload_is_stored_under_an_unguessable_id_with_a_clean_name() {
     assert_eq!(r.json["size"], pdf().len());
     assert_eq!(r.json["content_type"], "application/pdf");
     assert!(s.forms().upload(id).is_some());
-    let png = upload(&s, "image/png", "foto.png", b"\x89PNG\r\n\x1a\n rest".to_vec()).await;
+    let png = upload(
+        &s,
+        "image/png",
+        "foto.png",
+        b"\x89PNG\r\n\x1a\n rest".to_vec(),
+    )
+    .await;
     assert_eq!(png.status, StatusCode::CREATED);
     assert_ne!(png.json["id"], r.json["id"]);
     // Scans are big: up to 10 MB passes axum's default 2 MB body limit.
     let mut scan = pdf();
     scan.resize(10 * 1024 * 1024, b'0');
     let big = upload(&s, "application/pdf", "scan.pdf", scan).await;
-    assert_eq!((big.status, big.json["size"].as_u64()), (StatusCode::CREATED, Some(10 * 1024 * 1024)));
+    assert_eq!(
+        (big.status, big.json["size"].as_u64()),
+        (StatusCode::CREATED, Some(10 * 1024 * 1024))
+    );
 }
 
 #[tokio::test]
 async fn uploads_of_the_wrong_type_or_content_or_size_are_422_problems() {
     let s = state();
     let type_message = "Bitte laden Sie eine PDF-, JPEG- oder PNG-Datei hoch.";
-    let r = upload(&s, "application/pdf", "virus.pdf", b"MZ\x90\x00 not a pdf".to_vec()).await;
-    assert_eq!((r.status, r.ctype()), (StatusCode::UNPROCESSABLE_ENTITY, "application/problem+json"));
+    let r = upload(
+        &s,
+        "application/pdf",
+        "virus.pdf",
+        b"MZ\x90\x00 not a pdf".to_vec(),
+    )
+    .await;
+    assert_eq!(
+        (r.status, r.ctype()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "application/problem+json")
+    );
     assert_eq!(r.json["detail"], type_message, "magic bytes must match");
     let r = upload(&s, "image/gif", "bild.gif", b"GIF89a....".to_vec()).await;
-    assert_eq!((r.status, r.json["detail"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some(type_message)));
+    assert_eq!(
+        (r.status, r.json["detail"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some(type_message))
+    );
     let r = upload(&s, "image/jpeg", "foto.jpg", pdf()).await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "a PDF declared as JPEG");
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a PDF declared as JPEG"
+    );
     let r = upload(&s, "application/pdf", "leer.pdf", Vec::new()).await;
-    assert_eq!((r.status, r.json["detail"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("Die Datei ist leer.")));
+    assert_eq!(
+        (r.status, r.json["detail"].as_str()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("Die Datei ist leer.")
+        )
+    );
 
     // Just over the limit (checked by length) and far over it (stopped by the body limit).
     for size in [10 * 1024 * 1024 + 1, 12 * 1024 * 1024] {
@@ -613,7 +947,11 @@ async fn uploads_of_the_wrong_type_or_content_or_size_are_422_problems() {
         big.resize(size, b'0');
         let r = upload(&s, "application/pdf", "gross.pdf", big).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{size}");
-        assert_eq!(r.ctype(), "application/problem+json", "never axum's plain-text 413");
+        assert_eq!(
+            r.ctype(),
+            "application/problem+json",
+            "never axum's plain-text 413"
+        );
         assert_eq!(r.json["detail"], "Die Datei ist größer als 10 MB.");
     }
     let req = Request::post("/api/v1/uploads")
@@ -622,9 +960,19 @@ async fn uploads_of_the_wrong_type_or_content_or_size_are_422_problems() {
         .header("X-File-Name", "x.pdf")
         .body(Body::from(vec![b'%'; 10 * 1024 * 1024 + 1]))
         .expect("request");
-    assert_eq!(send(&s, req).await.json["detail"], "The file is larger than 10 MB.");
+    assert_eq!(
+        send(&s, req).await.json["detail"],
+        "The file is larger than 10 MB."
+    );
 
-    let r = send(&s, Request::post("/api/v1/uploads").header(header::CONTENT_TYPE, "application/pdf").body(Body::from(pdf())).expect("req")).await;
+    let r = send(
+        &s,
+        Request::post("/api/v1/uploads")
+            .header(header::CONTENT_TYPE, "application/pdf")
+            .body(Body::from(pdf()))
+            .expect("req"),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "X-File-Name is required");
     let r = upload(&s, "application/pdf", &"a".repeat(201), pdf()).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -637,7 +985,11 @@ async fn drafts_are_saved_restored_by_a_typed_code_and_expire_after_30_days() {
     let s = state();
     let today = s.clock().today();
     let draft = json!({ "service_id": "urkunden", "form_version": 1, "answers": { "urkunden": [{ "art": "geburt" }], "vorname": "Lena" } });
-    let r = send(&s, json_request(Method::POST, "/api/v1/drafts", &draft, "de", None)).await;
+    let r = send(
+        &s,
+        json_request(Method::POST, "/api/v1/drafts", &draft, "de", None),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
     let code = r.json["code"].as_str().expect("code").to_owned();
     assert!(is_unambiguous_code(&code, 8), "{code}");
@@ -647,27 +999,65 @@ async fn drafts_are_saved_restored_by_a_typed_code_and_expire_after_30_days() {
     let back = get(&s, &format!("/api/v1/drafts/{typed}")).await;
     assert_eq!(back.status, StatusCode::OK);
     assert_eq!(back.json, draft);
-    let spaced = get(&s, &format!("/api/v1/drafts/{}%20{}", &code[..4], &code[4..])).await;
+    let spaced = get(
+        &s,
+        &format!("/api/v1/drafts/{}%20{}", &code[..4], &code[4..]),
+    )
+    .await;
     assert_eq!(spaced.status, StatusCode::OK);
 
     let unknown = get(&s, "/api/v1/drafts/ABCD2345").await;
-    assert_eq!((unknown.status, unknown.ctype()), (StatusCode::NOT_FOUND, "application/problem+json"));
-    assert_eq!(unknown.json["detail"], "Diesen Code kennen wir nicht oder er ist abgelaufen (Codes gelten 30 Tage).");
+    assert_eq!(
+        (unknown.status, unknown.ctype()),
+        (StatusCode::NOT_FOUND, "application/problem+json")
+    );
+    assert_eq!(
+        unknown.json["detail"],
+        "Diesen Code kennen wir nicht oder er ist abgelaufen (Codes gelten 30 Tage)."
+    );
 
     s.clock().advance(31 * 86_400);
     let expired = get(&s, &format!("/api/v1/drafts/{code}")).await;
     assert_eq!(expired.status, StatusCode::NOT_FOUND);
-    assert_eq!(expired.json["detail"], "Diesen Code kennen wir nicht oder er ist abgelaufen (Codes gelten 30 Tage).");
+    assert_eq!(
+        expired.json["detail"],
+        "Diesen Code kennen wir nicht oder er ist abgelaufen (Codes gelten 30 Tage)."
+    );
 }
 
 #[tokio::test]
 async fn drafts_need_a_known_service_and_a_bounded_size() {
     let s = state();
     let unknown = json!({ "service_id": "nope", "form_version": 1, "answers": {} });
-    assert_eq!(send(&s, json_request(Method::POST, "/api/v1/drafts", &unknown, "de", None)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        send(
+            &s,
+            json_request(Method::POST, "/api/v1/drafts", &unknown, "de", None)
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
     let huge = json!({ "service_id": "urkunden", "form_version": 1, "answers": { "vorname": "x".repeat(300 * 1024) } });
-    let r = send(&s, json_request(Method::POST, "/api/v1/drafts", &huge, "de", None)).await;
-    assert_eq!((r.status, r.ctype()), (StatusCode::PAYLOAD_TOO_LARGE, "application/problem+json"));
-    let r = send(&s, Request::post("/api/v1/drafts").header(header::CONTENT_TYPE, "application/json").body(Body::from("{no")).expect("req")).await;
-    assert_eq!((r.status, r.json["detail"].as_str()), (StatusCode::BAD_REQUEST, Some("The body is not valid JSON")));
+    let r = send(
+        &s,
+        json_request(Method::POST, "/api/v1/drafts", &huge, "de", None),
+    )
+    .await;
+    assert_eq!(
+        (r.status, r.ctype()),
+        (StatusCode::PAYLOAD_TOO_LARGE, "application/problem+json")
+    );
+    let r = send(
+        &s,
+        Request::post("/api/v1/drafts")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from("{no"))
+            .expect("req"),
+    )
+    .await;
+    assert_eq!(
+        (r.status, r.json["detail"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("The body is not valid JSON"))
+    );
 }

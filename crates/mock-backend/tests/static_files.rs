@@ -12,8 +12,16 @@ fn dist() -> std::path::PathBuf {
     DIR.get_or_init(|| {
         let dir = std::env::temp_dir().join(format!("sp-dist-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("index.html"), "<!doctype html><title>shell</title>").unwrap();
-        std::fs::write(dir.join("serviceportal-0123456789abcdef_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+        std::fs::write(
+            dir.join("index.html"),
+            "<!doctype html><title>shell</title>",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("serviceportal-0123456789abcdef_bg.wasm"),
+            b"\0asm\x01\0\0\0",
+        )
+        .unwrap();
         dir
     })
     .clone()
@@ -24,7 +32,10 @@ async fn get(path: &str, accept_encoding: Option<&str>) -> axum::response::Respo
     if let Some(enc) = accept_encoding {
         req = req.header(header::ACCEPT_ENCODING, enc);
     }
-    app(AppState::seeded(dist())).oneshot(req.body(Body::empty()).unwrap()).await.unwrap()
+    app(AppState::seeded(dist()))
+        .oneshot(req.body(Body::empty()).unwrap())
+        .await
+        .unwrap()
 }
 
 #[tokio::test]
@@ -41,7 +52,10 @@ async fn hashed_wasm_is_immutable_with_wasm_mime() {
     let res = get("/serviceportal-0123456789abcdef_bg.wasm", None).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.headers()[header::CONTENT_TYPE], "application/wasm");
-    assert_eq!(res.headers()[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+    assert_eq!(
+        res.headers()[header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
 }
 
 #[tokio::test]

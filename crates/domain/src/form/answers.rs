@@ -70,13 +70,23 @@ impl<'de> Visitor<'de> for AnswerVisitor {
             match element {
                 ListElement::Text(t) if items.is_empty() => texts.push(t),
                 ListElement::Item(m) if texts.is_empty() => items.push(m),
-                _ => return Err(de::Error::custom("a list holds either strings or group items, not both")),
+                _ => {
+                    return Err(de::Error::custom(
+                        "a list holds either strings or group items, not both",
+                    ))
+                }
             }
         }
-        Ok(if items.is_empty() { Answer::Many(texts) } else { Answer::Group(items) })
+        Ok(if items.is_empty() {
+            Answer::Many(texts)
+        } else {
+            Answer::Group(items)
+        })
     }
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Answer, A::Error> {
-        AnswerObject::deserialize(de::value::MapAccessDeserializer::new(map))?.into_answer().map_err(de::Error::custom)
+        AnswerObject::deserialize(de::value::MapAccessDeserializer::new(map))?
+            .into_answer()
+            .map_err(de::Error::custom)
     }
 }
 
@@ -101,7 +111,8 @@ impl<'de> Deserialize<'de> for ListElement {
                 Ok(ListElement::Text(v))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ListElement, A::Error> {
-                Answers::deserialize(de::value::MapAccessDeserializer::new(map)).map(ListElement::Item)
+                Answers::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(ListElement::Item)
             }
         }
         d.deserialize_any(V)
@@ -134,9 +145,18 @@ fn whole_size<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u64>, D::
 
 impl AnswerObject {
     fn into_answer(self) -> Result<Answer, &'static str> {
-        let AnswerObject { street, house_number, postal_code, town, id, name, size } = self;
+        let AnswerObject {
+            street,
+            house_number,
+            postal_code,
+            town,
+            id,
+            name,
+            size,
+        } = self;
         let is_file = id.is_some() || name.is_some() || size.is_some();
-        let is_address = street.is_some() || house_number.is_some() || postal_code.is_some() || town.is_some();
+        let is_address =
+            street.is_some() || house_number.is_some() || postal_code.is_some() || town.is_some();
         match (is_file, is_address, id, name, size) {
             (false, _, ..) => Ok(Answer::Address(AddressAnswer {
                 street: street.unwrap_or_default(),
@@ -144,7 +164,9 @@ impl AnswerObject {
                 postal_code: postal_code.unwrap_or_default(),
                 town: town.unwrap_or_default(),
             })),
-            (true, false, Some(id), Some(name), Some(size)) => Ok(Answer::File(FileAnswer { id, name, size })),
+            (true, false, Some(id), Some(name), Some(size)) => {
+                Ok(Answer::File(FileAnswer { id, name, size }))
+            }
             (true, true, ..) => Err("an object answer is either an address or a file, not both"),
             _ => Err("a file answer needs `id`, `name` and `size`"),
         }
@@ -156,11 +178,15 @@ impl AnswerObject {
 #[cfg(feature = "openapi")]
 impl utoipa::PartialSchema for Answer {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        use utoipa::openapi::schema::{AdditionalProperties, AnyOfBuilder, ArrayBuilder, ObjectBuilder, Ref, Type};
+        use utoipa::openapi::schema::{
+            AdditionalProperties, AnyOfBuilder, ArrayBuilder, ObjectBuilder, Ref, Type,
+        };
         let string = || ObjectBuilder::new().schema_type(Type::String);
         let item = ObjectBuilder::new()
             .schema_type(Type::Object)
-            .additional_properties(Some(AdditionalProperties::RefOr(Ref::from_schema_name("Answer").into())));
+            .additional_properties(Some(AdditionalProperties::RefOr(
+                Ref::from_schema_name("Answer").into(),
+            )));
         AnyOfBuilder::new()
             .item(string())
             .item(ArrayBuilder::new().items(string()))
@@ -177,7 +203,12 @@ impl utoipa::PartialSchema for Answer {
 
 #[cfg(feature = "openapi")]
 impl utoipa::ToSchema for Answer {
-    fn schemas(schemas: &mut Vec<(String, utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>)>) {
+    fn schemas(
+        schemas: &mut Vec<(
+            String,
+            utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+        )>,
+    ) {
         use utoipa::PartialSchema;
         schemas.push(("AddressAnswer".into(), AddressAnswer::schema()));
         schemas.push(("FileAnswer".into(), FileAnswer::schema()));
@@ -198,9 +229,9 @@ impl Answer {
             Answer::Text(t) => t.trim().is_empty(),
             Answer::Many(v) => v.is_empty(),
             Answer::Group(v) => v.is_empty(),
-            Answer::Address(a) => {
-                [&a.street, &a.house_number, &a.postal_code, &a.town].iter().all(|s| s.trim().is_empty())
-            }
+            Answer::Address(a) => [&a.street, &a.house_number, &a.postal_code, &a.town]
+                .iter()
+                .all(|s| s.trim().is_empty()),
             Answer::File(f) => f.id.is_empty(),
         }
     }
@@ -245,11 +276,30 @@ mod tests {
     #[test]
     fn objects_read_as_before() {
         let a: Answer = serde_json::from_str("{}").unwrap();
-        assert_eq!(a, Answer::Address(AddressAnswer { street: String::new(), house_number: String::new(), postal_code: String::new(), town: String::new() }));
+        assert_eq!(
+            a,
+            Answer::Address(AddressAnswer {
+                street: String::new(),
+                house_number: String::new(),
+                postal_code: String::new(),
+                town: String::new()
+            })
+        );
         let f: Answer = serde_json::from_str(r#"{"id":"u1","name":"f.pdf","size":3.0}"#).unwrap();
-        assert_eq!(f, Answer::File(FileAnswer { id: "u1".into(), name: "f.pdf".into(), size: 3 }));
-        let g: Answer = serde_json::from_str(r#"[{"hund":{"id":"u","name":"n","size":1},"rasse":["a"]}]"#).unwrap();
-        assert!(matches!(g, Answer::Group(ref items) if matches!(items[0]["hund"], Answer::File(_)) && matches!(items[0]["rasse"], Answer::Many(_))));
+        assert_eq!(
+            f,
+            Answer::File(FileAnswer {
+                id: "u1".into(),
+                name: "f.pdf".into(),
+                size: 3
+            })
+        );
+        let g: Answer =
+            serde_json::from_str(r#"[{"hund":{"id":"u","name":"n","size":1},"rasse":["a"]}]"#)
+                .unwrap();
+        assert!(
+            matches!(g, Answer::Group(ref items) if matches!(items[0]["hund"], Answer::File(_)) && matches!(items[0]["rasse"], Answer::Many(_)))
+        );
     }
 
     #[test]

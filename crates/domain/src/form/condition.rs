@@ -6,14 +6,29 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "op", rename_all = "snake_case", try_from = "ConditionWire")]
 pub enum Condition {
-    Equals { field: String, value: String },
-    NotEquals { field: String, value: String },
-    OneOf { field: String, values: Vec<String> },
-    Answered { field: String },
+    Equals {
+        field: String,
+        value: String,
+    },
+    NotEquals {
+        field: String,
+        value: String,
+    },
+    OneOf {
+        field: String,
+        values: Vec<String>,
+    },
+    Answered {
+        field: String,
+    },
     #[cfg_attr(feature = "openapi", schema(no_recursion))]
-    All { conditions: Vec<Condition> },
+    All {
+        conditions: Vec<Condition>,
+    },
     #[cfg_attr(feature = "openapi", schema(no_recursion))]
-    Any { conditions: Vec<Condition> },
+    Any {
+        conditions: Vec<Condition>,
+    },
 }
 
 /// How [`Condition`] is read (see `crate::wire`).
@@ -42,14 +57,27 @@ impl TryFrom<ConditionWire> for Condition {
     fn try_from(w: ConditionWire) -> Result<Self, String> {
         use crate::wire::need;
         Ok(match w.op {
-            ConditionOp::Equals => Condition::Equals { field: need(w.field, "field", "equals")?, value: need(w.value, "value", "equals")? },
-            ConditionOp::NotEquals => {
-                Condition::NotEquals { field: need(w.field, "field", "not_equals")?, value: need(w.value, "value", "not_equals")? }
-            }
-            ConditionOp::OneOf => Condition::OneOf { field: need(w.field, "field", "one_of")?, values: need(w.values, "values", "one_of")? },
-            ConditionOp::Answered => Condition::Answered { field: need(w.field, "field", "answered")? },
-            ConditionOp::All => Condition::All { conditions: need(w.conditions, "conditions", "all")? },
-            ConditionOp::Any => Condition::Any { conditions: need(w.conditions, "conditions", "any")? },
+            ConditionOp::Equals => Condition::Equals {
+                field: need(w.field, "field", "equals")?,
+                value: need(w.value, "value", "equals")?,
+            },
+            ConditionOp::NotEquals => Condition::NotEquals {
+                field: need(w.field, "field", "not_equals")?,
+                value: need(w.value, "value", "not_equals")?,
+            },
+            ConditionOp::OneOf => Condition::OneOf {
+                field: need(w.field, "field", "one_of")?,
+                values: need(w.values, "values", "one_of")?,
+            },
+            ConditionOp::Answered => Condition::Answered {
+                field: need(w.field, "field", "answered")?,
+            },
+            ConditionOp::All => Condition::All {
+                conditions: need(w.conditions, "conditions", "all")?,
+            },
+            ConditionOp::Any => Condition::Any {
+                conditions: need(w.conditions, "conditions", "any")?,
+            },
         })
     }
 }
@@ -79,21 +107,44 @@ mod tests {
     use super::*;
 
     fn answers(pairs: &[(&str, &str)]) -> Answers {
-        pairs.iter().map(|(k, v)| (k.to_string(), Answer::Text(v.to_string()))).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), Answer::Text(v.to_string())))
+            .collect()
     }
 
     #[test]
     fn combinators() {
         let a = answers(&[("kind", "birth"), ("copies", "2")]);
-        let eq = Condition::Equals { field: "kind".into(), value: "birth".into() };
-        let ne = Condition::NotEquals { field: "kind".into(), value: "death".into() };
-        let one = Condition::OneOf { field: "kind".into(), values: vec!["death".into(), "birth".into()] };
-        let answered = Condition::Answered { field: "missing".into() };
+        let eq = Condition::Equals {
+            field: "kind".into(),
+            value: "birth".into(),
+        };
+        let ne = Condition::NotEquals {
+            field: "kind".into(),
+            value: "death".into(),
+        };
+        let one = Condition::OneOf {
+            field: "kind".into(),
+            values: vec!["death".into(), "birth".into()],
+        };
+        let answered = Condition::Answered {
+            field: "missing".into(),
+        };
         assert!(eq.holds(&[&a]) && ne.holds(&[&a]) && one.holds(&[&a]));
         assert!(!answered.holds(&[&a]));
-        assert!(Condition::All { conditions: vec![eq.clone(), ne.clone()] }.holds(&[&a]));
-        assert!(!Condition::All { conditions: vec![eq.clone(), answered.clone()] }.holds(&[&a]));
-        assert!(Condition::Any { conditions: vec![answered, eq] }.holds(&[&a]));
+        assert!(Condition::All {
+            conditions: vec![eq.clone(), ne.clone()]
+        }
+        .holds(&[&a]));
+        assert!(!Condition::All {
+            conditions: vec![eq.clone(), answered.clone()]
+        }
+        .holds(&[&a]));
+        assert!(Condition::Any {
+            conditions: vec![answered, eq]
+        }
+        .holds(&[&a]));
     }
 
     #[test]
@@ -102,13 +153,28 @@ mod tests {
         a.insert("extras".into(), Answer::Many(vec!["multilingual".into()]));
         let item = answers(&[("kind", "x")]);
         let outer = answers(&[("kind", "y")]);
-        assert!(Condition::Equals { field: "extras".into(), value: "multilingual".into() }.holds(&[&a]));
-        assert!(Condition::Equals { field: "kind".into(), value: "x".into() }.holds(&[&item, &outer]));
+        assert!(Condition::Equals {
+            field: "extras".into(),
+            value: "multilingual".into()
+        }
+        .holds(&[&a]));
+        assert!(Condition::Equals {
+            field: "kind".into(),
+            value: "x".into()
+        }
+        .holds(&[&item, &outer]));
     }
 
     #[test]
     fn json_shape() {
-        let c: Condition = serde_json::from_str(r#"{"op":"equals","field":"a","value":"b"}"#).unwrap();
-        assert_eq!(c, Condition::Equals { field: "a".into(), value: "b".into() });
+        let c: Condition =
+            serde_json::from_str(r#"{"op":"equals","field":"a","value":"b"}"#).unwrap();
+        assert_eq!(
+            c,
+            Condition::Equals {
+                field: "a".into(),
+                value: "b".into()
+            }
+        );
     }
 }

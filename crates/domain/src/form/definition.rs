@@ -63,11 +63,17 @@ pub enum DateRule {
     InPast,
     /// Later than today.
     InFuture,
-    NotBefore { date: Date },
+    NotBefore {
+        date: Date,
+    },
     /// At most this many days from today (e.g. a nursery start date within a year).
-    WithinDays { days: u32 },
+    WithinDays {
+        days: u32,
+    },
     /// The person born on this date is at least this old today.
-    AgeAtLeast { years: u8 },
+    AgeAtLeast {
+        years: u8,
+    },
 }
 
 /// What kind of input a field is, with its rules.
@@ -81,11 +87,21 @@ pub enum FieldKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         autocomplete: Option<String>,
     },
-    LongText { max_len: u32 },
+    LongText {
+        max_len: u32,
+    },
     /// Only digits, e.g. a 15-digit transponder chip or a meter number.
-    Digits { min_len: u32, max_len: u32 },
-    WholeNumber { min: i64, max: i64 },
-    Date { rules: Vec<DateRule> },
+    Digits {
+        min_len: u32,
+        max_len: u32,
+    },
+    WholeNumber {
+        min: i64,
+        max: i64,
+    },
+    Date {
+        rules: Vec<DateRule>,
+    },
     Email,
     Phone,
     PostalCode,
@@ -93,7 +109,9 @@ pub enum FieldKind {
     VehicleRegistration,
     YesNo,
     /// Radios up to 6 options, a select above.
-    OneOf { options: Vec<Choice> },
+    OneOf {
+        options: Vec<Choice>,
+    },
     ManyOf {
         options: Vec<Choice>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -102,14 +120,22 @@ pub enum FieldKind {
     /// Street, house number, postal code, town.
     Address,
     /// A count of things, e.g. copies or tickets.
-    Quantity { min: u32, max: u32 },
+    Quantity {
+        min: u32,
+        max: u32,
+    },
     /// A slot from `GET /api/v1/services/{id}/slots`.
     AppointmentSlot,
     /// An upload id from `POST /api/v1/uploads`.
     FileUpload,
     /// Repeatable group, e.g. several dogs or several certificates.
     #[cfg_attr(feature = "openapi", schema(no_recursion))]
-    Group { fields: Vec<Field>, min_items: u32, max_items: u32, item_label: Text },
+    Group {
+        fields: Vec<Field>,
+        min_items: u32,
+        max_items: u32,
+        item_label: Text,
+    },
 }
 
 /// How [`DateRule`] is read (see `crate::wire`).
@@ -138,9 +164,15 @@ impl TryFrom<DateRuleWire> for DateRule {
         Ok(match w.rule {
             DateRuleTag::InPast => DateRule::InPast,
             DateRuleTag::InFuture => DateRule::InFuture,
-            DateRuleTag::NotBefore => DateRule::NotBefore { date: need(w.date, "date", "not_before")? },
-            DateRuleTag::WithinDays => DateRule::WithinDays { days: need(w.days, "days", "within_days")? },
-            DateRuleTag::AgeAtLeast => DateRule::AgeAtLeast { years: need(w.years, "years", "age_at_least")? },
+            DateRuleTag::NotBefore => DateRule::NotBefore {
+                date: need(w.date, "date", "not_before")?,
+            },
+            DateRuleTag::WithinDays => DateRule::WithinDays {
+                days: need(w.days, "days", "within_days")?,
+            },
+            DateRuleTag::AgeAtLeast => DateRule::AgeAtLeast {
+                years: need(w.years, "years", "age_at_least")?,
+            },
         })
     }
 }
@@ -197,21 +229,37 @@ impl TryFrom<FieldKindWire> for FieldKind {
     fn try_from(w: FieldKindWire) -> Result<Self, String> {
         use crate::wire::need;
         Ok(match w.kind {
-            FieldKindTag::ShortText => FieldKind::ShortText { max_len: need(w.max_len, "max_len", "short_text")?, autocomplete: w.autocomplete },
-            FieldKindTag::LongText => FieldKind::LongText { max_len: need(w.max_len, "max_len", "long_text")? },
-            FieldKindTag::Digits => FieldKind::Digits { min_len: need(w.min_len, "min_len", "digits")?, max_len: need(w.max_len, "max_len", "digits")? },
-            FieldKindTag::WholeNumber => FieldKind::WholeNumber { min: need(w.min, "min", "whole_number")?, max: need(w.max, "max", "whole_number")? },
-            FieldKindTag::Date => FieldKind::Date { rules: need(w.rules, "rules", "date")? },
+            FieldKindTag::ShortText => FieldKind::ShortText {
+                max_len: need(w.max_len, "max_len", "short_text")?,
+                autocomplete: w.autocomplete,
+            },
+            FieldKindTag::LongText => FieldKind::LongText {
+                max_len: need(w.max_len, "max_len", "long_text")?,
+            },
+            FieldKindTag::Digits => FieldKind::Digits {
+                min_len: need(w.min_len, "min_len", "digits")?,
+                max_len: need(w.max_len, "max_len", "digits")?,
+            },
+            FieldKindTag::WholeNumber => FieldKind::WholeNumber {
+                min: need(w.min, "min", "whole_number")?,
+                max: need(w.max, "max", "whole_number")?,
+            },
+            FieldKindTag::Date => FieldKind::Date {
+                rules: need(w.rules, "rules", "date")?,
+            },
             FieldKindTag::Email => FieldKind::Email,
             FieldKindTag::Phone => FieldKind::Phone,
             FieldKindTag::PostalCode => FieldKind::PostalCode,
             FieldKindTag::Iban => FieldKind::Iban,
             FieldKindTag::VehicleRegistration => FieldKind::VehicleRegistration,
             FieldKindTag::YesNo => FieldKind::YesNo,
-            FieldKindTag::OneOf => FieldKind::OneOf { options: need(w.options, "options", "one_of")? },
-            FieldKindTag::ManyOf => {
-                FieldKind::ManyOf { options: need(w.options, "options", "many_of")?, max: w.max.map(|m| count(m, "max")).transpose()? }
-            }
+            FieldKindTag::OneOf => FieldKind::OneOf {
+                options: need(w.options, "options", "one_of")?,
+            },
+            FieldKindTag::ManyOf => FieldKind::ManyOf {
+                options: need(w.options, "options", "many_of")?,
+                max: w.max.map(|m| count(m, "max")).transpose()?,
+            },
             FieldKindTag::Address => FieldKind::Address,
             FieldKindTag::Quantity => FieldKind::Quantity {
                 min: count(need(w.min, "min", "quantity")?, "min")?,
@@ -236,7 +284,9 @@ impl FormDefinition {
 
     /// Every field at the top level of a step, with the step it belongs to.
     pub fn fields(&self) -> impl Iterator<Item = (&Step, &Field)> {
-        self.steps.iter().flat_map(|s| s.fields.iter().map(move |f| (s, f)))
+        self.steps
+            .iter()
+            .flat_map(|s| s.fields.iter().map(move |f| (s, f)))
     }
 
     pub fn field(&self, id: &str) -> Option<&Field> {

@@ -10,7 +10,10 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "kind", rename_all = "snake_case", try_from = "FeeRuleWire")]
 pub enum FeeRule {
     Free,
-    Fixed { amount: Cents, label: Text },
+    Fixed {
+        amount: Cents,
+        label: Text,
+    },
     /// quantity × price, the first unit priced `first`, each further one `further`; with `group`
     /// the quantity field is read in every item of that repeatable group (e.g. copies per certificate).
     PerUnit {
@@ -31,9 +34,16 @@ pub enum FeeRule {
         label: Text,
     },
     /// quantity × the price of the chosen option (e.g. tickets × the event's price).
-    PerUnitByOption { quantity_field: String, option_field: String, prices: Vec<OptionPrice>, label: Text },
+    PerUnitByOption {
+        quantity_field: String,
+        option_field: String,
+        prices: Vec<OptionPrice>,
+        label: Text,
+    },
     #[cfg_attr(feature = "openapi", schema(no_recursion))]
-    Sum { rules: Vec<FeeRule> },
+    Sum {
+        rules: Vec<FeeRule>,
+    },
 }
 
 /// How [`FeeRule`] is read (see `crate::wire`).
@@ -70,7 +80,10 @@ impl TryFrom<FeeRuleWire> for FeeRule {
         use crate::wire::need;
         Ok(match w.kind {
             FeeRuleKind::Free => FeeRule::Free,
-            FeeRuleKind::Fixed => FeeRule::Fixed { amount: need(w.amount, "amount", "fixed")?, label: need(w.label, "label", "fixed")? },
+            FeeRuleKind::Fixed => FeeRule::Fixed {
+                amount: need(w.amount, "amount", "fixed")?,
+                label: need(w.label, "label", "fixed")?,
+            },
             FeeRuleKind::PerUnit => FeeRule::PerUnit {
                 quantity_field: need(w.quantity_field, "quantity_field", "per_unit")?,
                 group: w.group,
@@ -90,7 +103,9 @@ impl TryFrom<FeeRuleWire> for FeeRule {
                 prices: need(w.prices, "prices", "per_unit_by_option")?,
                 label: need(w.label, "label", "per_unit_by_option")?,
             },
-            FeeRuleKind::Sum => FeeRule::Sum { rules: need(w.rules, "rules", "sum")? },
+            FeeRuleKind::Sum => FeeRule::Sum {
+                rules: need(w.rules, "rules", "sum")?,
+            },
         })
     }
 }
@@ -138,7 +153,11 @@ fn units(q: u32, first: Cents, further: Cents) -> Cents {
     if q == 0 {
         return Cents::ZERO;
     }
-    Cents(first.0.saturating_add(further.0.saturating_mul(i64::from(q - 1))))
+    Cents(
+        first
+            .0
+            .saturating_add(further.0.saturating_mul(i64::from(q - 1))),
+    )
 }
 
 impl FeeRule {
@@ -146,34 +165,64 @@ impl FeeRule {
     pub fn compute(&self, answers: &Answers) -> FeeBreakdown {
         let mut lines = Vec::new();
         self.lines(answers, &mut lines);
-        let total = Cents(lines.iter().fold(0i64, |acc, l| acc.saturating_add(l.amount.0)));
+        let total = Cents(
+            lines
+                .iter()
+                .fold(0i64, |acc, l| acc.saturating_add(l.amount.0)),
+        );
         FeeBreakdown { lines, total }
     }
 
     fn lines(&self, answers: &Answers, out: &mut Vec<FeeLine>) {
         match self {
             FeeRule::Free => {}
-            FeeRule::Fixed { amount, label } => out.push(FeeLine { label: label.clone(), quantity: 1, amount: *amount }),
-            FeeRule::PerUnit { quantity_field, group, first, further, label } => {
+            FeeRule::Fixed { amount, label } => out.push(FeeLine {
+                label: label.clone(),
+                quantity: 1,
+                amount: *amount,
+            }),
+            FeeRule::PerUnit {
+                quantity_field,
+                group,
+                first,
+                further,
+                label,
+            } => {
                 let (q, amount) = match group {
                     None => {
                         let q = quantity(answers, quantity_field);
                         (q, units(q, *first, *further))
                     }
                     Some(g) => match answers.get(g) {
-                        Some(Answer::Group(items)) => items.iter().fold((0u32, Cents::ZERO), |(tq, ta), item| {
-                            let q = quantity(item, quantity_field);
-                            (tq.saturating_add(q), Cents(ta.0.saturating_add(units(q, *first, *further).0)))
-                        }),
+                        Some(Answer::Group(items)) => {
+                            items.iter().fold((0u32, Cents::ZERO), |(tq, ta), item| {
+                                let q = quantity(item, quantity_field);
+                                (
+                                    tq.saturating_add(q),
+                                    Cents(ta.0.saturating_add(units(q, *first, *further).0)),
+                                )
+                            })
+                        }
                         _ => (0, Cents::ZERO),
                     },
                 };
                 if q > 0 {
-                    out.push(FeeLine { label: label.clone(), quantity: q, amount });
+                    out.push(FeeLine {
+                        label: label.clone(),
+                        quantity: q,
+                        amount,
+                    });
                 }
             }
-            FeeRule::PerItem { group, rates, special, label } => {
-                let Some(Answer::Group(items)) = answers.get(group) else { return };
+            FeeRule::PerItem {
+                group,
+                rates,
+                special,
+                label,
+            } => {
+                let Some(Answer::Group(items)) = answers.get(group) else {
+                    return;
+                };
                 let mut regular = (0u32, 0i64);
                 let mut specials = (0u32, 0i64);
                 for item in items {
@@ -183,23 +232,44 @@ impl FeeRule {
                     if let (true, Some(s)) = (is_special, special) {
                         specials = (specials.0 + 1, specials.1.saturating_add(s.amount.0));
                     } else {
-                        let rate = rates.get(regular.0 as usize).or(rates.last()).copied().unwrap_or(Cents::ZERO);
+                        let rate = rates
+                            .get(regular.0 as usize)
+                            .or(rates.last())
+                            .copied()
+                            .unwrap_or(Cents::ZERO);
                         regular = (regular.0 + 1, regular.1.saturating_add(rate.0));
                     }
                 }
                 if regular.0 > 0 {
-                    out.push(FeeLine { label: label.clone(), quantity: regular.0, amount: Cents(regular.1) });
+                    out.push(FeeLine {
+                        label: label.clone(),
+                        quantity: regular.0,
+                        amount: Cents(regular.1),
+                    });
                 }
                 if let (Some(s), true) = (special, specials.0 > 0) {
-                    out.push(FeeLine { label: s.label.clone(), quantity: specials.0, amount: Cents(specials.1) });
+                    out.push(FeeLine {
+                        label: s.label.clone(),
+                        quantity: specials.0,
+                        amount: Cents(specials.1),
+                    });
                 }
             }
-            FeeRule::PerUnitByOption { quantity_field, option_field, prices, label } => {
+            FeeRule::PerUnitByOption {
+                quantity_field,
+                option_field,
+                prices,
+                label,
+            } => {
                 let q = quantity(answers, quantity_field);
                 let chosen = answers.get(option_field).and_then(Answer::as_text);
                 if let Some(p) = prices.iter().find(|p| Some(p.value.as_str()) == chosen) {
                     if q > 0 {
-                        out.push(FeeLine { label: label.clone(), quantity: q, amount: Cents(p.amount.0.saturating_mul(i64::from(q))) });
+                        out.push(FeeLine {
+                            label: label.clone(),
+                            quantity: q,
+                            amount: Cents(p.amount.0.saturating_mul(i64::from(q))),
+                        });
                     }
                 }
             }
@@ -218,7 +288,12 @@ mod tests {
     }
 
     fn dog(dangerous: bool) -> BTreeMap<String, Answer> {
-        [("listed".to_string(), text(if dangerous { "yes" } else { "no" }))].into_iter().collect()
+        [(
+            "listed".to_string(),
+            text(if dangerous { "yes" } else { "no" }),
+        )]
+        .into_iter()
+        .collect()
     }
 
     #[test]
@@ -226,13 +301,21 @@ mod tests {
         let rule = FeeRule::PerItem {
             group: "dogs".into(),
             rates: vec![Cents(9600), Cents(12000), Cents(15000)],
-            special: Some(ItemRate { field: "listed".into(), value: "yes".into(), amount: Cents(60000), label: Text::new("gelistet", "listed") }),
+            special: Some(ItemRate {
+                field: "listed".into(),
+                value: "yes".into(),
+                amount: Cents(60000),
+                label: Text::new("gelistet", "listed"),
+            }),
             label: Text::new("Hundesteuer", "Dog tax"),
         };
         let mut a = Answers::new();
         a.insert("dogs".into(), Answer::Group(vec![dog(false)]));
         assert_eq!(rule.compute(&a).total, Cents(9600));
-        a.insert("dogs".into(), Answer::Group(vec![dog(false), dog(false), dog(false), dog(false)]));
+        a.insert(
+            "dogs".into(),
+            Answer::Group(vec![dog(false), dog(false), dog(false), dog(false)]),
+        );
         assert_eq!(rule.compute(&a).total, Cents(9600 + 12000 + 15000 + 15000));
         a.insert("dogs".into(), Answer::Group(vec![dog(true), dog(false)]));
         let b = rule.compute(&a);
@@ -249,9 +332,14 @@ mod tests {
             further: Cents(600),
             label: Text::new("Urkunden", "Certificates"),
         };
-        let item = |q: &str| -> BTreeMap<String, Answer> { [("copies".to_string(), text(q))].into_iter().collect() };
+        let item = |q: &str| -> BTreeMap<String, Answer> {
+            [("copies".to_string(), text(q))].into_iter().collect()
+        };
         let mut a = Answers::new();
-        a.insert("certificates".into(), Answer::Group(vec![item("3"), item("1")]));
+        a.insert(
+            "certificates".into(),
+            Answer::Group(vec![item("3"), item("1")]),
+        );
         let b = rule.compute(&a);
         assert_eq!(b.total, Cents(1200 + 600 + 600 + 1200));
         assert_eq!(b.lines[0].quantity, 4);
@@ -264,10 +352,22 @@ mod tests {
                 FeeRule::PerUnitByOption {
                     quantity_field: "tickets".into(),
                     option_field: "event".into(),
-                    prices: vec![OptionPrice { value: "a".into(), amount: Cents(800) }, OptionPrice { value: "b".into(), amount: Cents(2500) }],
+                    prices: vec![
+                        OptionPrice {
+                            value: "a".into(),
+                            amount: Cents(800),
+                        },
+                        OptionPrice {
+                            value: "b".into(),
+                            amount: Cents(2500),
+                        },
+                    ],
                     label: Text::new("Karten", "Tickets"),
                 },
-                FeeRule::Fixed { amount: Cents(100), label: Text::new("Versand", "Postage") },
+                FeeRule::Fixed {
+                    amount: Cents(100),
+                    label: Text::new("Versand", "Postage"),
+                },
             ],
         };
         let mut a = Answers::new();
@@ -281,7 +381,13 @@ mod tests {
 
     #[test]
     fn absurd_quantities_saturate_instead_of_overflowing() {
-        let rule = FeeRule::PerUnit { quantity_field: "q".into(), group: None, first: Cents(i64::MAX), further: Cents(i64::MAX), label: Text::new("", "") };
+        let rule = FeeRule::PerUnit {
+            quantity_field: "q".into(),
+            group: None,
+            first: Cents(i64::MAX),
+            further: Cents(i64::MAX),
+            label: Text::new("", ""),
+        };
         let mut a = Answers::new();
         a.insert("q".into(), text("4000000000"));
         assert_eq!(rule.compute(&a).total, Cents(i64::MAX));

@@ -28,17 +28,28 @@ pub struct Journey<'a> {
 
 impl<'a> Journey<'a> {
     pub fn new(def: &'a FormDefinition, answers: &'a Answers, today: Date) -> Self {
-        Journey { def, answers, today }
+        Journey {
+            def,
+            answers,
+            today,
+        }
     }
 
     pub fn visible_steps(&self) -> Vec<&'a Step> {
-        self.def.steps.iter().filter(|s| step_visible(s, self.answers)).collect()
+        self.def
+            .steps
+            .iter()
+            .filter(|s| step_visible(s, self.answers))
+            .collect()
     }
 
     /// 1-based position and count among the visible steps ("Schritt 2 von 5").
     pub fn position(&self, step_id: &str) -> Option<(usize, usize)> {
         let steps = self.visible_steps();
-        steps.iter().position(|s| s.id == step_id).map(|i| (i + 1, steps.len()))
+        steps
+            .iter()
+            .position(|s| s.id == step_id)
+            .map(|i| (i + 1, steps.len()))
     }
 
     pub fn step_is_valid(&self, step: &Step) -> bool {
@@ -47,7 +58,9 @@ impl<'a> Journey<'a> {
 
     /// The first visible step that still has errors; `None` when the form is complete.
     pub fn first_incomplete(&self) -> Option<&'a Step> {
-        self.visible_steps().into_iter().find(|s| !self.step_is_valid(s))
+        self.visible_steps()
+            .into_iter()
+            .find(|s| !self.step_is_valid(s))
     }
 
     pub fn is_complete(&self) -> bool {
@@ -99,15 +112,31 @@ impl<'a> Journey<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::form::{Answer, Condition, Field, FieldKind, FeeRule};
+    use crate::form::{Answer, Condition, FeeRule, Field, FieldKind};
     use crate::i18n::Text;
 
     fn field(id: &str) -> Field {
-        Field { id: id.into(), kind: FieldKind::ShortText { max_len: 50, autocomplete: None }, label: Text::new(id, id), hint: None, required: true, condition: None }
+        Field {
+            id: id.into(),
+            kind: FieldKind::ShortText {
+                max_len: 50,
+                autocomplete: None,
+            },
+            label: Text::new(id, id),
+            hint: None,
+            required: true,
+            condition: None,
+        }
     }
 
     fn def() -> FormDefinition {
-        let step = |id: &str, cond: Option<Condition>| Step { id: id.into(), title: Text::new(id, id), intro: None, fields: vec![field(id)], condition: cond };
+        let step = |id: &str, cond: Option<Condition>| Step {
+            id: id.into(),
+            title: Text::new(id, id),
+            intro: None,
+            fields: vec![field(id)],
+            condition: cond,
+        };
         FormDefinition {
             id: "t".into(),
             version: 1,
@@ -116,7 +145,13 @@ mod tests {
             next_steps: Text::new("", ""),
             steps: vec![
                 step("a", None),
-                step("b", Some(Condition::Equals { field: "a".into(), value: "show".into() })),
+                step(
+                    "b",
+                    Some(Condition::Equals {
+                        field: "a".into(),
+                        value: "show".into(),
+                    }),
+                ),
                 step("c", None),
             ],
             fee: FeeRule::Free,
@@ -124,7 +159,10 @@ mod tests {
     }
 
     fn answers(pairs: &[(&str, &str)]) -> Answers {
-        pairs.iter().map(|(k, v)| (k.to_string(), Answer::Text(v.to_string()))).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), Answer::Text(v.to_string())))
+            .collect()
     }
 
     #[test]
@@ -157,7 +195,11 @@ mod tests {
         let j = Journey::new(&d, &a, today);
         assert_eq!(j.resolve("c").map(|s| s.id.as_str()), Some("c"));
         assert!(j.is_complete());
-        assert_eq!(j.resolve("b").map(|s| s.id.as_str()), Some("a"), "a hidden step on a complete form sends to the first step");
+        assert_eq!(
+            j.resolve("b").map(|s| s.id.as_str()),
+            Some("a"),
+            "a hidden step on a complete form sends to the first step"
+        );
     }
 
     #[test]
@@ -174,7 +216,10 @@ mod tests {
         assert_eq!(j.land(CHECK_PAGE), Landing::Check);
         assert!(matches!(j.land("c"), Landing::Step(ref s) if s.id == "c"));
         assert_eq!(j.land("b"), Landing::Redirect("a".into()), "a hidden step");
-        let none = FormDefinition { steps: vec![], ..d.clone() };
+        let none = FormDefinition {
+            steps: vec![],
+            ..d.clone()
+        };
         let j = Journey::new(&none, &empty, today);
         assert_eq!(j.land("a"), Landing::NotFound);
     }

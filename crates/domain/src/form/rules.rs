@@ -9,7 +9,10 @@ pub fn is_german_postal_code(s: &str) -> bool {
 /// Upper-cases and normalises separators: `un ab 123` → `UN-AB 123`.
 pub fn normalise_vehicle_registration(s: &str) -> String {
     let upper = s.trim().to_uppercase();
-    let parts: Vec<&str> = upper.split(|c: char| c == '-' || c.is_whitespace()).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> = upper
+        .split(|c: char| c == '-' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .collect();
     match parts.as_slice() {
         [district, letters, number] => format!("{district}-{letters} {number}"),
         _ => upper,
@@ -21,11 +24,17 @@ pub fn normalise_vehicle_registration(s: &str) -> String {
 /// separators. Examples: `UN-AB 123`, `B-XY 1234E`, `M-A 1`.
 pub fn is_vehicle_registration(s: &str) -> bool {
     let norm = normalise_vehicle_registration(s);
-    let Some((district, rest)) = norm.split_once('-') else { return false };
-    let Some((letters, number)) = rest.split_once(' ') else { return false };
+    let Some((district, rest)) = norm.split_once('-') else {
+        return false;
+    };
+    let Some((letters, number)) = rest.split_once(' ') else {
+        return false;
+    };
     let is_letter = |c: char| c.is_ascii_uppercase() || "ÄÖÜ".contains(c);
-    let district_ok = (1..=3).contains(&district.chars().count()) && district.chars().all(is_letter);
-    let letters_ok = (1..=2).contains(&letters.chars().count()) && letters.chars().all(|c| c.is_ascii_uppercase());
+    let district_ok =
+        (1..=3).contains(&district.chars().count()) && district.chars().all(is_letter);
+    let letters_ok = (1..=2).contains(&letters.chars().count())
+        && letters.chars().all(|c| c.is_ascii_uppercase());
     let digits = number.strip_suffix(['E', 'H']).unwrap_or(number);
     let number_ok = (1..=4).contains(&digits.len())
         && digits.bytes().all(|b| b.is_ascii_digit())
@@ -39,15 +48,19 @@ pub fn is_phone(s: &str) -> bool {
     let s = s.trim();
     let body = s.strip_prefix('+').unwrap_or(s);
     let digits = body.bytes().filter(u8::is_ascii_digit).count();
-    body.chars().all(|c| c.is_ascii_digit() || " /-()".contains(c)) && (6..=20).contains(&digits)
+    body.chars()
+        .all(|c| c.is_ascii_digit() || " /-()".contains(c))
+        && (6..=20).contains(&digits)
 }
 
 pub fn is_iban(s: &str) -> bool {
-    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
+    let compact: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_uppercase();
     compact.parse::<iban::Iban>().is_ok()
 }
-
-
 
 #[cfg(test)]
 mod tests {
@@ -63,10 +76,26 @@ mod tests {
 
     #[test]
     fn registrations() {
-        for ok in ["UN-AB 123", "B-XY 1234E", "M-A 1", "un ab 123", "HH-AB 12H", "LÖ-AB 12"] {
+        for ok in [
+            "UN-AB 123",
+            "B-XY 1234E",
+            "M-A 1",
+            "un ab 123",
+            "HH-AB 12H",
+            "LÖ-AB 12",
+        ] {
             assert!(is_vehicle_registration(ok), "{ok}");
         }
-        for bad in ["UNAB123", "UN-ABC 123", "ABCD-A 1", "UN-AB 12345", "UN-AB 0123", "UN-1 123", "B-XY 1234EE", "HHH-AB 1234"] {
+        for bad in [
+            "UNAB123",
+            "UN-ABC 123",
+            "ABCD-A 1",
+            "UN-AB 12345",
+            "UN-AB 0123",
+            "UN-1 123",
+            "B-XY 1234EE",
+            "HHH-AB 1234",
+        ] {
             assert!(!is_vehicle_registration(bad), "{bad}");
         }
         assert_eq!(normalise_vehicle_registration(" un ab  123 "), "UN-AB 123");

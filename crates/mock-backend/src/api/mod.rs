@@ -37,7 +37,11 @@ async fn method_not_allowed(AcceptLang(lang): AcceptLang, req: Request, next: Ne
     }
     let (parts, _) = res.into_parts();
     let mut problem = ApiError::method_not_allowed(lang).into_response();
-    for (name, value) in parts.headers.iter().filter(|(name, _)| *name == axum::http::header::ALLOW) {
+    for (name, value) in parts
+        .headers
+        .iter()
+        .filter(|(name, _)| *name == axum::http::header::ALLOW)
+    {
         problem.headers_mut().append(name, value.clone());
     }
     problem
@@ -52,10 +56,22 @@ mod tests {
     #[tokio::test]
     async fn another_method_is_a_problem_with_allow() {
         let state = crate::AppState::seeded(std::env::temp_dir().join("serviceportal-no-dist"));
-        let req = Request::patch("/api/v1/feedback").body(Body::empty()).unwrap_or_default();
+        let req = Request::patch("/api/v1/feedback")
+            .body(Body::empty())
+            .unwrap_or_default();
         let res = crate::app(state).oneshot(req).await.unwrap_or_default();
         assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
-        assert_eq!(res.headers().get(header::ALLOW).and_then(|v| v.to_str().ok()), Some("POST"));
-        assert_eq!(res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()), Some("application/problem+json"));
+        assert_eq!(
+            res.headers()
+                .get(header::ALLOW)
+                .and_then(|v| v.to_str().ok()),
+            Some("POST")
+        );
+        assert_eq!(
+            res.headers()
+                .get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok()),
+            Some("application/problem+json")
+        );
     }
 }

@@ -12,7 +12,9 @@ use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use domain::application::{ApplicationReceipt, ApplicationRequest, Draft, DraftSaved, ServiceDetail, Slot, UploadReceipt};
+use domain::application::{
+    ApplicationReceipt, ApplicationRequest, Draft, DraftSaved, ServiceDetail, Slot, UploadReceipt,
+};
 use domain::i18n::Lang;
 
 /// Drafts hold unvalidated answers: cap what a client can park in memory.
@@ -24,8 +26,14 @@ pub fn routes() -> Router<AppState> {
         .route("/v1/services/{id}/slots", get(slots))
         .route("/v1/applications", post(submit))
         .route("/v1/applications/{reference}", get(application))
-        .route("/v1/uploads", post(upload).layer(DefaultBodyLimit::max(uploads::BODY_LIMIT)))
-        .route("/v1/drafts", post(save_draft).layer(DefaultBodyLimit::max(DRAFT_LIMIT)))
+        .route(
+            "/v1/uploads",
+            post(upload).layer(DefaultBodyLimit::max(uploads::BODY_LIMIT)),
+        )
+        .route(
+            "/v1/drafts",
+            post(save_draft).layer(DefaultBodyLimit::max(DRAFT_LIMIT)),
+        )
         .route("/v1/drafts/{code}", get(load_draft))
 }
 
@@ -140,7 +148,10 @@ pub async fn submit(
             "The form has changed. Please reload the page.",
         ));
     }
-    let (receipt, outcome) = state.forms().submit(lang, &key, &req, &form, &service.name, state.clock().now())?;
+    let (receipt, outcome) =
+        state
+            .forms()
+            .submit(lang, &key, &req, &form, &service.name, state.clock().now())?;
     let status = match outcome {
         Outcome::Created => StatusCode::CREATED,
         Outcome::Replayed => StatusCode::OK,
@@ -165,11 +176,20 @@ pub async fn application(
     reference: Result<Path<String>, PathRejection>,
 ) -> Result<Json<ApplicationReceipt>, ApiError> {
     let reference = domain::application::normalise_code(&segment(lang, reference)?);
-    state.forms().receipt(&reference).map(Json).ok_or_else(|| ApiError::not_found(lang))
+    state
+        .forms()
+        .receipt(&reference)
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found(lang))
 }
 
 fn too_large(lang: Lang) -> ApiError {
-    ApiError::unprocessable(lang, "upload-too-large", "Die Datei ist größer als 10 MB.", "The file is larger than 10 MB.")
+    ApiError::unprocessable(
+        lang,
+        "upload-too-large",
+        "Die Datei ist größer als 10 MB.",
+        "The file is larger than 10 MB.",
+    )
 }
 
 fn wrong_type(lang: Lang) -> ApiError {
@@ -217,16 +237,27 @@ pub async fn upload(
         return Err(too_large(lang));
     }
     if bytes.is_empty() {
-        return Err(ApiError::unprocessable(lang, "upload-empty", "Die Datei ist leer.", "The file is empty."));
+        return Err(ApiError::unprocessable(
+            lang,
+            "upload-empty",
+            "Die Datei ist leer.",
+            "The file is empty.",
+        ));
     }
-    let declared = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).and_then(FileType::from_content_type);
+    let declared = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(FileType::from_content_type);
     let Some(kind) = declared.filter(|k| k.matches(&bytes)) else {
         return Err(wrong_type(lang));
     };
     let name = match uploads::file_name(headers.get("x-file-name").map(|v| v.as_bytes())) {
         Ok(n) => n,
         Err(NameProblem::Malformed) => {
-            return Err(ApiError::bad_request(lang, "An X-File-Name header with the percent-encoded UTF-8 file name is required"))
+            return Err(ApiError::bad_request(
+                lang,
+                "An X-File-Name header with the percent-encoded UTF-8 file name is required",
+            ))
         }
         Err(NameProblem::Unusable) => {
             return Err(ApiError::unprocessable(
@@ -236,14 +267,12 @@ pub async fn upload(
                 "The file name is not valid. Please rename the file.",
             ))
         }
-        Err(NameProblem::TooLong) => {
-            return Err(ApiError::unprocessable(
-                lang,
-                "upload-name",
-                "Der Dateiname ist zu lang (höchstens 200 Zeichen). Bitte benennen Sie die Datei um.",
-                "The file name is too long (200 characters at most). Please rename the file.",
-            ))
-        }
+        Err(NameProblem::TooLong) => return Err(ApiError::unprocessable(
+            lang,
+            "upload-name",
+            "Der Dateiname ist zu lang (höchstens 200 Zeichen). Bitte benennen Sie die Datei um.",
+            "The file name is too long (200 characters at most). Please rename the file.",
+        )),
     };
     let receipt = state.forms().add_upload(name, kind.mime(), bytes);
     Ok((StatusCode::CREATED, Json(receipt)))
@@ -289,14 +318,27 @@ pub async fn save_draft(
 }
 
 /// JSON from already-limited bytes, with the same 400 texts as `ApiJson`.
-fn parse_json<T: serde::de::DeserializeOwned>(lang: Lang, headers: &HeaderMap, bytes: &[u8]) -> Result<ApiJson<T>, ApiError> {
+fn parse_json<T: serde::de::DeserializeOwned>(
+    lang: Lang,
+    headers: &HeaderMap,
+    bytes: &[u8],
+) -> Result<ApiJson<T>, ApiError> {
     let is_json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .map(|v| v.split(';').next().unwrap_or("").trim().eq_ignore_ascii_case("application/json"))
+        .map(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .eq_ignore_ascii_case("application/json")
+        })
         .unwrap_or(false);
     if !is_json {
-        return Err(ApiError::bad_request(lang, "Expected Content-Type: application/json"));
+        return Err(ApiError::bad_request(
+            lang,
+            "Expected Content-Type: application/json",
+        ));
     }
     serde_json::from_slice(bytes).map(ApiJson).map_err(|e| {
         if e.is_data() {
@@ -324,10 +366,14 @@ pub async fn load_draft(
     code: Result<Path<String>, PathRejection>,
 ) -> Result<Json<Draft>, ApiError> {
     let code = segment(lang, code).unwrap_or_default();
-    state.forms().draft(&code, state.clock().today()).map(Json).ok_or_else(|| {
-        ApiError::not_found(lang).with_detail(
-            "Diesen Code kennen wir nicht oder er ist abgelaufen (Codes gelten 30 Tage).",
-            "We do not know this code or it has expired (codes are valid for 30 days).",
-        )
-    })
+    state
+        .forms()
+        .draft(&code, state.clock().today())
+        .map(Json)
+        .ok_or_else(|| {
+            ApiError::not_found(lang).with_detail(
+                "Diesen Code kennen wir nicht oder er ist abgelaufen (Codes gelten 30 Tage).",
+                "We do not know this code or it has expired (codes are valid for 30 days).",
+            )
+        })
 }

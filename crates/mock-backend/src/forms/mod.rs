@@ -14,9 +14,13 @@ use crate::problem::ApiError;
 use crate::state::lock;
 use axum::body::Bytes;
 use definitions::gartenwasserzaehler::{METER_FIELD, READING_FIELD};
-use domain::application::{ApplicationReceipt, ApplicationRequest, Draft, DraftSaved, Payee, Slot, UploadReceipt};
+use domain::application::{
+    ApplicationReceipt, ApplicationRequest, Draft, DraftSaved, Payee, Slot, UploadReceipt,
+};
 use domain::date::Date;
-use domain::form::{visible_answers, validate_all, Answer, Answers, Field, FieldKind, FormDefinition, FormProblem};
+use domain::form::{
+    validate_all, visible_answers, Answer, Answers, Field, FieldKind, FormDefinition, FormProblem,
+};
 use domain::i18n::{Lang, Text};
 use domain::money::Cents;
 use domain::validation::Problem;
@@ -84,10 +88,16 @@ impl FormStore {
     pub fn seeded(today: Date) -> FormStore {
         let data = Data {
             slots: seed_wedding_slots(today),
-            meters: SEEDED_METERS.iter().map(|(m, r)| ((*m).to_owned(), *r)).collect(),
+            meters: SEEDED_METERS
+                .iter()
+                .map(|(m, r)| ((*m).to_owned(), *r))
+                .collect(),
             ..Data::default()
         };
-        FormStore { data: Mutex::new(data), submissions: IdempotencyStore::default() }
+        FormStore {
+            data: Mutex::new(data),
+            submissions: IdempotencyStore::default(),
+        }
     }
 
     /// Free slots of a service after `today`, earliest first.
@@ -118,10 +128,13 @@ impl FormStore {
         let today = Date::from_unix_seconds(now);
         // serde_json writes maps in key order (Answers is a BTreeMap): a canonical fingerprint.
         let fingerprint = serde_json::to_string(req).unwrap_or_default();
-        let (reference, outcome) =
-            self.submissions.run(lang, key, &fingerprint, || self.create(lang, req, def, service_name, today, now))?;
+        let (reference, outcome) = self.submissions.run(lang, key, &fingerprint, || {
+            self.create(lang, req, def, service_name, today, now)
+        })?;
         // The current receipt: `paid` may have changed since the first request.
-        let receipt = self.receipt(&reference).ok_or_else(|| ApiError::not_found(lang))?;
+        let receipt = self
+            .receipt(&reference)
+            .ok_or_else(|| ApiError::not_found(lang))?;
         Ok((receipt, outcome))
     }
 
@@ -142,17 +155,28 @@ impl FormStore {
 
         let mut slot_answers = Vec::new();
         let top: Vec<&Field> = def.fields().map(|(_, f)| f).collect();
-        walk(&top, &answers, "", &mut |field, answer, path| match (&field.kind, answer) {
-            (FieldKind::FileUpload, Answer::File(f)) if !data.uploads.contains_key(&f.id) => {
-                errors.add(&path, Problem::Form(FormProblem::UploadNotFound))
-            }
-            (FieldKind::AppointmentSlot, Answer::Text(id)) => slot_answers.push((path, id.clone())),
-            _ => {}
-        });
+        walk(
+            &top,
+            &answers,
+            "",
+            &mut |field, answer, path| match (&field.kind, answer) {
+                (FieldKind::FileUpload, Answer::File(f)) if !data.uploads.contains_key(&f.id) => {
+                    errors.add(&path, Problem::Form(FormProblem::UploadNotFound))
+                }
+                (FieldKind::AppointmentSlot, Answer::Text(id)) => {
+                    slot_answers.push((path, id.clone()))
+                }
+                _ => {}
+            },
+        );
 
         let mut slots_to_take = Vec::new();
         for (path, id) in &slot_answers {
-            match data.slots.iter().position(|s| s.service_id == def.id && &s.slot.id == id) {
+            match data
+                .slots
+                .iter()
+                .position(|s| s.service_id == def.id && &s.slot.id == id)
+            {
                 None => errors.add(path, Problem::Form(FormProblem::UnknownOption)),
                 Some(i) => slots_to_take.push(i),
             }
@@ -163,7 +187,10 @@ impl FormStore {
             if errors.first(READING_FIELD).is_none() && errors.first(METER_FIELD).is_none() {
                 if let Some(&last) = data.meters.get(meter) {
                     if *value < last {
-                        errors.add(READING_FIELD, Problem::Form(FormProblem::ReadingBelowLast { last }));
+                        errors.add(
+                            READING_FIELD,
+                            Problem::Form(FormProblem::ReadingBelowLast { last }),
+                        );
                     }
                 }
             }
@@ -172,7 +199,10 @@ impl FormStore {
         if !errors.is_empty() {
             return Err(ApiError::validation(lang, errors));
         }
-        if slots_to_take.iter().any(|&i| data.slots[i].taken_by.is_some() || data.slots[i].slot.date <= today) {
+        if slots_to_take
+            .iter()
+            .any(|&i| data.slots[i].taken_by.is_some() || data.slots[i].slot.date <= today)
+        {
             return Err(ApiError::conflict(
                 lang,
                 "slot-taken",
@@ -204,24 +234,31 @@ impl FormStore {
             payee,
             paid: false,
         };
-        data.applications.insert(reference.clone(), StoredApplication { receipt, answers });
+        data.applications
+            .insert(reference.clone(), StoredApplication { receipt, answers });
         Ok(reference)
     }
 
     pub fn receipt(&self, reference: &str) -> Option<ApplicationReceipt> {
-        lock(&self.data).applications.get(reference).map(|a| a.receipt.clone())
+        lock(&self.data)
+            .applications
+            .get(reference)
+            .map(|a| a.receipt.clone())
     }
 
     /// For the checkout: amount, state and payee of an application; `None` if unknown.
     pub fn payable(&self, reference: &str) -> Option<Payable> {
-        lock(&self.data).applications.get(reference).map(|a| Payable {
-            reference: a.receipt.reference.clone(),
-            service_id: a.receipt.service_id.clone(),
-            service_name: a.receipt.service_name.clone(),
-            amount: a.receipt.fee.total,
-            paid: a.receipt.paid,
-            payee: a.receipt.payee.clone(),
-        })
+        lock(&self.data)
+            .applications
+            .get(reference)
+            .map(|a| Payable {
+                reference: a.receipt.reference.clone(),
+                service_id: a.receipt.service_id.clone(),
+                service_name: a.receipt.service_name.clone(),
+                amount: a.receipt.fee.total,
+                paid: a.receipt.paid,
+                payee: a.receipt.payee.clone(),
+            })
     }
 
     /// Marks the fee as paid. `false` if the application is unknown or has nothing to pay;
@@ -242,7 +279,10 @@ impl FormStore {
 
     /// The answers kept for an application (visible ones only).
     pub fn stored_answers(&self, reference: &str) -> Option<Answers> {
-        lock(&self.data).applications.get(reference).map(|a| a.answers.clone())
+        lock(&self.data)
+            .applications
+            .get(reference)
+            .map(|a| a.answers.clone())
     }
 
     pub fn last_reading(&self, meter: &str) -> Option<i64> {
@@ -258,8 +298,19 @@ impl FormStore {
                 break candidate;
             }
         };
-        let receipt = UploadReceipt { id: id.clone(), name, size: bytes.len() as u64, content_type: content_type.into() };
-        data.uploads.insert(id, StoredUpload { receipt: receipt.clone(), bytes });
+        let receipt = UploadReceipt {
+            id: id.clone(),
+            name,
+            size: bytes.len() as u64,
+            content_type: content_type.into(),
+        };
+        data.uploads.insert(
+            id,
+            StoredUpload {
+                receipt: receipt.clone(),
+                bytes,
+            },
+        );
         receipt
     }
 
@@ -278,7 +329,8 @@ impl FormStore {
             }
         };
         let expires_on = today.add_days(DRAFT_DAYS);
-        data.drafts.insert(code.clone(), StoredDraft { draft, expires_on });
+        data.drafts
+            .insert(code.clone(), StoredDraft { draft, expires_on });
         DraftSaved { code, expires_on }
     }
 
@@ -286,15 +338,30 @@ impl FormStore {
     /// `None` if unknown or expired (valid up to and including `expires_on`).
     pub fn draft(&self, code: &str, today: Date) -> Option<Draft> {
         let code = domain::application::normalise_code(code);
-        lock(&self.data).drafts.get(&code).filter(|d| d.expires_on >= today).map(|d| d.draft.clone())
+        lock(&self.data)
+            .drafts
+            .get(&code)
+            .filter(|d| d.expires_on >= today)
+            .map(|d| d.draft.clone())
     }
 }
 
 /// Calls `f` for every answered field, descending into group items (`hunde.0.chip`).
-fn walk(fields: &[&Field], answers: &Answers, prefix: &str, f: &mut impl FnMut(&Field, &Answer, String)) {
+fn walk(
+    fields: &[&Field],
+    answers: &Answers,
+    prefix: &str,
+    f: &mut impl FnMut(&Field, &Answer, String),
+) {
     for field in fields {
-        let Some(answer) = answers.get(&field.id) else { continue };
-        let path = if prefix.is_empty() { field.id.clone() } else { format!("{prefix}.{}", field.id) };
+        let Some(answer) = answers.get(&field.id) else {
+            continue;
+        };
+        let path = if prefix.is_empty() {
+            field.id.clone()
+        } else {
+            format!("{prefix}.{}", field.id)
+        };
         match (&field.kind, answer) {
             (FieldKind::Group { fields: sub, .. }, Answer::Group(items)) => {
                 let sub: Vec<&Field> = sub.iter().collect();
@@ -313,7 +380,12 @@ fn meter_reading(def: &FormDefinition, answers: &Answers) -> Option<(String, i64
     if def.id != "gartenwasserzaehler" {
         return None;
     }
-    let meter: String = answers.get(METER_FIELD)?.as_text()?.chars().filter(|c| !c.is_whitespace()).collect();
+    let meter: String = answers
+        .get(METER_FIELD)?
+        .as_text()?
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     let value = answers.get(READING_FIELD)?.as_text()?.trim().parse().ok()?;
     Some((meter, value))
 }
@@ -326,9 +398,15 @@ fn seed_wedding_slots(today: Date) -> Vec<StoredSlot> {
         let weekday = definitions::weekday(day);
         if matches!(weekday, 2 | 4 | 5) {
             let place = if weekday == 5 {
-                Text::new("Trausaal im Schloss Musterstadt, Schlossplatz 3", "Wedding hall in Musterstadt Castle, Schlossplatz 3")
+                Text::new(
+                    "Trausaal im Schloss Musterstadt, Schlossplatz 3",
+                    "Wedding hall in Musterstadt Castle, Schlossplatz 3",
+                )
             } else {
-                Text::new("Trauzimmer im Alten Rathaus, Marktplatz 1", "Wedding room in the Old Town Hall, Marktplatz 1")
+                Text::new(
+                    "Trauzimmer im Alten Rathaus, Marktplatz 1",
+                    "Wedding room in the Old Town Hall, Marktplatz 1",
+                )
             };
             for time in ["10:00", "11:30"] {
                 slots.push(StoredSlot {
@@ -366,7 +444,12 @@ mod tests {
 
     fn register_answers() -> Answers {
         let address = |street: &str| {
-            Answer::Address(AddressAnswer { street: street.into(), house_number: "1".into(), postal_code: "12345".into(), town: "Musterstadt".into() })
+            Answer::Address(AddressAnswer {
+                street: street.into(),
+                house_number: "1".into(),
+                postal_code: "12345".into(),
+                town: "Musterstadt".into(),
+            })
         };
         [
             ("gesucht_vorname", text("Erika")),
@@ -385,8 +468,22 @@ mod tests {
 
     fn submit_register(store: &FormStore, key: &str) -> ApplicationReceipt {
         let def = definitions::find("melderegisterauskunft", today()).unwrap();
-        let req = ApplicationRequest { service_id: def.id.clone(), form_version: def.version, answers: register_answers() };
-        store.submit(Lang::De, &IdempotencyKey(key.into()), &req, &def, &def.title, NOW).unwrap().0
+        let req = ApplicationRequest {
+            service_id: def.id.clone(),
+            form_version: def.version,
+            answers: register_answers(),
+        };
+        store
+            .submit(
+                Lang::De,
+                &IdempotencyKey(key.into()),
+                &req,
+                &def,
+                &def.title,
+                NOW,
+            )
+            .unwrap()
+            .0
     }
 
     #[test]
@@ -396,11 +493,20 @@ mod tests {
         let p = store.payable(&receipt.reference).unwrap();
         assert_eq!((p.amount, p.paid), (Cents(700), false));
         assert_eq!(p.service_name.de, "Melderegisterauskunft");
-        assert_eq!(p.payee.as_ref().map(|p| p.remittance.clone()), Some(format!("Antrag {}", receipt.reference)));
+        assert_eq!(
+            p.payee.as_ref().map(|p| p.remittance.clone()),
+            Some(format!("Antrag {}", receipt.reference))
+        );
         assert!(store.mark_paid(&receipt.reference));
-        assert!(store.mark_paid(&receipt.reference), "repeated callbacks are fine");
+        assert!(
+            store.mark_paid(&receipt.reference),
+            "repeated callbacks are fine"
+        );
         assert!(store.payable(&receipt.reference).unwrap().paid);
-        assert!(store.receipt(&receipt.reference).unwrap().paid, "the receipt shows it too");
+        assert!(
+            store.receipt(&receipt.reference).unwrap().paid,
+            "the receipt shows it too"
+        );
         assert!(!store.mark_paid("NOPE2345"));
         assert!(store.payable("NOPE2345").is_none());
     }
@@ -409,18 +515,46 @@ mod tests {
     fn free_applications_have_nothing_to_pay() {
         let store = FormStore::seeded(today());
         let def = definitions::find("gartenwasserzaehler", today()).unwrap();
-        let mut answers: Answers = [("zaehlernummer", "4711001"), ("stand", "130"), ("ablesedatum", "2026-11-20"), ("vorname", "A"), ("nachname", "B"), ("email", "a@b.de")]
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), text(v)))
-            .collect();
+        let mut answers: Answers = [
+            ("zaehlernummer", "4711001"),
+            ("stand", "130"),
+            ("ablesedatum", "2026-11-20"),
+            ("vorname", "A"),
+            ("nachname", "B"),
+            ("email", "a@b.de"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), text(v)))
+        .collect();
         answers.insert(
             "anschrift".into(),
-            Answer::Address(AddressAnswer { street: "Gartenweg".into(), house_number: "2".into(), postal_code: "12345".into(), town: "M".into() }),
+            Answer::Address(AddressAnswer {
+                street: "Gartenweg".into(),
+                house_number: "2".into(),
+                postal_code: "12345".into(),
+                town: "M".into(),
+            }),
         );
-        let req = ApplicationRequest { service_id: def.id.clone(), form_version: 1, answers };
-        let (receipt, _) = store.submit(Lang::De, &IdempotencyKey("w".into()), &req, &def, &def.title, NOW).unwrap();
+        let req = ApplicationRequest {
+            service_id: def.id.clone(),
+            form_version: 1,
+            answers,
+        };
+        let (receipt, _) = store
+            .submit(
+                Lang::De,
+                &IdempotencyKey("w".into()),
+                &req,
+                &def,
+                &def.title,
+                NOW,
+            )
+            .unwrap();
         assert!(receipt.payee.is_none());
-        assert_eq!(store.payable(&receipt.reference).map(|p| p.amount), Some(Cents::ZERO));
+        assert_eq!(
+            store.payable(&receipt.reference).map(|p| p.amount),
+            Some(Cents::ZERO)
+        );
         assert!(!store.mark_paid(&receipt.reference));
         assert_eq!(store.last_reading("4711001"), Some(130));
     }
@@ -441,15 +575,29 @@ mod tests {
         let store = FormStore::seeded(today());
         let slots = store.free_slots("eheschliessung", today());
         assert_eq!(slots.len(), 10);
-        assert!(slots.iter().all(|s| s.date > today() && (1..=5).contains(&definitions::weekday(s.date))));
+        assert!(slots
+            .iter()
+            .all(|s| s.date > today() && (1..=5).contains(&definitions::weekday(s.date))));
         assert!(store.free_slots("hundeanmeldung", today()).is_empty());
-        assert!(store.free_slots("eheschliessung", today().add_days(365)).is_empty(), "past slots are not offered");
+        assert!(
+            store
+                .free_slots("eheschliessung", today().add_days(365))
+                .is_empty(),
+            "past slots are not offered"
+        );
     }
 
     #[test]
     fn drafts_expire_after_thirty_days() {
         let store = FormStore::seeded(today());
-        let saved = store.save_draft(Draft { service_id: "urkunden".into(), form_version: 1, answers: Answers::new() }, today());
+        let saved = store.save_draft(
+            Draft {
+                service_id: "urkunden".into(),
+                form_version: 1,
+                answers: Answers::new(),
+            },
+            today(),
+        );
         assert_eq!(saved.expires_on, Date::new(2026, 12, 21).unwrap());
         let typed = format!("{}-{} ", &saved.code[..4], saved.code[4..].to_lowercase());
         assert!(store.draft(&typed, today().add_days(30)).is_some());

@@ -13,7 +13,10 @@ pub struct FileBody;
 impl utoipa::PartialSchema for FileBody {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
         use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
-        ObjectBuilder::new().schema_type(Type::String).format(Some(SchemaFormat::KnownFormat(KnownFormat::Binary))).into()
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Binary)))
+            .into()
     }
 }
 
@@ -29,7 +32,12 @@ pub enum FileType {
 impl FileType {
     /// From a `Content-Type` header (parameters and case ignored).
     pub fn from_content_type(value: &str) -> Option<FileType> {
-        let essence = value.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+        let essence = value
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
         match essence.as_str() {
             "application/pdf" => Some(FileType::Pdf),
             "image/jpeg" => Some(FileType::Jpeg),
@@ -74,10 +82,17 @@ pub enum NameProblem {
 /// The file name from `X-File-Name`: percent-decoded UTF-8, any client path removed
 /// (`C:\Users\a\b.pdf` → `b.pdf`), control characters dropped, at most 200 characters.
 pub fn file_name(header: Option<&[u8]>) -> Result<String, NameProblem> {
-    let raw = header.filter(|h| is_well_formed(h)).ok_or(NameProblem::Malformed)?;
+    let raw = header
+        .filter(|h| is_well_formed(h))
+        .ok_or(NameProblem::Malformed)?;
     let decoded = percent_decode(raw).ok_or(NameProblem::Unusable)?;
     let base = decoded.rsplit(['/', '\\']).next().unwrap_or("");
-    let name: String = base.chars().filter(|c| !c.is_control()).collect::<String>().trim().to_owned();
+    let name: String = base
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect::<String>()
+        .trim()
+        .to_owned();
     if name.is_empty() || name == "." || name == ".." {
         return Err(NameProblem::Unusable);
     }
@@ -93,7 +108,10 @@ fn is_well_formed(h: &[u8]) -> bool {
     while i < h.len() {
         match h[i] {
             b'%' => {
-                if !(i + 2 < h.len() && h[i + 1].is_ascii_hexdigit() && h[i + 2].is_ascii_hexdigit()) {
+                if !(i + 2 < h.len()
+                    && h[i + 1].is_ascii_hexdigit()
+                    && h[i + 2].is_ascii_hexdigit())
+                {
                     return false;
                 }
                 i += 3;
@@ -130,7 +148,10 @@ mod tests {
 
     #[test]
     fn types_and_magic_bytes() {
-        assert_eq!(FileType::from_content_type("application/PDF; charset=binary"), Some(FileType::Pdf));
+        assert_eq!(
+            FileType::from_content_type("application/PDF; charset=binary"),
+            Some(FileType::Pdf)
+        );
         assert_eq!(FileType::from_content_type("image/gif"), None);
         assert!(FileType::Pdf.matches(b"%PDF-1.7\n"));
         assert!(!FileType::Pdf.matches(b"MZ\x90\x00"));
@@ -142,13 +163,19 @@ mod tests {
     #[test]
     fn the_description_states_this_syntax() {
         let quoted = serde_json::to_string(NAME_PATTERN).unwrap_or_default();
-        assert!(crate::openapi::json().contains(&format!("\"pattern\": {quoted}")), "X-File-Name's pattern");
+        assert!(
+            crate::openapi::json().contains(&format!("\"pattern\": {quoted}")),
+            "X-File-Name's pattern"
+        );
     }
 
     #[test]
     fn file_names_are_decoded_and_stripped() {
         let name = |h: &str| file_name(Some(h.as_bytes()));
-        assert_eq!(name("Fahrzeugschein%20%C3%A4.pdf"), Ok("Fahrzeugschein ä.pdf".into()));
+        assert_eq!(
+            name("Fahrzeugschein%20%C3%A4.pdf"),
+            Ok("Fahrzeugschein ä.pdf".into())
+        );
         assert_eq!(name("C%3A%5CUsers%5Ca%5Cscan.pdf"), Ok("scan.pdf".into()));
         assert_eq!(name("..%2F..%2Fetc%2Fpasswd"), Ok("passwd".into()));
         assert_eq!(name("a%0Ab.png"), Ok("ab.png".into()));
@@ -160,9 +187,16 @@ mod tests {
         assert_eq!(name("a\tb.pdf"), Err(NameProblem::Malformed));
         assert_eq!(name(" a.pdf"), Err(NameProblem::Malformed));
         assert_eq!(name(""), Err(NameProblem::Malformed));
-        assert_eq!(file_name(Some("ä.pdf".as_bytes())), Err(NameProblem::Malformed), "raw UTF-8 is not the syntax");
+        assert_eq!(
+            file_name(Some("ä.pdf".as_bytes())),
+            Err(NameProblem::Malformed),
+            "raw UTF-8 is not the syntax"
+        );
         assert_eq!(file_name(None), Err(NameProblem::Malformed));
         assert_eq!(name(&"a".repeat(201)), Err(NameProblem::TooLong));
-        assert_eq!(name(&"%C3%A4".repeat(200)).map(|n| n.chars().count()), Ok(200));
+        assert_eq!(
+            name(&"%C3%A4".repeat(200)).map(|n| n.chars().count()),
+            Ok(200)
+        );
     }
 }

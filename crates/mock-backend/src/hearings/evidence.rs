@@ -34,7 +34,11 @@ pub struct EvidenceSpec {
 impl EvidenceSpec {
     pub fn new(id: String, scene: Scene, o: &Offence) -> EvidenceSpec {
         let reg = &o.vehicle_registration;
-        let (date_de, date_en, time) = (o.date.format_de(), o.date.format(domain::i18n::Lang::En), &o.time);
+        let (date_de, date_en, time) = (
+            o.date.format_de(),
+            o.date.format(domain::i18n::Lang::En),
+            &o.time,
+        );
         let alt = match scene {
             Scene::NoStopping => Text {
                 de: format!("Foto: Ein Pkw mit dem Kennzeichen {reg} parkt am Straßenrand neben einem Haltverbotsschild. Eingeblendet: {date_de}, {time} Uhr."),
@@ -53,13 +57,23 @@ impl EvidenceSpec {
                 en: format!("Enlarged number plate: {reg}."),
             },
         };
-        EvidenceSpec { id, scene, alt, width: WIDTH, height: HEIGHT }
+        EvidenceSpec {
+            id,
+            scene,
+            alt,
+            width: WIDTH,
+            height: HEIGHT,
+        }
     }
 }
 
 /// Escapes text for SVG content and attribute values.
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
 }
 
 /// The SVG document of one evidence image.
@@ -174,7 +188,13 @@ fn plate(s: &mut String, x: i32, y: i32, k: f32, registration: &str) {
 }
 
 fn data_bar(s: &mut String, w: u32, h: u32, o: &Offence, case_number: &str) {
-    let text = format!("{} {} · {} · {}", o.date.format_de(), o.time, o.place, case_number);
+    let text = format!(
+        "{} {} · {} · {}",
+        o.date.format_de(),
+        o.time,
+        o.place,
+        case_number
+    );
     // Monospace at 13 px is about 7.8 px per character; squeeze long lines into the bar.
     let room = w.saturating_sub(24);
     let fit = if text.chars().count() as f32 * 7.8 > room as f32 {
@@ -211,20 +231,37 @@ mod tests {
     #[test]
     fn every_scene_shows_the_plate_and_escapes_text() {
         let o = offence("MU-SK 482");
-        for scene in [Scene::NoStopping, Scene::ParkingMeter, Scene::SpeedCamera { limit: 30, measured: 53 }, Scene::PlateCloseUp] {
+        for scene in [
+            Scene::NoStopping,
+            Scene::ParkingMeter,
+            Scene::SpeedCamera {
+                limit: 30,
+                measured: 53,
+            },
+            Scene::PlateCloseUp,
+        ] {
             let spec = EvidenceSpec::new("ev".into(), scene, &o);
             let svg = svg(&spec, &o, "OWI-2026-000101");
-            assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"400\""));
+            assert!(svg.starts_with(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"400\""
+            ));
             assert!(svg.contains(">MU-SK 482</text>"), "{scene:?}");
             assert!(svg.contains("16.11.2026 08:14"));
             assert!(svg.contains("&lt;Musterstadt&gt;") && !svg.contains("<Musterstadt>"));
             assert!(spec.alt.de.contains("MU-SK 482") && spec.alt.en.contains("MU-SK 482"));
             assert!(svg.ends_with("</svg>"));
-            assert!(!svg.contains("textLength"), "a short data bar keeps its spacing");
+            assert!(
+                !svg.contains("textLength"),
+                "a short data bar keeps its spacing"
+            );
         }
         let mut long = offence("MU-TS 77");
-        long.place = "Landstraße L 123, km 4,2, Gemarkung Musterstadt, Fahrtrichtung Beispielhausen".into();
+        long.place =
+            "Landstraße L 123, km 4,2, Gemarkung Musterstadt, Fahrtrichtung Beispielhausen".into();
         let spec = EvidenceSpec::new("ev".into(), Scene::NoStopping, &long);
-        assert!(svg(&spec, &long, "OWI-2026-000103").contains(r#"textLength="616""#), "a long data bar is fitted");
+        assert!(
+            svg(&spec, &long, "OWI-2026-000103").contains(r#"textLength="616""#),
+            "a long data bar is fitted"
+        );
     }
 }

@@ -13,7 +13,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use domain::application::UNAMBIGUOUS_ALPHABET;
-use domain::hearing::{HearingCase, HearingReceipt, HearingResponse, HearingSession, SessionRequest};
+use domain::hearing::{
+    HearingCase, HearingReceipt, HearingResponse, HearingSession, SessionRequest,
+};
 use domain::i18n::Lang;
 
 pub fn router() -> Router<AppState> {
@@ -49,7 +51,10 @@ pub struct HearingAuth(pub SessionInfo);
 impl FromRequestParts<AppState> for HearingAuth {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let token = parts
             .headers
             .get(header::AUTHORIZATION)
@@ -71,8 +76,16 @@ pub struct OptionalHearingAuth(pub Option<SessionInfo>);
 impl FromRequestParts<AppState> for OptionalHearingAuth {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        Ok(OptionalHearingAuth(HearingAuth::from_request_parts(parts, state).await.ok().map(|HearingAuth(s)| s)))
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(OptionalHearingAuth(
+            HearingAuth::from_request_parts(parts, state)
+                .await
+                .ok()
+                .map(|HearingAuth(s)| s),
+        ))
     }
 }
 
@@ -94,7 +107,10 @@ impl IntoResponse for Fail {
             Fail::Api(e) => e.into_response(),
             Fail::NoRandomness(lang) => {
                 let (title, detail) = match lang {
-                    Lang::De => ("Vorübergehend nicht verfügbar", "Bitte versuchen Sie es in einer Minute erneut."),
+                    Lang::De => (
+                        "Vorübergehend nicht verfügbar",
+                        "Bitte versuchen Sie es in einer Minute erneut.",
+                    ),
                     Lang::En => ("Temporarily unavailable", "Please try again in a minute."),
                 };
                 let body = Problem {
@@ -118,7 +134,10 @@ fn random_bytes<const N: usize>(lang: Lang) -> Result<[u8; N], Fail> {
 
 /// 256 random bits, hex.
 fn new_token(lang: Lang) -> Result<String, Fail> {
-    Ok(random_bytes::<32>(lang)?.iter().map(|b| format!("{b:02x}")).collect())
+    Ok(random_bytes::<32>(lang)?
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
 }
 
 /// A few 8-character references from the unambiguous alphabet (rejection sampling keeps
@@ -171,7 +190,10 @@ pub async fn login(
     body.validate().map_err(|e| ApiError::validation(lang, e))?;
     let token = new_token(lang)?;
     let now = state.clock().now();
-    match state.hearings().login(&body.case_number, &body.access_code, token, now) {
+    match state
+        .hearings()
+        .login(&body.case_number, &body.access_code, token, now)
+    {
         Ok(session) => Ok((StatusCode::CREATED, Json(session_body(&session, now)))),
         Err(LoginError::Wrong) => Err(ApiError::unauthorized(
             lang,
@@ -179,7 +201,9 @@ pub async fn login(
             "Case number or access code is wrong.",
         )
         .into()),
-        Err(LoginError::Locked { retry_after_secs }) => Err(ApiError::too_many_requests(lang, retry_after_secs).into()),
+        Err(LoginError::Locked { retry_after_secs }) => {
+            Err(ApiError::too_many_requests(lang, retry_after_secs).into())
+        }
     }
 }
 
@@ -194,7 +218,10 @@ pub async fn login(
         (status = 401, description = "No valid session", body = Problem, content_type = "application/problem+json"),
     )
 )]
-pub async fn refresh(State(state): State<AppState>, HearingAuth(session): HearingAuth) -> Json<HearingSession> {
+pub async fn refresh(
+    State(state): State<AppState>,
+    HearingAuth(session): HearingAuth,
+) -> Json<HearingSession> {
     Json(session_body(&session, state.clock().now()))
 }
 
@@ -209,7 +236,10 @@ pub async fn refresh(State(state): State<AppState>, HearingAuth(session): Hearin
         (status = 401, description = "No valid session", body = Problem, content_type = "application/problem+json"),
     )
 )]
-pub async fn logout(State(state): State<AppState>, HearingAuth(session): HearingAuth) -> StatusCode {
+pub async fn logout(
+    State(state): State<AppState>,
+    HearingAuth(session): HearingAuth,
+) -> StatusCode {
     state.hearings().logout(&session.token);
     StatusCode::NO_CONTENT
 }
@@ -261,15 +291,32 @@ pub async fn evidence(
     HearingAuth(session): HearingAuth,
     id: Result<Path<String>, PathRejection>,
 ) -> Result<Response, ApiError> {
-    let Ok(Path(id)) = id else { return Err(ApiError::not_found(lang)) };
-    let svg = state.hearings().evidence_svg(&session.case_key, &id).ok_or_else(|| ApiError::not_found(lang))?;
+    let Ok(Path(id)) = id else {
+        return Err(ApiError::not_found(lang));
+    };
+    let svg = state
+        .hearings()
+        .evidence_svg(&session.case_key, &id)
+        .ok_or_else(|| ApiError::not_found(lang))?;
     let mut res = svg.into_response();
     let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml"));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("image/svg+xml"),
+    );
     // Personal data: never cached; the SVG may not run or load anything.
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
-    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'"));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'"),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     Ok(res)
 }
 
@@ -314,7 +361,10 @@ pub async fn respond(
 ) -> Result<(StatusCode, Json<HearingReceipt>), Fail> {
     let references = new_references(lang)?;
     let now = state.clock().now();
-    let (receipt, outcome) = state.hearings().respond(lang, &key, &session.case_key, body, &references, now)?;
+    let (receipt, outcome) =
+        state
+            .hearings()
+            .respond(lang, &key, &session.case_key, body, &references, now)?;
     let status = match outcome {
         Outcome::Created => StatusCode::CREATED,
         Outcome::Replayed => StatusCode::OK,
@@ -330,7 +380,10 @@ mod tests {
     fn references_use_the_unambiguous_alphabet() {
         for _ in 0..50 {
             let refs = new_references(Lang::De).ok().unwrap();
-            assert!(refs.len() >= 3, "64 bytes give at least 3 references with overwhelming odds");
+            assert!(
+                refs.len() >= 3,
+                "64 bytes give at least 3 references with overwhelming odds"
+            );
             for r in refs {
                 assert!(domain::application::is_unambiguous_code(&r, 8), "{r}");
             }

@@ -15,8 +15,8 @@ use crate::hearings::evidence::{EvidenceSpec, Scene};
 use crate::hearings::store::CaseRecord;
 use domain::date::Date;
 use domain::hearing::{
-    FineKind, HearingChoice, HearingPayee, HearingPerson, HearingReceipt, HearingResponse, HearingRole, MaritalStatus,
-    Offence, PersonalData,
+    FineKind, HearingChoice, HearingPayee, HearingPerson, HearingReceipt, HearingResponse,
+    HearingRole, MaritalStatus, Offence, PersonalData,
 };
 use domain::i18n::Text;
 use domain::money::Cents;
@@ -36,7 +36,10 @@ pub fn german_iban(blz: &str, account: &str) -> String {
 
 /// MOD 97 of a decimal digit string of any length (digit by digit, no big integers).
 pub fn mod97(digits: &str) -> u32 {
-    digits.bytes().filter(u8::is_ascii_digit).fold(0, |r, b| (r * 10 + u32::from(b - b'0')) % 97)
+    digits
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .fold(0, |r, b| (r * 10 + u32::from(b - b'0')) % 97)
 }
 
 pub fn payee(kassenzeichen: &str) -> HearingPayee {
@@ -289,7 +292,9 @@ fn answered_106(rec: &CaseRecord, now: i64) -> HearingReceipt {
             },
             choice: HearingChoice::Statement {
                 admits: false,
-                text: "Ich habe dort nur kurz gehalten, um schwere Kisten in das Geschäft zu tragen.".into(),
+                text:
+                    "Ich habe dort nur kurz gehalten, um schwere Kisten in das Geschäft zu tragen."
+                        .into(),
                 attachments: vec![],
             },
         },
@@ -313,11 +318,20 @@ mod tests {
         let rearranged = format!("{}{}", &iban[4..], &iban[..4]);
         let digits: String = rearranged
             .chars()
-            .map(|c| if c.is_ascii_alphabetic() { (c as u32 - 'A' as u32 + 10).to_string() } else { c.to_string() })
+            .map(|c| {
+                if c.is_ascii_alphabetic() {
+                    (c as u32 - 'A' as u32 + 10).to_string()
+                } else {
+                    c.to_string()
+                }
+            })
             .collect();
         assert_eq!(mod97(&digits), 1, "{iban}");
         // Known reference IBAN from the standard's examples.
-        assert_eq!(german_iban("37040044", "0532013000"), "DE89370400440532013000");
+        assert_eq!(
+            german_iban("37040044", "0532013000"),
+            "DE89370400440532013000"
+        );
     }
 
     #[test]
@@ -328,16 +342,32 @@ mod tests {
         for c in &cases {
             assert!(is_unambiguous_code(&c.access_code, 8), "{}", c.case_number);
             let tbnr = &c.offence.tbnr;
-            assert!(tbnr.len() == 6 && tbnr.bytes().all(|b| b.is_ascii_digit()), "{tbnr}");
+            assert!(
+                tbnr.len() == 6 && tbnr.bytes().all(|b| b.is_ascii_digit()),
+                "{tbnr}"
+            );
             let warning_code = tbnr[3..].parse::<u32>().unwrap_or(999) < 500;
             match c.kind {
                 FineKind::WarningFine => {
-                    assert!(is_warning_fine_amount(c.amount), "{}: {:?}", c.case_number, c.amount);
-                    assert!(warning_code, "{}: TBNR {tbnr} ends 000–499 for warning fines", c.case_number);
+                    assert!(
+                        is_warning_fine_amount(c.amount),
+                        "{}: {:?}",
+                        c.case_number,
+                        c.amount
+                    );
+                    assert!(
+                        warning_code,
+                        "{}: TBNR {tbnr} ends 000–499 for warning fines",
+                        c.case_number
+                    );
                 }
                 FineKind::Fine => {
                     assert!(c.amount.0 > 5500, "{}", c.case_number);
-                    assert!(!warning_code, "{}: TBNR {tbnr} ends 500–999 for fines", c.case_number);
+                    assert!(
+                        !warning_code,
+                        "{}: TBNR {tbnr} ends 500–999 for fines",
+                        c.case_number
+                    );
                 }
             }
             assert!(c.offence.date < today && c.offence.date < c.deadline);
@@ -347,8 +377,14 @@ mod tests {
         codes.sort();
         codes.dedup();
         assert_eq!(codes.len(), cases.len(), "access codes are unique");
-        let answered = cases.iter().find_map(|c| c.response.as_ref()).expect("one answered case");
+        let answered = cases
+            .iter()
+            .find_map(|c| c.response.as_ref())
+            .expect("one answered case");
         assert!(is_unambiguous_code(&answered.reference, 8));
-        assert!(answered.copy.validate(HearingRole::PersonConcerned, today).is_ok());
+        assert!(answered
+            .copy
+            .validate(HearingRole::PersonConcerned, today)
+            .is_ok());
     }
 }

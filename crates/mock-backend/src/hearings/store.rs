@@ -7,7 +7,8 @@ use crate::state::lock;
 use domain::application::normalise_code;
 use domain::date::Date;
 use domain::hearing::{
-    Evidence, FineKind, HearingCase, HearingPerson, HearingReceipt, HearingResponse, HearingRole, HearingStatus, Offence,
+    Evidence, FineKind, HearingCase, HearingPerson, HearingReceipt, HearingResponse, HearingRole,
+    HearingStatus, Offence,
 };
 use domain::i18n::Lang;
 use domain::money::Cents;
@@ -127,14 +128,20 @@ pub enum NotPayable {
 impl NotPayable {
     pub fn message(self, lang: Lang) -> &'static str {
         match (self, lang) {
-            (NotPayable::Unknown, Lang::De) => "Zu diesem Aktenzeichen gibt es keinen offenen Betrag.",
+            (NotPayable::Unknown, Lang::De) => {
+                "Zu diesem Aktenzeichen gibt es keinen offenen Betrag."
+            }
             (NotPayable::Unknown, Lang::En) => "There is no amount due for this case number.",
             (NotPayable::AlreadyPaid, Lang::De) => "Der Betrag wurde bereits bezahlt.",
             (NotPayable::AlreadyPaid, Lang::En) => "The amount has already been paid.",
             (NotPayable::DeadlinePassed, Lang::De) => "Die Frist zur Zahlung ist abgelaufen.",
             (NotPayable::DeadlinePassed, Lang::En) => "The deadline for payment has passed.",
-            (NotPayable::NotPayableRole, Lang::De) => "Als Zeugin oder Zeuge müssen Sie nichts bezahlen.",
-            (NotPayable::NotPayableRole, Lang::En) => "As a witness you do not have to pay anything.",
+            (NotPayable::NotPayableRole, Lang::De) => {
+                "Als Zeugin oder Zeuge müssen Sie nichts bezahlen."
+            }
+            (NotPayable::NotPayableRole, Lang::En) => {
+                "As a witness you do not have to pay anything."
+            }
         }
     }
 }
@@ -152,7 +159,9 @@ pub struct SessionInfo {
 pub enum LoginError {
     /// Wrong pair, or a case that does not exist: the caller cannot tell which.
     Wrong,
-    Locked { retry_after_secs: u64 },
+    Locked {
+        retry_after_secs: u64,
+    },
 }
 
 pub struct HearingStore {
@@ -189,7 +198,13 @@ impl HearingStore {
     /// Checks the pair and opens a session under `token`. Failures are counted per normalised
     /// case number whether or not it exists; the sixth attempt within the window is refused
     /// even with the right code.
-    pub fn login(&self, case_number: &str, access_code: &str, token: String, now: i64) -> Result<SessionInfo, LoginError> {
+    pub fn login(
+        &self,
+        case_number: &str,
+        access_code: &str,
+        token: String,
+        now: i64,
+    ) -> Result<SessionInfo, LoginError> {
         let key = normalise_code(case_number);
         let mut failures = lock(&self.failures);
         if failures.len() > MAX_TRACKED_CASE_NUMBERS {
@@ -200,7 +215,9 @@ impl HearingStore {
         if times.len() >= MAX_FAILURES {
             let oldest = times.iter().copied().min().unwrap_or(now);
             let retry = (oldest + LOCKOUT_WINDOW_SECS - now).max(1);
-            return Err(LoginError::Locked { retry_after_secs: u64::try_from(retry).unwrap_or(1) });
+            return Err(LoginError::Locked {
+                retry_after_secs: u64::try_from(retry).unwrap_or(1),
+            });
         }
 
         let given = normalise_code(access_code);
@@ -218,7 +235,11 @@ impl HearingStore {
         failures.remove(&key);
         drop(failures);
 
-        let session = SessionInfo { token: token.clone(), case_key: key, expires_at: now + self.session_secs };
+        let session = SessionInfo {
+            token: token.clone(),
+            case_key: key,
+            expires_at: now + self.session_secs,
+        };
         let mut sessions = lock(&self.sessions);
         sessions.retain(|_, s| s.expires_at > now);
         sessions.insert(token, session.clone());
@@ -242,7 +263,10 @@ impl HearingStore {
     }
 
     pub fn case_view(&self, case_key: &str, today: Date) -> Option<HearingCase> {
-        lock(&self.cases).iter().find(|c| c.key() == case_key).map(|c| c.view(today))
+        lock(&self.cases)
+            .iter()
+            .find(|c| c.key() == case_key)
+            .map(|c| c.view(today))
     }
 
     /// The SVG of an evidence image of this case only.
@@ -273,8 +297,14 @@ impl HearingStore {
         self.responses.run(lang, &scoped, &fingerprint, || {
             let today = Date::from_unix_seconds(now);
             let mut cases = lock(&self.cases);
-            let used: Vec<String> = cases.iter().filter_map(|c| c.response.as_ref().map(|r| r.reference.clone())).collect();
-            let case = cases.iter_mut().find(|c| c.key() == case_key).ok_or_else(|| ApiError::not_found(lang))?;
+            let used: Vec<String> = cases
+                .iter()
+                .filter_map(|c| c.response.as_ref().map(|r| r.reference.clone()))
+                .collect();
+            let case = cases
+                .iter_mut()
+                .find(|c| c.key() == case_key)
+                .ok_or_else(|| ApiError::not_found(lang))?;
             if case.response.is_some() {
                 return Err(ApiError::conflict(
                     lang,
@@ -291,12 +321,20 @@ impl HearingStore {
                     "The amount has already been paid; the case is closed.",
                 ));
             }
-            body.validate(case.role, today).map_err(|e| ApiError::validation(lang, e))?;
+            body.validate(case.role, today)
+                .map_err(|e| ApiError::validation(lang, e))?;
             let reference = references
                 .iter()
                 .find(|r| !used.contains(r))
                 .cloned()
-                .ok_or_else(|| ApiError::conflict(lang, "retry", "Bitte senden Sie erneut.", "Please send again."))?;
+                .ok_or_else(|| {
+                    ApiError::conflict(
+                        lang,
+                        "retry",
+                        "Bitte senden Sie erneut.",
+                        "Please send again.",
+                    )
+                })?;
             let receipt = HearingReceipt {
                 reference,
                 received_at: crate::clock::rfc3339(now),
@@ -312,14 +350,25 @@ impl HearingStore {
     pub fn payable(&self, case_number: &str, today: Date) -> Result<PayableCase, NotPayable> {
         let key = normalise_code(case_number);
         let cases = lock(&self.cases);
-        let case = cases.iter().find(|c| c.key() == key).ok_or(NotPayable::Unknown)?;
+        let case = cases
+            .iter()
+            .find(|c| c.key() == key)
+            .ok_or(NotPayable::Unknown)?;
         case.payable(today)?;
         Ok(PayableCase {
             case_number: case.case_number.clone(),
             amount: case.amount,
             kassenzeichen: case.kassenzeichen.clone(),
-            description_de: format!("{}, Aktenzeichen {}", case.kind.label(Lang::De), case.case_number),
-            description_en: format!("{}, case number {}", case.kind.label(Lang::En), case.case_number),
+            description_de: format!(
+                "{}, Aktenzeichen {}",
+                case.kind.label(Lang::De),
+                case.case_number
+            ),
+            description_en: format!(
+                "{}, case number {}",
+                case.kind.label(Lang::En),
+                case.case_number
+            ),
         })
     }
 
@@ -354,67 +403,136 @@ mod tests {
     #[test]
     fn payable_covers_every_reason() {
         let s = store();
-        let p = s.payable("owi-2026-000101", today()).expect("open warning fine");
+        let p = s
+            .payable("owi-2026-000101", today())
+            .expect("open warning fine");
         assert_eq!(p.case_number, "OWI-2026-000101");
         assert_eq!(p.amount, Cents(3500));
-        assert_eq!(p.description_de, "Verwarnungsgeld, Aktenzeichen OWI-2026-000101");
-        assert_eq!(p.description_en, "Warning fine, case number OWI-2026-000101");
+        assert_eq!(
+            p.description_de,
+            "Verwarnungsgeld, Aktenzeichen OWI-2026-000101"
+        );
+        assert_eq!(
+            p.description_en,
+            "Warning fine, case number OWI-2026-000101"
+        );
         assert!(!p.kassenzeichen.is_empty());
-        assert_eq!(s.payable("OWI-2026-000102", today()).map(|p| p.amount), Ok(Cents(11_500)));
-        assert_eq!(s.payable("OWI-2026-000103", today()), Err(NotPayable::NotPayableRole));
-        assert_eq!(s.payable("OWI-2026-000104", today()), Err(NotPayable::DeadlinePassed));
-        assert_eq!(s.payable("OWI-2026-000105", today()), Err(NotPayable::AlreadyPaid));
-        assert!(s.payable("OWI-2026-000106", today()).is_ok(), "answered but still payable");
+        assert_eq!(
+            s.payable("OWI-2026-000102", today()).map(|p| p.amount),
+            Ok(Cents(11_500))
+        );
+        assert_eq!(
+            s.payable("OWI-2026-000103", today()),
+            Err(NotPayable::NotPayableRole)
+        );
+        assert_eq!(
+            s.payable("OWI-2026-000104", today()),
+            Err(NotPayable::DeadlinePassed)
+        );
+        assert_eq!(
+            s.payable("OWI-2026-000105", today()),
+            Err(NotPayable::AlreadyPaid)
+        );
+        assert!(
+            s.payable("OWI-2026-000106", today()).is_ok(),
+            "answered but still payable"
+        );
         assert!(s.payable("OWI-2026-000107", today()).is_ok(), "last day");
-        assert_eq!(s.payable("OWI-2026-000107", today().add_days(1)), Err(NotPayable::DeadlinePassed));
-        assert_eq!(s.payable("OWI-2026-999999", today()), Err(NotPayable::Unknown));
+        assert_eq!(
+            s.payable("OWI-2026-000107", today().add_days(1)),
+            Err(NotPayable::DeadlinePassed)
+        );
+        assert_eq!(
+            s.payable("OWI-2026-999999", today()),
+            Err(NotPayable::Unknown)
+        );
     }
 
     #[test]
     fn mark_paid_once() {
         let s = store();
         assert!(s.mark_paid("OWI-2026-000101"));
-        assert!(!s.mark_paid("OWI-2026-000101"), "second time changes nothing");
-        assert_eq!(s.payable("OWI-2026-000101", today()), Err(NotPayable::AlreadyPaid));
+        assert!(
+            !s.mark_paid("OWI-2026-000101"),
+            "second time changes nothing"
+        );
+        assert_eq!(
+            s.payable("OWI-2026-000101", today()),
+            Err(NotPayable::AlreadyPaid)
+        );
         assert!(!s.mark_paid("OWI-2026-999999"));
         let key = normalise_code("OWI-2026-000101");
         let view = s.case_view(&key, today()).unwrap();
-        assert_eq!((view.status, view.payment_possible), (HearingStatus::Paid, false));
+        assert_eq!(
+            (view.status, view.payment_possible),
+            (HearingStatus::Paid, false)
+        );
     }
 
     #[test]
     fn lockout_counts_per_case_number_and_expires() {
         let s = store();
         for i in 0..MAX_FAILURES as i64 {
-            assert_eq!(s.login("OWI-2026-000101", "WRONGCODE", "t".into(), NOW + i * 60), Err(LoginError::Wrong));
+            assert_eq!(
+                s.login("OWI-2026-000101", "WRONGCODE", "t".into(), NOW + i * 60),
+                Err(LoginError::Wrong)
+            );
         }
         // Oldest failure at NOW; at NOW + 300 it leaves the window in 600 s.
         assert_eq!(
             s.login("owi 2026 000101", "K7MP-3XTA", "t".into(), NOW + 300),
-            Err(LoginError::Locked { retry_after_secs: 600 })
+            Err(LoginError::Locked {
+                retry_after_secs: 600
+            })
         );
         // At NOW + 15 min the oldest failure has left the window: one more try is allowed.
-        assert!(s.login("OWI-2026-000101", "k7mp3xta", "t".into(), NOW + LOCKOUT_WINDOW_SECS).is_ok());
+        assert!(s
+            .login(
+                "OWI-2026-000101",
+                "k7mp3xta",
+                "t".into(),
+                NOW + LOCKOUT_WINDOW_SECS
+            )
+            .is_ok());
         // A success clears the counter.
-        assert_eq!(s.login("OWI-2026-000101", "WRONGCODE", "t".into(), NOW + 901), Err(LoginError::Wrong));
-        assert!(s.login("OWI-2026-000101", "K7MP3XTA", "t".into(), NOW + 902).is_ok());
+        assert_eq!(
+            s.login("OWI-2026-000101", "WRONGCODE", "t".into(), NOW + 901),
+            Err(LoginError::Wrong)
+        );
+        assert!(s
+            .login("OWI-2026-000101", "K7MP3XTA", "t".into(), NOW + 902)
+            .is_ok());
         // Unknown case numbers are counted the same way.
         for _ in 0..MAX_FAILURES {
-            assert_eq!(s.login("OWI-2026-424242", "K7MP3XTA", "t".into(), NOW), Err(LoginError::Wrong));
+            assert_eq!(
+                s.login("OWI-2026-424242", "K7MP3XTA", "t".into(), NOW),
+                Err(LoginError::Wrong)
+            );
         }
-        assert!(matches!(s.login("OWI-2026-424242", "K7MP3XTA", "t".into(), NOW), Err(LoginError::Locked { .. })));
+        assert!(matches!(
+            s.login("OWI-2026-424242", "K7MP3XTA", "t".into(), NOW),
+            Err(LoginError::Locked { .. })
+        ));
     }
 
     #[test]
     fn sessions_slide_and_end() {
         let s = store();
-        let sess = s.login("OWI-2026-000101", " k7mp 3xta ", "tok".into(), NOW).unwrap();
+        let sess = s
+            .login("OWI-2026-000101", " k7mp 3xta ", "tok".into(), NOW)
+            .unwrap();
         assert_eq!(sess.expires_at, NOW + DEFAULT_SESSION_SECS);
         let again = s.authenticate("tok", NOW + 1000).unwrap();
         assert_eq!(again.expires_at, NOW + 1000 + DEFAULT_SESSION_SECS);
-        assert!(s.authenticate("tok", NOW + 1000 + DEFAULT_SESSION_SECS).is_none());
-        assert!(s.authenticate("tok", NOW).is_none(), "an expired session is gone");
-        s.login("OWI-2026-000101", "K7MP3XTA", "tok2".into(), NOW).unwrap();
+        assert!(s
+            .authenticate("tok", NOW + 1000 + DEFAULT_SESSION_SECS)
+            .is_none());
+        assert!(
+            s.authenticate("tok", NOW).is_none(),
+            "an expired session is gone"
+        );
+        s.login("OWI-2026-000101", "K7MP3XTA", "tok2".into(), NOW)
+            .unwrap();
         assert!(s.logout("tok2"));
         assert!(s.authenticate("tok2", NOW).is_none());
     }

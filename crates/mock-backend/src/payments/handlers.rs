@@ -20,14 +20,23 @@ pub fn routes() -> Router<AppState> {
         .route("/v1/payment-methods", get(list_methods))
         .route("/v1/payments", post(create))
         .route("/v1/payments/{id}", get(payment))
-        .route("/v1/dev/transfers/{reference}/received", post(transfer_received))
+        .route(
+            "/v1/dev/transfers/{reference}/received",
+            post(transfer_received),
+        )
 }
 
 /// A 422 like `ApiError::validation`, with messages the checkout words itself.
 fn field_problem(lang: Lang, errors: FieldMessages) -> Response {
     let (title, detail) = match lang {
-        Lang::De => ("Es gibt ein Problem mit Ihren Angaben", "Bitte prüfen Sie die markierten Posten."),
-        Lang::En => ("There is a problem with your answers", "Please check the marked items."),
+        Lang::De => (
+            "Es gibt ein Problem mit Ihren Angaben",
+            "Bitte prüfen Sie die markierten Posten.",
+        ),
+        Lang::En => (
+            "There is a problem with your answers",
+            "Please check the marked items.",
+        ),
     };
     let body = Problem {
         type_: "/problems/validation".into(),
@@ -40,7 +49,10 @@ fn field_problem(lang: Lang, errors: FieldMessages) -> Response {
 }
 
 fn payment_not_found(lang: Lang) -> ApiError {
-    ApiError::not_found(lang).with_detail("Diese Zahlung gibt es nicht.", "This payment does not exist.")
+    ApiError::not_found(lang).with_detail(
+        "Diese Zahlung gibt es nicht.",
+        "This payment does not exist.",
+    )
 }
 
 /// The payment methods the town offers, in display order.
@@ -103,7 +115,16 @@ pub async fn create(
 ) -> Response {
     let clock = state.clock();
     let signed_in = session.as_ref().map(|s| s.case_key.as_str());
-    match state.payments().create(lang, &key, &req, state.forms(), state.hearings(), signed_in, clock.today(), clock.now()) {
+    match state.payments().create(
+        lang,
+        &key,
+        &req,
+        state.forms(),
+        state.hearings(),
+        signed_in,
+        clock.today(),
+        clock.now(),
+    ) {
         Ok((payment, Outcome::Created)) => (StatusCode::CREATED, Json(payment)).into_response(),
         Ok((payment, Outcome::Replayed)) => (StatusCode::OK, Json(payment)).into_response(),
         Err(CreateError::Api(e)) => e.into_response(),
@@ -130,8 +151,14 @@ pub async fn payment(
     AcceptLang(lang): AcceptLang,
     id: Result<Path<String>, PathRejection>,
 ) -> Result<Json<Payment>, ApiError> {
-    let Ok(Path(id)) = id else { return Err(payment_not_found(lang)) };
-    state.payments().get(&id, state.clock().now()).map(Json).ok_or_else(|| payment_not_found(lang))
+    let Ok(Path(id)) = id else {
+        return Err(payment_not_found(lang));
+    };
+    state
+        .payments()
+        .get(&id, state.clock().now())
+        .map(Json)
+        .ok_or_else(|| payment_not_found(lang))
 }
 
 /// Mock only: a bank transfer arrived.
@@ -156,8 +183,15 @@ pub async fn transfer_received(
     AcceptLang(lang): AcceptLang,
     reference: Result<Path<String>, PathRejection>,
 ) -> Result<Json<Payment>, ApiError> {
-    let Ok(Path(reference)) = reference else { return Err(payment_not_found(lang)) };
-    match state.payments().transfer_received(&reference, state.forms(), state.hearings(), state.clock().now()) {
+    let Ok(Path(reference)) = reference else {
+        return Err(payment_not_found(lang));
+    };
+    match state.payments().transfer_received(
+        &reference,
+        state.forms(),
+        state.hearings(),
+        state.clock().now(),
+    ) {
         Ok(payment) => Ok(Json(payment)),
         Err(FinishError::NotFound) => Err(payment_not_found(lang)),
         Err(FinishError::NotOpen(_)) => Err(ApiError::conflict(

@@ -31,8 +31,9 @@ use domain::date::Date;
 use domain::i18n::{Lang, Text};
 use domain::money::Cents;
 use domain::payment::{
-    clean_purpose, clip_description, is_valid_return_url, Payment, PaymentItem, PaymentItemKind, PaymentItemRequest,
-    PaymentMethod, PaymentMethodId, PaymentRequest, PaymentStatus, TransferDetails, EXPIRY_SECS,
+    clean_purpose, clip_description, is_valid_return_url, Payment, PaymentItem, PaymentItemKind,
+    PaymentItemRequest, PaymentMethod, PaymentMethodId, PaymentRequest, PaymentStatus,
+    TransferDetails, EXPIRY_SECS,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Mutex;
@@ -83,7 +84,9 @@ struct Record {
 
 impl Record {
     fn expires_at(&self) -> Option<i64> {
-        self.method.is_online().then_some(self.created_at + EXPIRY_SECS)
+        self.method
+            .is_online()
+            .then_some(self.created_at + EXPIRY_SECS)
     }
 
     fn status(&self, now: i64) -> PaymentStatus {
@@ -94,7 +97,9 @@ impl Record {
     }
 
     fn covers(&self, key: &(PaymentItemKind, String)) -> bool {
-        self.items.iter().any(|i| i.kind == key.0 && normalise_code(&i.reference) == key.1)
+        self.items
+            .iter()
+            .any(|i| i.kind == key.0 && normalise_code(&i.reference) == key.1)
     }
 
     fn view(&self, now: i64) -> Payment {
@@ -138,8 +143,12 @@ fn pick(lang: Lang, de: &str, en: &str) -> String {
 
 fn item_key(item: &PaymentItemRequest) -> (PaymentItemKind, String) {
     match item {
-        PaymentItemRequest::Application { reference } => (PaymentItemKind::Application, normalise_code(reference)),
-        PaymentItemRequest::Hearing { case_number } => (PaymentItemKind::Hearing, normalise_code(case_number)),
+        PaymentItemRequest::Application { reference } => {
+            (PaymentItemKind::Application, normalise_code(reference))
+        }
+        PaymentItemRequest::Hearing { case_number } => {
+            (PaymentItemKind::Hearing, normalise_code(case_number))
+        }
     }
 }
 
@@ -186,10 +195,15 @@ fn price(
             })
         }
         PaymentItemRequest::Hearing { .. } => {
-            let c = hearings.payable(key, today).map_err(|reason| reason.message(lang).to_owned())?;
+            let c = hearings
+                .payable(key, today)
+                .map_err(|reason| reason.message(lang).to_owned())?;
             Ok(PaymentItem {
                 kind: PaymentItemKind::Hearing,
-                label: Text { de: c.description_de, en: c.description_en },
+                label: Text {
+                    de: c.description_de,
+                    en: c.description_en,
+                },
                 reference: c.case_number,
                 amount: c.amount,
             })
@@ -199,7 +213,9 @@ fn price(
 
 fn payment_id() -> String {
     const CHARS: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
-    let tail: String = (0..20).map(|_| char::from(CHARS[rand::random_range(0..CHARS.len())])).collect();
+    let tail: String = (0..20)
+        .map(|_| char::from(CHARS[rand::random_range(0..CHARS.len())]))
+        .collect();
     format!("pay_{tail}")
 }
 
@@ -210,7 +226,11 @@ impl PaymentStore {
     }
 
     pub fn new(methods: Vec<PaymentMethod>) -> PaymentStore {
-        PaymentStore { methods, payments: Mutex::new(HashMap::new()), creations: IdempotencyStore::default() }
+        PaymentStore {
+            methods,
+            payments: Mutex::new(HashMap::new()),
+            creations: IdempotencyStore::default(),
+        }
     }
 
     pub fn methods(&self) -> &[PaymentMethod] {
@@ -236,19 +256,22 @@ impl PaymentStore {
         // `run` only passes ApiError through; field messages travel beside it.
         let mut rejected = None;
         let result = self.creations.run(lang, key, &fingerprint, || {
-            self.create_new(lang, req, forms, hearings, signed_in, today, now).map_err(|e| match e {
-                CreateError::Api(e) => e,
-                CreateError::Fields(fields) => {
-                    rejected = Some(fields);
-                    ApiError::not_found(lang)
-                }
-            })
+            self.create_new(lang, req, forms, hearings, signed_in, today, now)
+                .map_err(|e| match e {
+                    CreateError::Api(e) => e,
+                    CreateError::Fields(fields) => {
+                        rejected = Some(fields);
+                        ApiError::not_found(lang)
+                    }
+                })
         });
         if let Some(fields) = rejected {
             return Err(CreateError::Fields(fields));
         }
         let (id, outcome) = result.map_err(CreateError::Api)?;
-        let payment = self.get(&id, now).ok_or_else(|| CreateError::Api(ApiError::not_found(lang)))?;
+        let payment = self
+            .get(&id, now)
+            .ok_or_else(|| CreateError::Api(ApiError::not_found(lang)))?;
         Ok((payment, outcome))
     }
 
@@ -264,7 +287,9 @@ impl PaymentStore {
         now: i64,
     ) -> Result<String, CreateError> {
         let mut errors = FieldMessages::new();
-        let mut add = |field: &str, message: String| errors.entry(field.to_owned()).or_default().push(message);
+        let mut add = |field: &str, message: String| {
+            errors.entry(field.to_owned()).or_default().push(message)
+        };
         if !self.methods.iter().any(|m| m.id == req.method) {
             add(
                 "method",
@@ -297,7 +322,11 @@ impl PaymentStore {
         } else if req.items.len() > MAX_ITEMS {
             add(
                 "items",
-                pick(lang, "Bitte bezahlen Sie höchstens 20 Posten auf einmal.", "Pay at most 20 items at once."),
+                pick(
+                    lang,
+                    "Bitte bezahlen Sie höchstens 20 Posten auf einmal.",
+                    "Pay at most 20 items at once.",
+                ),
             );
         }
 
@@ -354,7 +383,9 @@ impl PaymentStore {
         let amount = items
             .iter()
             .try_fold(Cents::ZERO, |sum, i| sum.checked_add(i.amount))
-            .ok_or_else(|| CreateError::Api(ApiError::bad_request(lang, "The total is out of range")))?;
+            .ok_or_else(|| {
+                CreateError::Api(ApiError::bad_request(lang, "The total is out of range"))
+            })?;
         let id = loop {
             let candidate = payment_id();
             if !payments.contains_key(&candidate) {
@@ -368,7 +399,13 @@ impl PaymentStore {
             }
         };
         let purpose = clean_purpose(&format!("{} {reference}", crate::seed::TOWN));
-        let description = clip_description(&items.iter().map(|i| i.label.de.as_str()).collect::<Vec<_>>().join("; "));
+        let description = clip_description(
+            &items
+                .iter()
+                .map(|i| i.label.de.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
         let transfer = (req.method == PaymentMethodId::Transfer).then(|| {
             // Fees and fines go to the treasury's one account; the remittance identifies the payment.
             let p = crate::forms::reference::town_payee(&reference);
@@ -407,7 +444,9 @@ impl PaymentStore {
 
     /// The payment and where the provider sends the user back to.
     pub fn with_return_url(&self, id: &str, now: i64) -> Option<(Payment, String)> {
-        lock(&self.payments).get(id).map(|r| (r.view(now), r.return_url.clone()))
+        lock(&self.payments)
+            .get(id)
+            .map(|r| (r.view(now), r.return_url.clone()))
     }
 
     /// The provider's outcome for an online payment. Only an INITIAL, unexpired payment changes.
@@ -425,10 +464,16 @@ impl PaymentStore {
             return Err(FinishError::NotOpen(Box::new(record.view(now))));
         }
         match finish {
-            Finish::Pay => pay_locked(&mut payments, id, forms, hearings, now).ok_or(FinishError::NotFound),
+            Finish::Pay => {
+                pay_locked(&mut payments, id, forms, hearings, now).ok_or(FinishError::NotFound)
+            }
             Finish::Fail | Finish::Cancel => {
                 let record = payments.get_mut(id).ok_or(FinishError::NotFound)?;
-                record.status = if finish == Finish::Fail { PaymentStatus::Failed } else { PaymentStatus::Canceled };
+                record.status = if finish == Finish::Fail {
+                    PaymentStatus::Failed
+                } else {
+                    PaymentStatus::Canceled
+                };
                 record.updated_at = now;
                 Ok(record.view(now))
             }
@@ -445,10 +490,17 @@ impl PaymentStore {
         now: i64,
     ) -> Result<Payment, FinishError> {
         let code = normalise_code(remittance);
-        let code = code.strip_prefix(&normalise_code(crate::seed::TOWN)).unwrap_or(&code);
+        let code = code
+            .strip_prefix(&normalise_code(crate::seed::TOWN))
+            .unwrap_or(&code);
         let mut payments = lock(&self.payments);
-        let record = payments.values().find(|r| r.reference == code).ok_or(FinishError::NotFound)?;
-        if record.method != PaymentMethodId::Transfer || record.status(now) != PaymentStatus::Initial {
+        let record = payments
+            .values()
+            .find(|r| r.reference == code)
+            .ok_or(FinishError::NotFound)?;
+        if record.method != PaymentMethodId::Transfer
+            || record.status(now) != PaymentStatus::Initial
+        {
             return Err(FinishError::NotOpen(Box::new(record.view(now))));
         }
         let id = record.id.clone();
@@ -473,8 +525,11 @@ fn pay_locked(
     record.status = PaymentStatus::Payed;
     record.paid_at = Some(now);
     record.updated_at = now;
-    let keys: Vec<(PaymentItemKind, String)> =
-        record.items.iter().map(|i| (i.kind, normalise_code(&i.reference))).collect();
+    let keys: Vec<(PaymentItemKind, String)> = record
+        .items
+        .iter()
+        .map(|i| (i.kind, normalise_code(&i.reference)))
+        .collect();
     for item in &record.items {
         match item.kind {
             PaymentItemKind::Application => forms.mark_paid(&item.reference),
@@ -483,7 +538,10 @@ fn pay_locked(
     }
     let view = record.view(now);
     for other in payments.values_mut() {
-        if other.id != id && other.status(now) == PaymentStatus::Initial && keys.iter().any(|k| other.covers(k)) {
+        if other.id != id
+            && other.status(now) == PaymentStatus::Initial
+            && keys.iter().any(|k| other.covers(k))
+        {
             other.status = PaymentStatus::Canceled;
             other.updated_at = now;
         }

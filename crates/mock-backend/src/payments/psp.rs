@@ -29,7 +29,9 @@ pub fn page_path(id: &str) -> String {
 }
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/mock-psp/style.css", get(style)).route("/mock-psp/{id}", get(show).post(submit))
+    Router::new()
+        .route("/mock-psp/style.css", get(style))
+        .route("/mock-psp/{id}", get(show).post(submit))
 }
 
 const CSS: &str = include_str!("psp.css");
@@ -65,7 +67,10 @@ pub fn escape(s: &str) -> String {
 fn html(status: StatusCode, body: String) -> Response {
     let mut res = (status, body).into_response();
     let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
     h.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(
@@ -74,8 +79,14 @@ fn html(status: StatusCode, body: String) -> Response {
     );
     // The URL holds the payment id: keep it out of caches and Referer headers.
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     res
 }
 
@@ -104,7 +115,13 @@ fn shell(title: &str, main: &str) -> String {
     )
 }
 
-fn message_page(status: StatusCode, title: &str, title_en: &str, text: &str, back: &str) -> Response {
+fn message_page(
+    status: StatusCode,
+    title: &str,
+    title_en: &str,
+    text: &str,
+    back: &str,
+) -> Response {
     let main = format!(
         r#"<h1>{t}</h1>
 <p lang="en" class="en">{te}</p>
@@ -138,7 +155,13 @@ fn final_page(status: StatusCode, p: &Payment, return_url: &str) -> Response {
         // Only reached for a transfer, which has no provider page.
         PaymentStatus::Initial => ("Diese Zahlung ist offen", "This payment is pending", "Für Überweisungen gibt es keine Zahlungsseite."),
     };
-    message_page(status, title, en, &format!("{text} Sie kann hier nicht mehr geändert werden."), return_url)
+    message_page(
+        status,
+        title,
+        en,
+        &format!("{text} Sie kann hier nicht mehr geändert werden."),
+        return_url,
+    )
 }
 
 /// What the user typed, for re-rendering (never the CVC).
@@ -215,7 +238,11 @@ fn check_card(form: &HashMap<String, String>, today: Date, errors: &mut Vec<Fiel
     let number = form.get("card_number").map(String::as_str).unwrap_or("");
     let digits: String = number.chars().filter(|c| *c != ' ' && *c != '-').collect();
     if digits.is_empty() {
-        errors.push(err("card_number", "Geben Sie die Kartennummer ein.", "Enter the card number."));
+        errors.push(err(
+            "card_number",
+            "Geben Sie die Kartennummer ein.",
+            "Enter the card number.",
+        ));
     } else if !digits.bytes().all(|b| b.is_ascii_digit()) {
         errors.push(err(
             "card_number",
@@ -238,9 +265,11 @@ fn check_card(form: &HashMap<String, String>, today: Date, errors: &mut Vec<Fiel
 
     let expiry = form.get("expiry").map(|s| s.trim()).unwrap_or("");
     match parse_expiry(expiry) {
-        _ if expiry.is_empty() => {
-            errors.push(err("expiry", "Geben Sie das Ablaufdatum der Karte ein.", "Enter the card's expiry date."))
-        }
+        _ if expiry.is_empty() => errors.push(err(
+            "expiry",
+            "Geben Sie das Ablaufdatum der Karte ein.",
+            "Enter the card's expiry date.",
+        )),
         None => errors.push(err(
             "expiry",
             "Geben Sie das Ablaufdatum im Format MM/JJ ein, zum Beispiel 08/29.",
@@ -262,7 +291,11 @@ fn check_card(form: &HashMap<String, String>, today: Date, errors: &mut Vec<Fiel
 
     let cvc = form.get("cvc").map(|s| s.trim()).unwrap_or("");
     if cvc.is_empty() {
-        errors.push(err("cvc", "Geben Sie die Prüfnummer (CVC) ein.", "Enter the security code (CVC)."));
+        errors.push(err(
+            "cvc",
+            "Geben Sie die Prüfnummer (CVC) ein.",
+            "Enter the security code (CVC).",
+        ));
     } else if !(cvc.len() == 3 && cvc.bytes().all(|b| b.is_ascii_digit())) {
         errors.push(err(
             "cvc",
@@ -360,7 +393,11 @@ fn text_field(input: Input<'_>, errors: &[FieldError]) -> String {
         hint = escape(input.hint),
         msg = error.map(|e| error_message(id, e)).unwrap_or_default(),
         value = escape(input.value),
-        invalid = if error.is_some() { r#" aria-invalid="true""# } else { "" },
+        invalid = if error.is_some() {
+            r#" aria-invalid="true""#
+        } else {
+            ""
+        },
         attrs = input.attrs,
     )
 }
@@ -369,8 +406,10 @@ fn error_summary(errors: &[FieldError]) -> String {
     if errors.is_empty() {
         return String::new();
     }
-    let items: String =
-        errors.iter().map(|e| format!(r##"<li><a href="#{}">{}</a></li>"##, e.field, escape(e.de))).collect();
+    let items: String = errors
+        .iter()
+        .map(|e| format!(r##"<li><a href="#{}">{}</a></li>"##, e.field, escape(e.de)))
+        .collect();
     format!(
         r#"<div class="error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="error-summary-title">
 <h2 id="error-summary-title">Es gibt ein Problem <span lang="en" class="en">There is a problem</span></h2>
@@ -384,7 +423,13 @@ fn summary(p: &Payment) -> String {
     let items: String = p
         .items
         .iter()
-        .map(|i| format!("<li>{} – {}</li>", escape(&i.label.de), escape(&i.amount.format_de())))
+        .map(|i| {
+            format!(
+                "<li>{} – {}</li>",
+                escape(&i.label.de),
+                escape(&i.amount.format_de())
+            )
+        })
         .collect();
     format!(
         r#"<h2>Ihre Zahlung <span lang="en" class="en">Your payment</span></h2>
@@ -404,10 +449,24 @@ fn summary(p: &Payment) -> String {
 /// The provider page of an INITIAL online payment, with errors and the values kept.
 fn form_page(p: &Payment, values: &Values, errors: &[FieldError]) -> String {
     let (title, title_en, pay_label) = match p.method {
-        PaymentMethodId::Creditcard => ("Mit Kreditkarte bezahlen", "Pay by credit card", "Bezahlen"),
-        PaymentMethodId::Paypal => ("Mit PayPal bezahlen – freigeben", "Pay with PayPal – approve", "Freigeben"),
-        PaymentMethodId::SepaDirectDebit => ("Per SEPA-Lastschrift bezahlen", "Pay by SEPA direct debit", "Bezahlen"),
-        PaymentMethodId::Wero => ("In der Wero-App freigeben", "Approve in the Wero app", "Freigeben"),
+        PaymentMethodId::Creditcard => {
+            ("Mit Kreditkarte bezahlen", "Pay by credit card", "Bezahlen")
+        }
+        PaymentMethodId::Paypal => (
+            "Mit PayPal bezahlen – freigeben",
+            "Pay with PayPal – approve",
+            "Freigeben",
+        ),
+        PaymentMethodId::SepaDirectDebit => (
+            "Per SEPA-Lastschrift bezahlen",
+            "Pay by SEPA direct debit",
+            "Bezahlen",
+        ),
+        PaymentMethodId::Wero => (
+            "In der Wero-App freigeben",
+            "Approve in the Wero app",
+            "Freigeben",
+        ),
         PaymentMethodId::Transfer => ("Überweisung", "Bank transfer", "Bezahlen"),
     };
     let fields = match p.method {
@@ -465,7 +524,11 @@ fn form_page(p: &Payment, values: &Values, errors: &[FieldError]) -> String {
         summary = summary(p),
         action = escape(&page_path(&p.id)),
     );
-    let page_title = if errors.is_empty() { title.to_owned() } else { format!("Fehler: {title}") };
+    let page_title = if errors.is_empty() {
+        title.to_owned()
+    } else {
+        format!("Fehler: {title}")
+    };
     shell(&page_title, &main)
 }
 
@@ -511,23 +574,38 @@ Mandatsreferenz: {mandate_ref}</p>
         mandate_ref = escape(&format!("MUSTER-{}", p.reference)),
         amount = escape(&p.amount.format_de()),
         cls = if error.is_some() { " field-error" } else { "" },
-        msg = error.map(|e| error_message("mandate", e)).unwrap_or_default(),
+        msg = error
+            .map(|e| error_message("mandate", e))
+            .unwrap_or_default(),
         checked = if values.mandate { " checked" } else { "" },
-        described = if error.is_some() { " mandate-error" } else { "" },
-        invalid = if error.is_some() { r#" aria-invalid="true""# } else { "" },
+        described = if error.is_some() {
+            " mandate-error"
+        } else {
+            ""
+        },
+        invalid = if error.is_some() {
+            r#" aria-invalid="true""#
+        } else {
+            ""
+        },
     )
 }
 
 /// Online payments only: a transfer has no provider page.
 fn lookup(state: &AppState, id: Result<Path<String>, PathRejection>) -> Option<(Payment, String)> {
     let Path(id) = id.ok()?;
-    state.payments().with_return_url(&id, state.clock().now()).filter(|(p, _)| p.method.is_online())
+    state
+        .payments()
+        .with_return_url(&id, state.clock().now())
+        .filter(|(p, _)| p.method.is_online())
 }
 
 async fn show(State(state): State<AppState>, id: Result<Path<String>, PathRejection>) -> Response {
     match lookup(&state, id) {
         None => not_found(),
-        Some((p, back)) if p.status != PaymentStatus::Initial => final_page(StatusCode::OK, &p, &back),
+        Some((p, back)) if p.status != PaymentStatus::Initial => {
+            final_page(StatusCode::OK, &p, &back)
+        }
         Some((p, _)) => html(StatusCode::OK, form_page(&p, &Values::default(), &[])),
     }
 }
@@ -536,7 +614,8 @@ fn back_to(return_url: &str) -> Response {
     let location = HeaderValue::from_str(return_url).unwrap_or(HeaderValue::from_static("/"));
     let mut res = StatusCode::SEE_OTHER.into_response();
     res.headers_mut().insert(header::LOCATION, location);
-    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     res
 }
 
@@ -545,7 +624,9 @@ async fn submit(
     id: Result<Path<String>, PathRejection>,
     form: Result<Form<HashMap<String, String>>, FormRejection>,
 ) -> Response {
-    let Some((p, back)) = lookup(&state, id) else { return not_found() };
+    let Some((p, back)) = lookup(&state, id) else {
+        return not_found();
+    };
     if p.status != PaymentStatus::Initial {
         return final_page(StatusCode::CONFLICT, &p, &back);
     }
@@ -565,7 +646,9 @@ async fn submit(
         Some("pay") | None => {
             let mut errors = Vec::new();
             let approved = match p.method {
-                PaymentMethodId::Creditcard => check_card(&form, state.clock().today(), &mut errors),
+                PaymentMethodId::Creditcard => {
+                    check_card(&form, state.clock().today(), &mut errors)
+                }
                 PaymentMethodId::SepaDirectDebit => {
                     check_sepa(&form, &mut errors);
                     true
@@ -581,7 +664,10 @@ async fn submit(
                     iban: get("iban"),
                     mandate: form.get("mandate").map(String::as_str) == Some("yes"),
                 };
-                return html(StatusCode::UNPROCESSABLE_ENTITY, form_page(&p, &values, &errors));
+                return html(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    form_page(&p, &values, &errors),
+                );
             }
             if approved {
                 Finish::Pay
@@ -600,7 +686,10 @@ async fn submit(
         }
     };
     let clock = state.clock();
-    match state.payments().finish(&p.id, finish, state.forms(), state.hearings(), clock.now()) {
+    match state
+        .payments()
+        .finish(&p.id, finish, state.forms(), state.hearings(), clock.now())
+    {
         Ok(_) => back_to(&back),
         // Another request finished it in the meantime: nothing changes twice.
         Err(FinishError::NotOpen(now)) => final_page(StatusCode::CONFLICT, &now, &back),
@@ -614,7 +703,12 @@ mod tests {
 
     #[test]
     fn luhn() {
-        for ok in [CARD_SUCCESS, CARD_SUCCESS_MASTERCARD, CARD_DECLINED, "79927398713"] {
+        for ok in [
+            CARD_SUCCESS,
+            CARD_SUCCESS_MASTERCARD,
+            CARD_DECLINED,
+            "79927398713",
+        ] {
             assert!(luhn_valid(ok), "{ok}");
         }
         for bad in ["4242424242424241", "", "42a2", "79927398710"] {
@@ -632,11 +726,18 @@ mod tests {
         assert_eq!(parse_expiry("08/2"), None);
         assert_eq!(parse_expiry("ab/cd"), None);
         assert_eq!(parse_expiry("+8/29"), None);
-        assert_eq!(parse_expiry("1ä1"), None, "no panic on a multi-byte character");
+        assert_eq!(
+            parse_expiry("1ä1"),
+            None,
+            "no panic on a multi-byte character"
+        );
     }
 
     #[test]
     fn escapes_markup() {
-        assert_eq!(escape(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        assert_eq!(
+            escape(r#"<a href="x">'&'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
     }
 }

@@ -23,7 +23,10 @@ pub struct Reply {
 
 impl Reply {
     pub fn header(&self, name: header::HeaderName) -> &str {
-        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
     }
     pub fn ctype(&self) -> &str {
         self.header(header::CONTENT_TYPE)
@@ -34,19 +37,37 @@ impl Reply {
 }
 
 pub async fn send(state: &AppState, req: Request<Body>) -> Reply {
-    let res = app(state.clone()).oneshot(req).await.expect("router answers");
+    let res = app(state.clone())
+        .oneshot(req)
+        .await
+        .expect("router answers");
     let status = res.status();
     let headers = res.headers().clone();
     let bytes = res.into_body().collect().await.expect("body").to_bytes();
     let text = String::from_utf8_lossy(&bytes).into_owned();
-    Reply { status, headers, json: serde_json::from_slice(&bytes).unwrap_or(Value::Null), text }
+    Reply {
+        status,
+        headers,
+        json: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+        text,
+    }
 }
 
 pub async fn get(state: &AppState, path: &str) -> Reply {
-    send(state, Request::get(path).body(Body::empty()).expect("request")).await
+    send(
+        state,
+        Request::get(path).body(Body::empty()).expect("request"),
+    )
+    .await
 }
 
-pub fn json_request(method: Method, path: &str, body: &Value, lang: &str, key: Option<&str>) -> Request<Body> {
+pub fn json_request(
+    method: Method,
+    path: &str,
+    body: &Value,
+    lang: &str,
+    key: Option<&str>,
+) -> Request<Body> {
     let mut b = Request::builder()
         .method(method)
         .uri(path)

@@ -3,10 +3,22 @@ use domain::form::FeeRule;
 use domain::money::Cents;
 
 fn partner(prefix: &str, first: bool) -> Vec<Field> {
-    let mut fields = if first { own_names(prefix) } else { other_names(prefix, "der Partnerin oder des Partners", "your partner") };
+    let mut fields = if first {
+        own_names(prefix)
+    } else {
+        other_names(prefix, "der Partnerin oder des Partners", "your partner")
+    };
     fields.extend([
-        optional(&format!("{prefix}geburtsname"), short_auto(100, "off"), "Geburtsname (freiwillig)", "Birth name (optional)")
-            .hint("Nur wenn er vom heutigen Nachnamen abweicht.", "Only if it differs from the current family name."),
+        optional(
+            &format!("{prefix}geburtsname"),
+            short_auto(100, "off"),
+            "Geburtsname (freiwillig)",
+            "Birth name (optional)",
+        )
+        .hint(
+            "Nur wenn er vom heutigen Nachnamen abweicht.",
+            "Only if it differs from the current family name.",
+        ),
         required(
             &format!("{prefix}geburtsdatum"),
             date(&[DateRule::InPast, DateRule::AgeAtLeast { years: 18 }]),

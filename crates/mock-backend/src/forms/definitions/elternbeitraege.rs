@@ -12,7 +12,11 @@ pub fn definition() -> FormDefinition {
         choice("bis_62500", "50.001 € bis 62.500 €", "€50,001 to €62,500"),
         choice("bis_75000", "62.501 € bis 75.000 €", "€62,501 to €75,000"),
         choice("bis_87500", "75.001 € bis 87.500 €", "€75,001 to €87,500"),
-        choice("bis_100000", "87.501 € bis 100.000 €", "€87,501 to €100,000"),
+        choice(
+            "bis_100000",
+            "87.501 € bis 100.000 €",
+            "€87,501 to €100,000",
+        ),
         choice_hint(
             HIGHEST,
             "mehr als 100.000 €",
@@ -24,8 +28,16 @@ pub fn definition() -> FormDefinition {
 
     let mut antragsteller = own_names("");
     antragsteller.extend([
-        required("kind_name", short_auto(200, "off"), "Name des Kindes in der Kita", "Name of the child at the nursery")
-            .hint("Bei mehreren Kindern alle Namen, durch Komma getrennt.", "For several children all names, separated by commas."),
+        required(
+            "kind_name",
+            short_auto(200, "off"),
+            "Name des Kindes in der Kita",
+            "Name of the child at the nursery",
+        )
+        .hint(
+            "Bei mehreren Kindern alle Namen, durch Komma getrennt.",
+            "For several children all names, separated by commas.",
+        ),
         required("anschrift", FieldKind::Address, "Anschrift", "Address"),
         email("email"),
     ]);

@@ -10,7 +10,12 @@ pub fn definition(today: Date) -> FormDefinition {
     let first_of_last_year = Date::new(today.year - 1, 1, 1).unwrap_or(today);
     let mut kontakt = own_names("");
     kontakt.extend([
-        required("anschrift", FieldKind::Address, "Anschrift des Grundstücks", "Address of the property"),
+        required(
+            "anschrift",
+            FieldKind::Address,
+            "Anschrift des Grundstücks",
+            "Address of the property",
+        ),
         email("email"),
     ]);
 

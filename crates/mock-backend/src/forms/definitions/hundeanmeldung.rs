@@ -5,10 +5,20 @@ use domain::money::Cents;
 pub fn definition() -> FormDefinition {
     let mut halter = own_names("");
     halter.extend([
-        required("geburtsdatum", date(&[DateRule::InPast, DateRule::AgeAtLeast { years: 18 }]), "Geburtsdatum", "Date of birth")
-            .hint("Einen Hund anmelden können nur volljährige Personen.", "Only adults can register a dog."),
-        required("anschrift", FieldKind::Address, "Anschrift", "Address")
-            .hint("Ihre Hauptwohnung in Musterstadt, an der der Hund lebt.", "Your main home in Musterstadt, where the dog lives."),
+        required(
+            "geburtsdatum",
+            date(&[DateRule::InPast, DateRule::AgeAtLeast { years: 18 }]),
+            "Geburtsdatum",
+            "Date of birth",
+        )
+        .hint(
+            "Einen Hund anmelden können nur volljährige Personen.",
+            "Only adults can register a dog.",
+        ),
+        required("anschrift", FieldKind::Address, "Anschrift", "Address").hint(
+            "Ihre Hauptwohnung in Musterstadt, an der der Hund lebt.",
+            "Your main home in Musterstadt, where the dog lives.",
+        ),
         email("email"),
         phone_optional("telefon"),
     ]);

@@ -3,12 +3,25 @@ use domain::form::FeeRule;
 
 pub fn definition() -> FormDefinition {
     let mut kind = other_names("kind_", "des Kindes", "the child");
-    kind.push(required("kind_geburtsdatum", date(&[DateRule::InPast]), "Geburtsdatum des Kindes", "Child's date of birth"));
+    kind.push(required(
+        "kind_geburtsdatum",
+        date(&[DateRule::InPast]),
+        "Geburtsdatum des Kindes",
+        "Child's date of birth",
+    ));
 
     let mut eltern1 = own_names("eltern1_");
     eltern1.extend([
-        required("eltern1_anschrift", FieldKind::Address, "Anschrift", "Address")
-            .hint("Die Anschrift, unter der das Kind gemeldet ist.", "The address where the child is registered."),
+        required(
+            "eltern1_anschrift",
+            FieldKind::Address,
+            "Anschrift",
+            "Address",
+        )
+        .hint(
+            "Die Anschrift, unter der das Kind gemeldet ist.",
+            "The address where the child is registered.",
+        ),
         email("eltern1_email"),
         phone_optional("eltern1_telefon"),
         required(
@@ -17,23 +30,78 @@ pub fn definition() -> FormDefinition {
             "Möchten Sie ein zweites Elternteil angeben?",
             "Do you want to add a second parent?",
         )
-        .hint("Zum Beispiel, wenn beide Eltern sorgeberechtigt sind.", "For example, if both parents have custody."),
+        .hint(
+            "Zum Beispiel, wenn beide Eltern sorgeberechtigt sind.",
+            "For example, if both parents have custody.",
+        ),
     ]);
 
     let mut eltern2 = other_names("eltern2_", "des zweiten Elternteils", "the second parent");
     eltern2.extend([
-        optional("eltern2_email", FieldKind::Email, "E-Mail-Adresse (freiwillig)", "Email address (optional)"),
-        optional("eltern2_telefon", FieldKind::Phone, "Telefonnummer (freiwillig)", "Phone number (optional)"),
+        optional(
+            "eltern2_email",
+            FieldKind::Email,
+            "E-Mail-Adresse (freiwillig)",
+            "Email address (optional)",
+        ),
+        optional(
+            "eltern2_telefon",
+            FieldKind::Phone,
+            "Telefonnummer (freiwillig)",
+            "Phone number (optional)",
+        ),
     ]);
 
     let kitas = vec![
-        choice_hint("sonnenschein", "Kita Sonnenschein", "Kita Sonnenschein", "Lindenallee 4, Altstadt", "Lindenallee 4, old town"),
-        choice_hint("regenbogen", "Kita Regenbogen", "Kita Regenbogen", "Bahnhofstraße 27, Bahnhofsviertel", "Bahnhofstraße 27, station quarter"),
-        choice_hint("schlosszwerge", "Kita Schlosszwerge", "Kita Schlosszwerge", "Am Schlosspark 2, Schlossviertel", "Am Schlosspark 2, castle quarter"),
-        choice_hint("pusteblume", "Ev. Kita Pusteblume", "Protestant Kita Pusteblume", "Kirchgasse 9, Altstadt", "Kirchgasse 9, old town"),
-        choice_hint("st-martin", "Kath. Kita St. Martin", "Catholic Kita St. Martin", "Martinsplatz 1, Nordstadt", "Martinsplatz 1, north town"),
-        choice_hint("waldwichtel", "Waldkita Waldwichtel", "Forest Kita Waldwichtel", "Forsthaus am Stadtwald", "Forester's lodge at the town forest"),
-        choice_hint("kleine-forscher", "Kita Kleine Forscher", "Kita Kleine Forscher", "Gartenstraße 15, Südstadt", "Gartenstraße 15, south town"),
+        choice_hint(
+            "sonnenschein",
+            "Kita Sonnenschein",
+            "Kita Sonnenschein",
+            "Lindenallee 4, Altstadt",
+            "Lindenallee 4, old town",
+        ),
+        choice_hint(
+            "regenbogen",
+            "Kita Regenbogen",
+            "Kita Regenbogen",
+            "Bahnhofstraße 27, Bahnhofsviertel",
+            "Bahnhofstraße 27, station quarter",
+        ),
+        choice_hint(
+            "schlosszwerge",
+            "Kita Schlosszwerge",
+            "Kita Schlosszwerge",
+            "Am Schlosspark 2, Schlossviertel",
+            "Am Schlosspark 2, castle quarter",
+        ),
+        choice_hint(
+            "pusteblume",
+            "Ev. Kita Pusteblume",
+            "Protestant Kita Pusteblume",
+            "Kirchgasse 9, Altstadt",
+            "Kirchgasse 9, old town",
+        ),
+        choice_hint(
+            "st-martin",
+            "Kath. Kita St. Martin",
+            "Catholic Kita St. Martin",
+            "Martinsplatz 1, Nordstadt",
+            "Martinsplatz 1, north town",
+        ),
+        choice_hint(
+            "waldwichtel",
+            "Waldkita Waldwichtel",
+            "Forest Kita Waldwichtel",
+            "Forsthaus am Stadtwald",
+            "Forester's lodge at the town forest",
+        ),
+        choice_hint(
+            "kleine-forscher",
+            "Kita Kleine Forscher",
+            "Kita Kleine Forscher",
+            "Gartenstraße 15, Südstadt",
+            "Gartenstraße 15, south town",
+        ),
     ];
 
     FormDefinition {

@@ -5,15 +5,38 @@ use domain::money::Cents;
 pub fn definition() -> FormDefinition {
     let mut gesucht = other_names("gesucht_", "der gesuchten Person", "the person sought");
     gesucht.extend([
-        optional("gesucht_geburtsdatum", date(&[DateRule::InPast]), "Geburtsdatum (freiwillig)", "Date of birth (optional)")
-            .hint("Wenn bekannt – so finden wir die Person eindeutig.", "If known – it helps us find the right person."),
-        required("gesucht_anschrift", FieldKind::Address, "Letzte bekannte Anschrift", "Last known address"),
+        optional(
+            "gesucht_geburtsdatum",
+            date(&[DateRule::InPast]),
+            "Geburtsdatum (freiwillig)",
+            "Date of birth (optional)",
+        )
+        .hint(
+            "Wenn bekannt – so finden wir die Person eindeutig.",
+            "If known – it helps us find the right person.",
+        ),
+        required(
+            "gesucht_anschrift",
+            FieldKind::Address,
+            "Letzte bekannte Anschrift",
+            "Last known address",
+        ),
     ]);
 
     let mut antragsteller = own_names("");
     antragsteller.extend([
-        optional("firma", short_auto(100, "organization"), "Firma oder Kanzlei (freiwillig)", "Company or law firm (optional)"),
-        required("anschrift", FieldKind::Address, "Ihre Anschrift", "Your address"),
+        optional(
+            "firma",
+            short_auto(100, "organization"),
+            "Firma oder Kanzlei (freiwillig)",
+            "Company or law firm (optional)",
+        ),
+        required(
+            "anschrift",
+            FieldKind::Address,
+            "Ihre Anschrift",
+            "Your address",
+        ),
         email("email"),
     ]);
 

@@ -44,11 +44,21 @@ pub(crate) fn t(de: &str, en: &str) -> Text {
 }
 
 pub(crate) fn required(id: &str, kind: FieldKind, de: &str, en: &str) -> Field {
-    Field { id: id.into(), kind, label: t(de, en), hint: None, required: true, condition: None }
+    Field {
+        id: id.into(),
+        kind,
+        label: t(de, en),
+        hint: None,
+        required: true,
+        condition: None,
+    }
 }
 
 pub(crate) fn optional(id: &str, kind: FieldKind, de: &str, en: &str) -> Field {
-    Field { required: false, ..required(id, kind, de, en) }
+    Field {
+        required: false,
+        ..required(id, kind, de, en)
+    }
 }
 
 pub(crate) trait FieldExt {
@@ -69,7 +79,13 @@ impl FieldExt for Field {
 }
 
 pub(crate) fn step(id: &str, de: &str, en: &str, fields: Vec<Field>) -> Step {
-    Step { id: id.into(), title: t(de, en), intro: None, fields, condition: None }
+    Step {
+        id: id.into(),
+        title: t(de, en),
+        intro: None,
+        fields,
+        condition: None,
+    }
 }
 
 pub(crate) trait StepExt {
@@ -90,27 +106,45 @@ impl StepExt for Step {
 }
 
 pub(crate) fn equals(field: &str, value: &str) -> Condition {
-    Condition::Equals { field: field.into(), value: value.into() }
+    Condition::Equals {
+        field: field.into(),
+        value: value.into(),
+    }
 }
 
 pub(crate) fn short(max_len: u32) -> FieldKind {
-    FieldKind::ShortText { max_len, autocomplete: None }
+    FieldKind::ShortText {
+        max_len,
+        autocomplete: None,
+    }
 }
 
 pub(crate) fn short_auto(max_len: u32, autocomplete: &str) -> FieldKind {
-    FieldKind::ShortText { max_len, autocomplete: Some(autocomplete.into()) }
+    FieldKind::ShortText {
+        max_len,
+        autocomplete: Some(autocomplete.into()),
+    }
 }
 
 pub(crate) fn date(rules: &[DateRule]) -> FieldKind {
-    FieldKind::Date { rules: rules.to_vec() }
+    FieldKind::Date {
+        rules: rules.to_vec(),
+    }
 }
 
 pub(crate) fn choice(value: &str, de: &str, en: &str) -> Choice {
-    Choice { value: value.into(), label: t(de, en), hint: None }
+    Choice {
+        value: value.into(),
+        label: t(de, en),
+        hint: None,
+    }
 }
 
 pub(crate) fn choice_hint(value: &str, de: &str, en: &str, hint_de: &str, hint_en: &str) -> Choice {
-    Choice { hint: Some(t(hint_de, hint_en)), ..choice(value, de, en) }
+    Choice {
+        hint: Some(t(hint_de, hint_en)),
+        ..choice(value, de, en)
+    }
 }
 
 pub(crate) fn one_of(options: Vec<Choice>) -> FieldKind {
@@ -120,8 +154,18 @@ pub(crate) fn one_of(options: Vec<Choice>) -> FieldKind {
 /// Given and family name of the person filling in the form (browser autofill applies).
 pub(crate) fn own_names(prefix: &str) -> Vec<Field> {
     vec![
-        required(&format!("{prefix}vorname"), short_auto(100, "given-name"), "Vorname", "Given name"),
-        required(&format!("{prefix}nachname"), short_auto(100, "family-name"), "Nachname", "Family name"),
+        required(
+            &format!("{prefix}vorname"),
+            short_auto(100, "given-name"),
+            "Vorname",
+            "Given name",
+        ),
+        required(
+            &format!("{prefix}nachname"),
+            short_auto(100, "family-name"),
+            "Nachname",
+            "Family name",
+        ),
     ]
 }
 
@@ -144,13 +188,23 @@ pub(crate) fn other_names(prefix: &str, de_whose: &str, en_whose: &str) -> Vec<F
 }
 
 pub(crate) fn email(id: &str) -> Field {
-    required(id, FieldKind::Email, "E-Mail-Adresse", "Email address")
-        .hint("Wir schicken Ihnen eine Eingangsbestätigung.", "We will send you a confirmation of receipt.")
+    required(id, FieldKind::Email, "E-Mail-Adresse", "Email address").hint(
+        "Wir schicken Ihnen eine Eingangsbestätigung.",
+        "We will send you a confirmation of receipt.",
+    )
 }
 
 pub(crate) fn phone_optional(id: &str) -> Field {
-    optional(id, FieldKind::Phone, "Telefonnummer (freiwillig)", "Phone number (optional)")
-        .hint("Für Rückfragen, zum Beispiel 0151 23456789.", "For questions, for example 0151 23456789.")
+    optional(
+        id,
+        FieldKind::Phone,
+        "Telefonnummer (freiwillig)",
+        "Phone number (optional)",
+    )
+    .hint(
+        "Für Rückfragen, zum Beispiel 0151 23456789.",
+        "For questions, for example 0151 23456789.",
+    )
 }
 
 /// The first Saturday on or after `from` (events are on Saturdays).
@@ -175,14 +229,18 @@ mod tests {
     fn weekdays() {
         assert_eq!(weekday(Date::new(1970, 1, 1).unwrap()), 4);
         assert_eq!(weekday(Date::new(2026, 11, 21).unwrap()), 6, "a Saturday");
-        assert_eq!(saturday_on_or_after(Date::new(2026, 11, 16).unwrap()), Date::new(2026, 11, 21).unwrap());
+        assert_eq!(
+            saturday_on_or_after(Date::new(2026, 11, 16).unwrap()),
+            Date::new(2026, 11, 21).unwrap()
+        );
     }
 
     #[test]
     fn every_service_of_the_catalogue_has_a_form_and_no_other() {
         let today = Date::new(2026, 11, 21).unwrap();
         let mut ids: Vec<String> = all(today).into_iter().map(|d| d.id).collect();
-        let mut catalogue: Vec<String> = crate::seed::services().into_iter().map(|s| s.id).collect();
+        let mut catalogue: Vec<String> =
+            crate::seed::services().into_iter().map(|s| s.id).collect();
         ids.sort();
         catalogue.sort();
         assert_eq!(ids, catalogue);

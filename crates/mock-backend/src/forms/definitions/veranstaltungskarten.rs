@@ -5,10 +5,42 @@ use domain::money::Cents;
 
 /// The events on sale: value, names, weeks from now, start time, price per ticket.
 const EVENTS: [(&str, &str, &str, i64, &str, &str, i64); 4] = [
-    ("kindertheater", "Kindertheater „Der Grüffelo“", "Children's theatre “The Gruffalo”", 2, "15:00", "3 pm", 800),
-    ("jazz", "Jazz im Foyer: Marie Sand Trio", "Jazz in the foyer: Marie Sand Trio", 3, "20:00", "8 pm", 1200),
-    ("kabarett", "Kabarettabend „Amt und Würden“", "Cabaret evening “Amt und Würden”", 5, "19:30", "7.30 pm", 1800),
-    ("neujahrskonzert", "Konzert des Städtischen Orchesters", "Concert of the Town Orchestra", 7, "18:00", "6 pm", 2500),
+    (
+        "kindertheater",
+        "Kindertheater „Der Grüffelo“",
+        "Children's theatre “The Gruffalo”",
+        2,
+        "15:00",
+        "3 pm",
+        800,
+    ),
+    (
+        "jazz",
+        "Jazz im Foyer: Marie Sand Trio",
+        "Jazz in the foyer: Marie Sand Trio",
+        3,
+        "20:00",
+        "8 pm",
+        1200,
+    ),
+    (
+        "kabarett",
+        "Kabarettabend „Amt und Würden“",
+        "Cabaret evening “Amt und Würden”",
+        5,
+        "19:30",
+        "7.30 pm",
+        1800,
+    ),
+    (
+        "neujahrskonzert",
+        "Konzert des Städtischen Orchesters",
+        "Concert of the Town Orchestra",
+        7,
+        "18:00",
+        "6 pm",
+        2500,
+    ),
 ];
 
 const PARKING: Cents = Cents(500);
@@ -23,12 +55,26 @@ pub fn definition(today: Date) -> FormDefinition {
                 value,
                 de,
                 en,
-                &format!("Sa., {}, {time_de} Uhr, Stadthalle – {} pro Karte", day.format(Lang::De), price.format_de()),
-                &format!("Sat {}, {time_en}, town hall – {} per ticket", day.format(Lang::En), price.format_en()),
+                &format!(
+                    "Sa., {}, {time_de} Uhr, Stadthalle – {} pro Karte",
+                    day.format(Lang::De),
+                    price.format_de()
+                ),
+                &format!(
+                    "Sat {}, {time_en}, town hall – {} per ticket",
+                    day.format(Lang::En),
+                    price.format_en()
+                ),
             )
         })
         .collect();
-    let prices = EVENTS.iter().map(|(value, .., price)| OptionPrice { value: (*value).into(), amount: Cents(*price) }).collect();
+    let prices = EVENTS
+        .iter()
+        .map(|(value, .., price)| OptionPrice {
+            value: (*value).into(),
+            amount: Cents(*price),
+        })
+        .collect();
 
     let mut kontakt = own_names("");
     kontakt.push(email("email").hint(
