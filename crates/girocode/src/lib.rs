@@ -35,6 +35,7 @@ mod transliterate;
 mod validate;
 
 pub use amount::{format_amount, parse_amount, MAX_AMOUNT_CENTS, MIN_AMOUNT_CENTS};
+pub use checksum::german_iban;
 pub use error::{ErrorKind, Field, GiroError};
 pub use fields::{Charset, Fields, Version};
 pub use parse::{parse, parse_bytes};

@@ -326,6 +326,16 @@ proptest! {
     }
 
     #[test]
+    fn german_ibans_are_valid_ibans(blz in "[0-9]{8}", account in "[0-9]{1,10}") {
+        let iban = girocode::german_iban(&blz, &account).unwrap_or_default();
+        let checked = girocode::check_iban(&iban);
+        prop_assert_eq!(checked.as_ref(), Ok(&iban));
+        prop_assert_eq!(&iban[..2], "DE");
+        prop_assert_eq!(&iban[4..12], blz.as_str());
+        prop_assert_eq!(iban[12..].trim_start_matches('0'), account.trim_start_matches('0'));
+    }
+
+    #[test]
     fn amount_text_round_trips(cents in 1u64..=99_999_999_999) {
         let euros = cents / 100;
         let rest = cents % 100;
