@@ -1,4 +1,11 @@
 //! Field-level validation results shared by the app (inline errors) and the backend (422).
+//!
+//! The problems of every flow and their wording live here, below the flows that report them:
+//! `hearing` and `form` use this module, never the other way round.
+
+mod hearing_problem;
+
+pub use hearing_problem::HearingProblem;
 
 use crate::i18n::Lang;
 use std::collections::BTreeMap;
@@ -21,7 +28,7 @@ pub enum Problem {
     /// A form field's problem (wizard definitions).
     Form(crate::form::FormProblem),
     /// An online-hearing field's problem.
-    Hearing(crate::hearing::HearingProblem),
+    Hearing(HearingProblem),
 }
 
 impl Problem {
