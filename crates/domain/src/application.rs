@@ -21,7 +21,7 @@ pub struct ServiceDetail {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApplicationRequest {
     pub service_id: String,
-    #[serde(deserialize_with = "whole_int32")]
+    #[serde(deserialize_with = "crate::wire::whole_int32")]
     pub form_version: u32,
     /// Field id → answer; group items are answer maps of their own.
     #[cfg_attr(feature = "openapi", schema(value_type = BTreeMap<String, Answer>))]
@@ -62,7 +62,7 @@ pub struct ApplicationReceipt {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Draft {
     pub service_id: String,
-    #[serde(deserialize_with = "whole_int32")]
+    #[serde(deserialize_with = "crate::wire::whole_int32")]
     pub form_version: u32,
     /// Field id → answer; group items are answer maps of their own.
     #[cfg_attr(feature = "openapi", schema(value_type = BTreeMap<String, Answer>))]
@@ -96,53 +96,6 @@ pub struct Slot {
     /// `HH:MM`, local time of the town.
     pub time: String,
     pub place: Text,
-}
-
-/// A whole number in either JSON spelling, at most `max`: JSON Schema's `integer` (what the API
-/// description promises) admits `3.0`, which serde's integer types refuse; and the description's
-/// `format` (int32 for u32, int64 for u64, as utoipa maps them) sets the upper bound.
-fn whole_number<'de, D: serde::Deserializer<'de>>(d: D, max: u64) -> Result<u64, D::Error> {
-    struct Whole(u64);
-    impl serde::de::Visitor<'_> for Whole {
-        type Value = u64;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            write!(f, "a whole number from 0 to {}", self.0)
-        }
-        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<u64, E> {
-            if v <= self.0 {
-                Ok(v)
-            } else {
-                Err(E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
-            }
-        }
-        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<u64, E> {
-            match u64::try_from(v) {
-                Ok(v) => self.visit_u64(v),
-                Err(_) => Err(E::invalid_value(serde::de::Unexpected::Signed(v), &self)),
-            }
-        }
-        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<u64, E> {
-            // Every bound used is below 2^63, where whole f64 values convert without loss.
-            if v.fract() == 0.0 && v >= 0.0 && v <= self.0 as f64 && (v as u64) <= self.0 {
-                Ok(v as u64)
-            } else {
-                Err(E::invalid_value(serde::de::Unexpected::Float(v), &self))
-            }
-        }
-    }
-    // `deserialize_any`: inside an untagged enum (FileAnswer in Answer) serde buffers the value and
-    // only `any` reaches `visit_f64`.
-    d.deserialize_any(Whole(max))
-}
-
-/// A u32 field described as `integer`, `format: int32`, `minimum: 0`.
-pub(crate) fn whole_int32<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
-    whole_number(d, i32::MAX as u64).map(|n| n as u32)
-}
-
-/// A u64 field described as `integer`, `format: int64`, `minimum: 0`.
-pub(crate) fn whole_int64<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
-    whole_number(d, i64::MAX as u64)
 }
 
 /// The alphabet of references and codes that are read out on the phone.

@@ -3,8 +3,10 @@
 //! The problems of every flow and their wording live here, below the flows that report them:
 //! `hearing` and `form` use this module, never the other way round.
 
+mod form_problem;
 mod hearing_problem;
 
+pub use form_problem::FormProblem;
 pub use hearing_problem::HearingProblem;
 
 use crate::i18n::Lang;
@@ -26,7 +28,7 @@ pub enum Problem {
     ControlCharacters,
     EmailFormat,
     /// A form field's problem (wizard definitions).
-    Form(crate::form::FormProblem),
+    Form(FormProblem),
     /// An online-hearing field's problem.
     Hearing(HearingProblem),
 }

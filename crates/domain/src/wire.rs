@@ -6,7 +6,7 @@
 //! model again. In the app's wasm this was the largest single item of serde's code. Each such enum
 //! is therefore read through a flat "wire" struct — its tag and every variant's fields, all
 //! optional — and checked per tag in a `TryFrom`. The JSON is unchanged, and serialization stays
-//! derived.
+//! derived. Whole numbers are read here too, in either JSON spelling.
 
 /// For a wire field whose enum field has a default: it may be missing, but not `null` (as
 /// with the derive, where the field is a plain `String` or `Vec`).
@@ -19,6 +19,53 @@ pub(crate) fn present<'de, D: serde::Deserializer<'de>, T: serde::Deserialize<'d
 /// A field the tag needs.
 pub(crate) fn need<T>(value: Option<T>, field: &'static str, tag: &str) -> Result<T, String> {
     value.ok_or_else(|| format!("missing field `{field}` for `{tag}`"))
+}
+
+/// A whole number in either JSON spelling, at most `max`: JSON Schema's `integer` (what the API
+/// description promises) admits `3.0`, which serde's integer types refuse; and the description's
+/// `format` (int32 for u32, int64 for u64, as utoipa maps them) sets the upper bound.
+fn whole_number<'de, D: serde::Deserializer<'de>>(d: D, max: u64) -> Result<u64, D::Error> {
+    struct Whole(u64);
+    impl serde::de::Visitor<'_> for Whole {
+        type Value = u64;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            write!(f, "a whole number from 0 to {}", self.0)
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<u64, E> {
+            if v <= self.0 {
+                Ok(v)
+            } else {
+                Err(E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+            }
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<u64, E> {
+            match u64::try_from(v) {
+                Ok(v) => self.visit_u64(v),
+                Err(_) => Err(E::invalid_value(serde::de::Unexpected::Signed(v), &self)),
+            }
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<u64, E> {
+            // Every bound used is below 2^63, where whole f64 values convert without loss.
+            if v.fract() == 0.0 && v >= 0.0 && v <= self.0 as f64 && (v as u64) <= self.0 {
+                Ok(v as u64)
+            } else {
+                Err(E::invalid_value(serde::de::Unexpected::Float(v), &self))
+            }
+        }
+    }
+    // `deserialize_any`: inside an untagged enum (FileAnswer in Answer) serde buffers the value and
+    // only `any` reaches `visit_f64`.
+    d.deserialize_any(Whole(max))
+}
+
+/// A u32 field described as `integer`, `format: int32`, `minimum: 0`.
+pub(crate) fn whole_int32<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    whole_number(d, i32::MAX as u64).map(|n| n as u32)
+}
+
+/// A u64 field described as `integer`, `format: int64`, `minimum: 0`.
+pub(crate) fn whole_int64<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    whole_number(d, i64::MAX as u64)
 }
 
 #[cfg(test)]

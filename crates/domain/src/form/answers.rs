@@ -27,7 +27,7 @@ pub struct AddressAnswer {
 pub struct FileAnswer {
     pub id: String,
     pub name: String,
-    #[serde(deserialize_with = "crate::application::whole_int64")]
+    #[serde(deserialize_with = "crate::wire::whole_int64")]
     pub size: u64,
 }
 
@@ -140,7 +140,7 @@ struct AnswerObject {
 }
 
 fn whole_size<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-    crate::application::whole_int64(d).map(Some)
+    crate::wire::whole_int64(d).map(Some)
 }
 
 impl AnswerObject {
@@ -158,7 +158,7 @@ impl AnswerObject {
         let is_address =
             street.is_some() || house_number.is_some() || postal_code.is_some() || town.is_some();
         match (is_file, is_address, id, name, size) {
-            (false, _, ..) => Ok(Answer::Address(AddressAnswer {
+            (false, ..) => Ok(Answer::Address(AddressAnswer {
                 street: street.unwrap_or_default(),
                 house_number: house_number.unwrap_or_default(),
                 postal_code: postal_code.unwrap_or_default(),

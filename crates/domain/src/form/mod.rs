@@ -7,15 +7,14 @@ mod condition;
 mod definition;
 mod fee;
 mod journey;
-mod messages;
 mod rules;
 mod validate;
 
+pub use crate::validation::FormProblem;
 pub use answers::{AddressAnswer, Answer, Answers, FileAnswer};
 pub use condition::Condition;
 pub use definition::{Choice, DateRule, Field, FieldKind, FormDefinition, Step};
 pub use fee::{FeeBreakdown, FeeLine, FeeRule, ItemRate, OptionPrice};
 pub use journey::{Journey, Landing, CHECK_PAGE};
-pub use messages::FormProblem;
 pub use rules::{is_german_postal_code, is_vehicle_registration, normalise_vehicle_registration};
 pub use validate::{validate_all, validate_step, visible_answers};

@@ -2,10 +2,11 @@
 
 use super::answers::{Answer, Answers};
 use super::definition::{DateRule, Field, FieldKind, FormDefinition, Step};
-use super::messages::FormProblem;
 use super::rules;
 use crate::date::Date;
-use crate::validation::{has_forbidden_control, looks_like_email, FieldErrors, Problem};
+use crate::validation::{
+    has_forbidden_control, looks_like_email, FieldErrors, FormProblem, Problem,
+};
 
 /// Only the answers of visible steps and fields (a hidden step's answers are not submitted).
 pub fn visible_answers(def: &FormDefinition, answers: &Answers) -> Answers {

@@ -1,4 +1,4 @@
-//! Specific validation messages for form fields, German and English.
+//! The wizard form fields' own problems and their wording, German and English.
 
 use crate::i18n::Lang;
 
