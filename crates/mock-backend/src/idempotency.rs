@@ -4,6 +4,7 @@
 //! can never create two things.
 
 use crate::problem::ApiError;
+use crate::sync::lock;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use domain::i18n::Lang;
@@ -61,25 +62,20 @@ impl<T: Clone> Default for IdempotencyStore<T> {
 
 impl<T: Clone> IdempotencyStore<T> {
     /// Runs `create` once per key. `fingerprint` identifies the request body (and its scope,
-    /// e.g. the session); a failed `create` is not remembered, so the client may retry.
-    pub fn run(
+    /// e.g. the session); a failed `create` is not remembered, so the client may retry. The
+    /// caller's error type says how a reused key is reported.
+    pub fn run<E: From<KeyReused>>(
         &self,
-        lang: Lang,
         key: &IdempotencyKey,
         fingerprint: &str,
-        create: impl FnOnce() -> Result<T, ApiError>,
-    ) -> Result<(T, Outcome), ApiError> {
-        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        create: impl FnOnce() -> Result<T, E>,
+    ) -> Result<(T, Outcome), E> {
+        let mut entries = lock(&self.entries);
         if let Some((stored_fp, value)) = entries.get(&key.0) {
             if stored_fp == fingerprint {
                 return Ok((value.clone(), Outcome::Replayed));
             }
-            return Err(ApiError::conflict(
-                lang,
-                "idempotency-conflict",
-                "Dieser Idempotency-Key wurde bereits für eine andere Anfrage verwendet.",
-                "This Idempotency-Key was already used for a different request.",
-            ));
+            return Err(KeyReused.into());
         }
         let value = create()?;
         entries.insert(key.0.clone(), (fingerprint.to_owned(), value.clone()));
@@ -87,9 +83,45 @@ impl<T: Clone> IdempotencyStore<T> {
     }
 }
 
+/// The key was used before for a different request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyReused;
+
+impl std::fmt::Display for KeyReused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the Idempotency-Key was already used for a different request")
+    }
+}
+
+impl std::error::Error for KeyReused {}
+
+impl KeyReused {
+    /// The 409 problem every handler answers a reused key with.
+    pub fn problem(self, lang: Lang) -> ApiError {
+        ApiError::conflict(
+            lang,
+            "idempotency-conflict",
+            "Dieser Idempotency-Key wurde bereits für eine andere Anfrage verwendet.",
+            "This Idempotency-Key was already used for a different request.",
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(Debug, PartialEq, Eq)]
+    enum TestError {
+        KeyReused,
+        Failed,
+    }
+
+    impl From<KeyReused> for TestError {
+        fn from(_: KeyReused) -> Self {
+            TestError::KeyReused
+        }
+    }
 
     #[test]
     fn replays_same_body_and_refuses_another() {
@@ -97,16 +129,20 @@ mod tests {
         let key = IdempotencyKey("k1".into());
         let mut calls = 0;
         let (v, o) = store
-            .run(Lang::De, &key, "a", || {
+            .run(&key, "a", || {
                 calls += 1;
-                Ok(7)
+                Ok::<_, TestError>(7)
             })
             .unwrap();
         assert_eq!((v, o), (7, Outcome::Created));
-        let (v, o) = store.run(Lang::De, &key, "a", || Ok(8)).unwrap();
+        let (v, o) = store.run(&key, "a", || Ok::<_, TestError>(8)).unwrap();
         assert_eq!((v, o), (7, Outcome::Replayed));
-        let err = store.run(Lang::De, &key, "b", || Ok(9)).unwrap_err();
-        assert_eq!(err.status(), axum::http::StatusCode::CONFLICT);
+        let err = store.run(&key, "b", || Ok::<_, TestError>(9)).unwrap_err();
+        assert_eq!(err, TestError::KeyReused);
+        assert_eq!(
+            KeyReused.problem(Lang::De).status(),
+            axum::http::StatusCode::CONFLICT
+        );
         assert_eq!(calls, 1);
     }
 
@@ -114,11 +150,12 @@ mod tests {
     fn failures_are_not_remembered() {
         let store = IdempotencyStore::<u32>::default();
         let key = IdempotencyKey("k".into());
-        assert!(store
-            .run(Lang::De, &key, "a", || Err(ApiError::not_found(Lang::De)))
-            .is_err());
         assert_eq!(
-            store.run(Lang::De, &key, "a", || Ok(1)).unwrap().1,
+            store.run(&key, "a", || Err(TestError::Failed)),
+            Err(TestError::Failed)
+        );
+        assert_eq!(
+            store.run(&key, "a", || Ok::<_, TestError>(1)).unwrap().1,
             Outcome::Created
         );
     }

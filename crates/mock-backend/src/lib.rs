@@ -15,6 +15,7 @@ pub mod security;
 pub mod seed;
 pub mod state;
 pub mod static_files;
+pub mod sync;
 
 use axum::Router;
 pub use state::AppState;
@@ -26,7 +27,7 @@ pub fn app(state: AppState) -> Router {
     let headers = std::sync::Arc::new(security::Headers::for_dist(&dist));
     let api = api::router().route_layer(axum::middleware::from_fn_with_state(
         state.clone(),
-        rate_limit::limit,
+        api::rate_limit,
     ));
     Router::new()
         .nest("/api", api)

@@ -23,9 +23,13 @@ pub struct Problem {
     pub errors: Option<BTreeMap<String, Vec<String>>>,
 }
 
-/// An API error: status, a stable problem kind, and German/English texts.
+/// An API error: status, a stable problem kind, and German/English texts. Boxed, so a
+/// `Result<_, ApiError>` stays as small as its success value.
 #[derive(Debug)]
-pub struct ApiError {
+pub struct ApiError(Box<Details>);
+
+#[derive(Debug)]
+struct Details {
     status: StatusCode,
     kind: &'static str,
     lang: Lang,
@@ -42,7 +46,7 @@ impl ApiError {
         lang: Lang,
         title: (&'static str, &'static str),
     ) -> ApiError {
-        ApiError {
+        ApiError(Box::new(Details {
             status,
             kind,
             lang,
@@ -50,16 +54,16 @@ impl ApiError {
             detail: None,
             errors: None,
             retry_after: None,
-        }
+        }))
     }
 
     pub fn with_detail(mut self, de: impl Into<String>, en: impl Into<String>) -> ApiError {
-        self.detail = Some((de.into(), en.into()));
+        self.0.detail = Some((de.into(), en.into()));
         self
     }
 
     pub fn status(&self) -> StatusCode {
-        self.status
+        self.0.status
     }
 
     pub fn not_found(lang: Lang) -> ApiError {
@@ -92,7 +96,7 @@ impl ApiError {
                 "There is a problem with your answers",
             ),
         );
-        e.errors = Some(errors);
+        e.0.errors = Some(errors);
         e
     }
 
@@ -144,7 +148,7 @@ impl ApiError {
             format!("Bitte versuchen Sie es in {minutes} Minuten erneut."),
             format!("Please try again in {minutes} minutes."),
         );
-        e.retry_after = Some(retry_after_secs);
+        e.0.retry_after = Some(retry_after_secs);
         e
     }
 
@@ -172,24 +176,25 @@ impl ApiError {
     }
 
     pub fn body(&self) -> Problem {
-        let pick = |de: &str, en: &str| match self.lang {
+        let d = &self.0;
+        let pick = |de: &str, en: &str| match d.lang {
             Lang::De => de.to_owned(),
             Lang::En => en.to_owned(),
         };
         Problem {
-            type_: format!("/problems/{}", self.kind),
-            title: pick(self.title.0, self.title.1),
-            status: self.status.as_u16(),
-            detail: self.detail.as_ref().map(|(de, en)| pick(de, en)),
-            errors: self.errors.as_ref().map(|e| e.messages(self.lang)),
+            type_: format!("/problems/{}", d.kind),
+            title: pick(d.title.0, d.title.1),
+            status: d.status.as_u16(),
+            detail: d.detail.as_ref().map(|(de, en)| pick(de, en)),
+            errors: d.errors.as_ref().map(|e| e.messages(d.lang)),
         }
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let mut res = problem_response(self.status, &self.body());
-        if let Some(secs) = self.retry_after {
+        let mut res = problem_response(self.0.status, &self.body());
+        if let Some(secs) = self.0.retry_after {
             if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
                 res.headers_mut().insert(header::RETRY_AFTER, v);
             }

@@ -1,16 +1,13 @@
 //! A sliding-window limit per client address for unauthenticated POSTs (feedback, drafts,
 //! uploads, applications, payments). Over the limit: 429 with `Retry-After`, a problem body.
 //! The hearing login has its own, stricter lockout per case number.
+//!
+//! The limiter and which requests it counts; the middleware that applies it is
+//! `api::rate_limit`.
 
-use crate::extract::AcceptLang;
-use crate::problem::ApiError;
-use crate::state::AppState;
-use axum::extract::{ConnectInfo, Request, State};
+use crate::sync::lock;
 use axum::http::Method;
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
 use std::collections::{HashMap, VecDeque};
-use std::net::SocketAddr;
 use std::sync::Mutex;
 
 pub const WINDOW_SECS: i64 = 60;
@@ -46,7 +43,7 @@ impl RateLimiter {
 
     /// Records a request; `Err(seconds)` when over the limit.
     pub fn check(&self, client: &str, bucket: &str, now: i64) -> Result<(), u64> {
-        let mut hits = self.hits.lock().unwrap_or_else(|e| e.into_inner());
+        let mut hits = lock(&self.hits);
         let q = hits
             .entry((client.to_owned(), bucket.to_owned()))
             .or_default();
@@ -63,7 +60,7 @@ impl RateLimiter {
 }
 
 /// Which limit a path (relative to `/api`, where this layer sits) falls under.
-fn bucket(method: &Method, path: &str) -> Option<&'static str> {
+pub fn bucket(method: &Method, path: &str) -> Option<&'static str> {
     if method != Method::POST {
         return None;
     }
@@ -76,25 +73,6 @@ fn bucket(method: &Method, path: &str) -> Option<&'static str> {
         "/v1/hearings/session" => Some("hearing-login"),
         _ => None,
     }
-}
-
-pub async fn limit(
-    State(state): State<AppState>,
-    lang: AcceptLang,
-    req: Request,
-    next: Next,
-) -> Response {
-    if let Some(b) = bucket(req.method(), req.uri().path()) {
-        let client = req
-            .extensions()
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|c| c.0.ip().to_string())
-            .unwrap_or_else(|| "local".into());
-        if let Err(retry) = state.rate_limiter().check(&client, b, state.clock().now()) {
-            return ApiError::too_many_requests(lang.0, retry).into_response();
-        }
-    }
-    next.run(req).await
 }
 
 #[cfg(test)]

@@ -7,6 +7,18 @@ use domain::money::Cents;
 /// The town's name as shown in the app and on payment data.
 pub const TOWN: &str = "Stadt Musterstadt";
 
+/// The town treasury's account (Stadtkasse) for fees and fines. Fictional: bank code 12345678
+/// belongs to no bank, so a demo transfer can never reach anyone.
+pub const TOWN_BANK_CODE: &str = "12345678";
+pub const TOWN_ACCOUNT: &str = "0001234567";
+pub const TOWN_BIC: &str = "MUSTDEM1XXX";
+
+/// The treasury's IBAN, `DE09123456780001234567`.
+pub fn town_iban() -> String {
+    girocode::german_iban(TOWN_BANK_CODE, TOWN_ACCOUNT)
+        .expect("the town's bank code and account number are well-formed")
+}
+
 fn service(
     id: &str,
     name: (&str, &str),
@@ -137,4 +149,14 @@ pub fn services() -> Vec<ServiceSummary> {
             FeeSummary::From { amount: Cents(800) },
         ),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn town_iban_is_valid() {
+        let iban = super::town_iban();
+        assert_eq!(iban, "DE09123456780001234567", "the README shows this IBAN");
+        assert!(iban.parse::<iban::Iban>().is_ok(), "{iban}");
+    }
 }

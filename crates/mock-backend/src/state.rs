@@ -1,9 +1,10 @@
 //! In-memory state: the seeded catalogue and everything citizens send.
 
+use crate::sync::lock;
 use domain::catalogue::ServiceSummary;
 use domain::feedback::FeedbackRequest;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -78,13 +79,16 @@ impl AppState {
         &self.inner.hearings
     }
 
+    /// The stores whose items the checkout prices and marks paid.
+    pub fn item_stores(&self) -> crate::payments::ItemStores<'_> {
+        crate::payments::ItemStores {
+            forms: self.forms(),
+            hearings: self.hearings(),
+        }
+    }
+
     /// Checkout payments and the methods the town offers.
     pub fn payments(&self) -> &crate::payments::PaymentStore {
         &self.inner.payments
     }
-}
-
-/// A poisoned lock only means another request panicked; the data is still usable.
-pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }

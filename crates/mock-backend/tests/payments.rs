@@ -1098,7 +1098,7 @@ async fn the_store_checks_initial_and_pays_under_one_lock() {
                 let finish = [Finish::Pay, Finish::Fail, Finish::Cancel][i % 3];
                 barrier.wait();
                 s.payments()
-                    .finish(&id, finish, s.forms(), s.hearings(), s.clock().now())
+                    .finish(&id, finish, s.item_stores(), s.clock().now())
             })
         })
         .collect();
@@ -1131,17 +1131,12 @@ async fn the_store_checks_initial_and_pays_under_one_lock() {
     for finish in [Finish::Pay, Finish::Fail, Finish::Cancel] {
         let r = s
             .payments()
-            .finish(&id, finish, s.forms(), s.hearings(), s.clock().now());
+            .finish(&id, finish, s.item_stores(), s.clock().now());
         assert!(matches!(r, Err(FinishError::NotOpen(_))));
     }
     assert!(matches!(
-        s.payments().finish(
-            "pay_nope",
-            Finish::Pay,
-            s.forms(),
-            s.hearings(),
-            s.clock().now()
-        ),
+        s.payments()
+            .finish("pay_nope", Finish::Pay, s.item_stores(), s.clock().now()),
         Err(FinishError::NotFound)
     ));
 }

@@ -7,12 +7,13 @@ pub mod services;
 use crate::extract::AcceptLang;
 use crate::problem::ApiError;
 use crate::state::AppState;
-use axum::extract::Request;
+use axum::extract::{ConnectInfo, Request, State};
 use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
+use std::net::SocketAddr;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -45,6 +46,27 @@ async fn method_not_allowed(AcceptLang(lang): AcceptLang, req: Request, next: Ne
         problem.headers_mut().append(name, value.clone());
     }
     problem
+}
+
+/// The per-client limit of `rate_limit` on unauthenticated POSTs: over it, a 429 problem with
+/// `Retry-After`.
+pub async fn rate_limit(
+    State(state): State<AppState>,
+    lang: AcceptLang,
+    req: Request,
+    next: Next,
+) -> Response {
+    if let Some(b) = crate::rate_limit::bucket(req.method(), req.uri().path()) {
+        let client = req
+            .extensions()
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip().to_string())
+            .unwrap_or_else(|| "local".into());
+        if let Err(retry) = state.rate_limiter().check(&client, b, state.clock().now()) {
+            return ApiError::too_many_requests(lang.0, retry).into_response();
+        }
+    }
+    next.run(req).await
 }
 
 #[cfg(test)]

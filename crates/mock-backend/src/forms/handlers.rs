@@ -2,8 +2,9 @@
 
 use super::definitions;
 use super::uploads::{self, FileType, NameProblem};
+use super::SubmitError;
 use crate::extract::{AcceptLang, ApiJson};
-use crate::idempotency::{IdempotencyKey, Outcome};
+use crate::idempotency::{IdempotencyKey, KeyReused, Outcome};
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
 use axum::body::Bytes;
@@ -148,15 +149,30 @@ pub async fn submit(
             "The form has changed. Please reload the page.",
         ));
     }
-    let (receipt, outcome) =
-        state
-            .forms()
-            .submit(lang, &key, &req, &form, &service.name, state.clock().now())?;
+    let (receipt, outcome) = state
+        .forms()
+        .submit(&key, &req, &form, &service.name, state.clock().now())
+        .map_err(|e| submit_problem(lang, e))?;
     let status = match outcome {
         Outcome::Created => StatusCode::CREATED,
         Outcome::Replayed => StatusCode::OK,
     };
     Ok((status, Json(receipt)))
+}
+
+/// The problem a refused application is answered with.
+fn submit_problem(lang: Lang, e: SubmitError) -> ApiError {
+    match e {
+        SubmitError::KeyReused => KeyReused.problem(lang),
+        SubmitError::Invalid(errors) => ApiError::validation(lang, errors),
+        SubmitError::SlotTaken => ApiError::conflict(
+            lang,
+            "slot-taken",
+            "Dieser Termin ist leider nicht mehr frei. Bitte wählen Sie einen anderen.",
+            "Sorry, this slot is no longer available. Please choose another one.",
+        ),
+        SubmitError::Missing => ApiError::not_found(lang),
+    }
 }
 
 /// The receipt of an application (confirmation page reloads, checkout).

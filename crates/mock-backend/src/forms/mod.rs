@@ -1,17 +1,13 @@
 //! Guided form wizards: the nine service definitions and what citizens send through them
 //! (applications, drafts, uploads, appointment slots, meter readings), all in memory.
 
-// `ApiError` is the crate's one error type; errors are the cold path, boxing buys nothing here.
-#![allow(clippy::result_large_err)]
-
 pub mod definitions;
 pub mod handlers;
 pub mod reference;
 pub mod uploads;
 
-use crate::idempotency::{IdempotencyKey, IdempotencyStore, Outcome};
-use crate::problem::ApiError;
-use crate::state::lock;
+use crate::idempotency::{IdempotencyKey, IdempotencyStore, KeyReused, Outcome};
+use crate::sync::lock;
 use axum::body::Bytes;
 use definitions::gartenwasserzaehler::{METER_FIELD, READING_FIELD};
 use domain::application::{
@@ -21,9 +17,9 @@ use domain::date::Date;
 use domain::form::{
     validate_all, visible_answers, Answer, Answers, Field, FieldKind, FormDefinition, FormProblem,
 };
-use domain::i18n::{Lang, Text};
+use domain::i18n::Text;
 use domain::money::Cents;
-use domain::validation::Problem;
+use domain::validation::{FieldErrors, Problem};
 use std::collections::HashMap;
 use std::sync::Mutex;
 
@@ -44,6 +40,40 @@ pub struct Payable {
     pub paid: bool,
     pub payee: Option<Payee>,
 }
+
+/// Why an application was not stored; the handler words it for the client.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SubmitError {
+    /// The Idempotency-Key was used before for another request.
+    KeyReused,
+    /// Problems with the answers, per field.
+    Invalid(FieldErrors),
+    /// A chosen appointment slot was taken, or has passed, in the meantime.
+    SlotTaken,
+    /// The application a key created is gone (the store never deletes one).
+    Missing,
+}
+
+impl From<KeyReused> for SubmitError {
+    fn from(_: KeyReused) -> Self {
+        SubmitError::KeyReused
+    }
+}
+
+impl std::fmt::Display for SubmitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SubmitError::KeyReused => KeyReused.fmt(f),
+            SubmitError::Invalid(errors) => {
+                write!(f, "{} fields have problems", errors.0.len())
+            }
+            SubmitError::SlotTaken => f.write_str("the appointment slot is no longer free"),
+            SubmitError::Missing => f.write_str("the stored application is missing"),
+        }
+    }
+}
+
+impl std::error::Error for SubmitError {}
 
 struct StoredApplication {
     receipt: ApplicationReceipt,
@@ -117,36 +147,32 @@ impl FormStore {
     /// checked that `def` is the service's current form and `req.form_version` matches it.
     pub fn submit(
         &self,
-        lang: Lang,
         key: &IdempotencyKey,
         req: &ApplicationRequest,
         def: &FormDefinition,
         service_name: &Text,
         now: i64,
-    ) -> Result<(ApplicationReceipt, Outcome), ApiError> {
+    ) -> Result<(ApplicationReceipt, Outcome), SubmitError> {
         // The clock's notion of today (UTC date of `now`), for the date rules.
         let today = Date::from_unix_seconds(now);
         // serde_json writes maps in key order (Answers is a BTreeMap): a canonical fingerprint.
         let fingerprint = serde_json::to_string(req).unwrap_or_default();
-        let (reference, outcome) = self.submissions.run(lang, key, &fingerprint, || {
-            self.create(lang, req, def, service_name, today, now)
+        let (reference, outcome) = self.submissions.run(key, &fingerprint, || {
+            self.create(req, def, service_name, today, now)
         })?;
         // The current receipt: `paid` may have changed since the first request.
-        let receipt = self
-            .receipt(&reference)
-            .ok_or_else(|| ApiError::not_found(lang))?;
+        let receipt = self.receipt(&reference).ok_or(SubmitError::Missing)?;
         Ok((receipt, outcome))
     }
 
     fn create(
         &self,
-        lang: Lang,
         req: &ApplicationRequest,
         def: &FormDefinition,
         service_name: &Text,
         today: Date,
         now: i64,
-    ) -> Result<String, ApiError> {
+    ) -> Result<String, SubmitError> {
         // Answers of hidden steps and fields are dropped before anything is checked, priced or kept.
         let answers = visible_answers(def, &req.answers);
         let mut errors = validate_all(def, &answers, today);
@@ -197,18 +223,13 @@ impl FormStore {
         }
 
         if !errors.is_empty() {
-            return Err(ApiError::validation(lang, errors));
+            return Err(SubmitError::Invalid(errors));
         }
         if slots_to_take
             .iter()
             .any(|&i| data.slots[i].taken_by.is_some() || data.slots[i].slot.date <= today)
         {
-            return Err(ApiError::conflict(
-                lang,
-                "slot-taken",
-                "Dieser Termin ist leider nicht mehr frei. Bitte wählen Sie einen anderen.",
-                "Sorry, this slot is no longer available. Please choose another one.",
-            ));
+            return Err(SubmitError::SlotTaken);
         }
 
         let reference = loop {
@@ -474,14 +495,7 @@ mod tests {
             answers: register_answers(),
         };
         store
-            .submit(
-                Lang::De,
-                &IdempotencyKey(key.into()),
-                &req,
-                &def,
-                &def.title,
-                NOW,
-            )
+            .submit(&IdempotencyKey(key.into()), &req, &def, &def.title, NOW)
             .unwrap()
             .0
     }
@@ -541,14 +555,7 @@ mod tests {
             answers,
         };
         let (receipt, _) = store
-            .submit(
-                Lang::De,
-                &IdempotencyKey("w".into()),
-                &req,
-                &def,
-                &def.title,
-                NOW,
-            )
+            .submit(&IdempotencyKey("w".into()), &req, &def, &def.title, NOW)
             .unwrap();
         assert!(receipt.payee.is_none());
         assert_eq!(

@@ -1,8 +1,8 @@
 //! `/api/v1/hearings/...`: session, the current case, evidence images and the response.
 
 use crate::extract::{AcceptLang, ApiJson};
-use crate::hearings::store::{LoginError, SessionInfo};
-use crate::idempotency::{IdempotencyKey, Outcome};
+use crate::hearings::store::{LoginError, RespondError, SessionInfo};
+use crate::idempotency::{IdempotencyKey, KeyReused, Outcome};
 use crate::problem::{problem_response, ApiError, Problem};
 use crate::state::AppState;
 use axum::extract::rejection::PathRejection;
@@ -91,13 +91,13 @@ impl FromRequestParts<AppState> for OptionalHearingAuth {
 
 /// An API error, or the rare case that the system's random source fails.
 pub enum Fail {
-    Api(Box<ApiError>),
+    Api(ApiError),
     NoRandomness(Lang),
 }
 
 impl From<ApiError> for Fail {
     fn from(e: ApiError) -> Fail {
-        Fail::Api(Box::new(e))
+        Fail::Api(e)
     }
 }
 
@@ -361,15 +361,42 @@ pub async fn respond(
 ) -> Result<(StatusCode, Json<HearingReceipt>), Fail> {
     let references = new_references(lang)?;
     let now = state.clock().now();
-    let (receipt, outcome) =
-        state
-            .hearings()
-            .respond(lang, &key, &session.case_key, body, &references, now)?;
+    let (receipt, outcome) = state
+        .hearings()
+        .respond(&key, &session.case_key, body, &references, now)
+        .map_err(|e| respond_problem(lang, e))?;
     let status = match outcome {
         Outcome::Created => StatusCode::CREATED,
         Outcome::Replayed => StatusCode::OK,
     };
     Ok((status, Json(receipt)))
+}
+
+/// The problem a refused response is answered with.
+fn respond_problem(lang: Lang, e: RespondError) -> ApiError {
+    match e {
+        RespondError::KeyReused => KeyReused.problem(lang),
+        RespondError::UnknownCase => ApiError::not_found(lang),
+        RespondError::AlreadyAnswered => ApiError::conflict(
+            lang,
+            "already-answered",
+            "Zu diesem Fall wurde bereits eine Antwort gesendet.",
+            "A response has already been sent for this case.",
+        ),
+        RespondError::AlreadyPaid => ApiError::conflict(
+            lang,
+            "already-paid",
+            "Der Betrag wurde bereits bezahlt; der Fall ist abgeschlossen.",
+            "The amount has already been paid; the case is closed.",
+        ),
+        RespondError::Invalid(errors) => ApiError::validation(lang, errors),
+        RespondError::NoFreeReference => ApiError::conflict(
+            lang,
+            "retry",
+            "Bitte senden Sie erneut.",
+            "Please send again.",
+        ),
+    }
 }
 
 #[cfg(test)]

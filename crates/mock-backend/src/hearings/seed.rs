@@ -12,44 +12,14 @@
 //! | `OWI-2026-000107` | `F6UA-7CTW` | open warning fine 10 €, today is the last day                       |
 
 use crate::hearings::evidence::{EvidenceSpec, Scene};
-use crate::hearings::store::CaseRecord;
+use crate::hearings::store::{CaseRecord, HearingStore};
 use domain::date::Date;
 use domain::hearing::{
-    FineKind, HearingChoice, HearingPayee, HearingPerson, HearingReceipt, HearingResponse,
-    HearingRole, MaritalStatus, Offence, PersonalData,
+    FineKind, HearingChoice, HearingPerson, HearingReceipt, HearingResponse, HearingRole,
+    MaritalStatus, Offence, PersonalData,
 };
 use domain::i18n::Text;
 use domain::money::Cents;
-
-/// The town's fictional bank details: BLZ 12345678, account 0001234567.
-pub const BLZ: &str = "12345678";
-pub const ACCOUNT: &str = "0001234567";
-pub const BIC: &str = "MUSTDEM1XXX";
-
-/// A German IBAN with computed check digits (ISO 13616 MOD 97-10).
-pub fn german_iban(blz: &str, account: &str) -> String {
-    let bban = format!("{blz}{account:0>10}");
-    // Country "DE" becomes 13 14, followed by "00" as placeholder check digits.
-    let remainder = mod97(&format!("{bban}131400"));
-    format!("DE{:02}{bban}", 98 - remainder)
-}
-
-/// MOD 97 of a decimal digit string of any length (digit by digit, no big integers).
-pub fn mod97(digits: &str) -> u32 {
-    digits
-        .bytes()
-        .filter(u8::is_ascii_digit)
-        .fold(0, |r, b| (r * 10 + u32::from(b - b'0')) % 97)
-}
-
-pub fn payee(kassenzeichen: &str) -> HearingPayee {
-    HearingPayee {
-        name: crate::seed::TOWN.to_owned(),
-        iban: german_iban(BLZ, ACCOUNT),
-        bic: BIC.to_owned(),
-        kassenzeichen: kassenzeichen.to_owned(),
-    }
-}
 
 fn person(family: &str, given: &str, street: &str, number: &str) -> HearingPerson {
     HearingPerson {
@@ -81,6 +51,13 @@ struct Case {
 }
 
 const PARKING_BASIS: &str = "§ 12 Abs. 4, § 49 StVO; § 24 Abs. 1, 3 Nr. 5 StVG; 52.1 BKat";
+
+impl HearingStore {
+    /// The demo cases, dated relative to `now` (Unix seconds).
+    pub fn seeded(now: i64, session_secs: i64) -> HearingStore {
+        HearingStore::new(cases(now), session_secs)
+    }
+}
 
 /// All demo cases; `now` is the backend's Unix time at startup.
 pub fn cases(now: i64) -> Vec<CaseRecord> {
@@ -308,31 +285,6 @@ mod tests {
     use domain::hearing::is_warning_fine_amount;
 
     const NOW: i64 = 1_795_219_200; // 2026-11-21
-
-    #[test]
-    fn iban_is_valid_mod97() {
-        let iban = german_iban(BLZ, ACCOUNT);
-        assert_eq!(iban, "DE09123456780001234567", "the README shows this IBAN");
-        assert_eq!(&iban[4..], "123456780001234567");
-        // Validity: move the first four characters to the end, letters to numbers, MOD 97 = 1.
-        let rearranged = format!("{}{}", &iban[4..], &iban[..4]);
-        let digits: String = rearranged
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphabetic() {
-                    (c as u32 - 'A' as u32 + 10).to_string()
-                } else {
-                    c.to_string()
-                }
-            })
-            .collect();
-        assert_eq!(mod97(&digits), 1, "{iban}");
-        // Known reference IBAN from the standard's examples.
-        assert_eq!(
-            german_iban("37040044", "0532013000"),
-            "DE89370400440532013000"
-        );
-    }
 
     #[test]
     fn seed_follows_the_rules() {

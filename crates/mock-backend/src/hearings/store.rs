@@ -1,17 +1,17 @@
 //! The hearing cases, sessions, login throttling and responses, in memory.
 
 use crate::hearings::evidence::{self, EvidenceSpec};
-use crate::idempotency::{IdempotencyKey, IdempotencyStore, Outcome};
-use crate::problem::ApiError;
-use crate::state::lock;
+use crate::idempotency::{IdempotencyKey, IdempotencyStore, KeyReused, Outcome};
+use crate::sync::lock;
 use domain::application::normalise_code;
 use domain::date::Date;
 use domain::hearing::{
-    Evidence, FineKind, HearingCase, HearingPerson, HearingReceipt, HearingResponse, HearingRole,
-    HearingStatus, Offence,
+    Evidence, FineKind, HearingCase, HearingPayee, HearingPerson, HearingReceipt, HearingResponse,
+    HearingRole, HearingStatus, Offence,
 };
 use domain::i18n::Lang;
 use domain::money::Cents;
+use domain::validation::FieldErrors;
 use std::collections::HashMap;
 use std::sync::Mutex;
 use subtle::ConstantTimeEq;
@@ -96,11 +96,21 @@ impl CaseRecord {
                     height: e.height,
                 })
                 .collect(),
-            payee: crate::hearings::seed::payee(&self.kassenzeichen),
+            payee: payee(&self.kassenzeichen),
             payment_possible: self.payable(today).is_ok(),
             person: self.person.clone(),
             response: self.response.clone(),
         }
+    }
+}
+
+/// Fines go to the town treasury's account; the Kassenzeichen identifies the case.
+fn payee(kassenzeichen: &str) -> HearingPayee {
+    HearingPayee {
+        name: crate::seed::TOWN.to_owned(),
+        iban: crate::seed::town_iban(),
+        bic: crate::seed::TOWN_BIC.to_owned(),
+        kassenzeichen: kassenzeichen.to_owned(),
     }
 }
 
@@ -164,6 +174,45 @@ pub enum LoginError {
     },
 }
 
+/// Why a response was not stored; the handler words it for the client.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RespondError {
+    /// The Idempotency-Key was used before for another response to this case.
+    KeyReused,
+    /// The session's case is gone (the store never deletes one).
+    UnknownCase,
+    AlreadyAnswered,
+    /// Paying closed the case.
+    AlreadyPaid,
+    /// Problems with the response, per field.
+    Invalid(FieldErrors),
+    /// Every candidate reference is taken already; sending again draws new ones.
+    NoFreeReference,
+}
+
+impl From<KeyReused> for RespondError {
+    fn from(_: KeyReused) -> Self {
+        RespondError::KeyReused
+    }
+}
+
+impl std::fmt::Display for RespondError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RespondError::KeyReused => KeyReused.fmt(f),
+            RespondError::UnknownCase => f.write_str("the case does not exist"),
+            RespondError::AlreadyAnswered => f.write_str("the case has been answered already"),
+            RespondError::AlreadyPaid => f.write_str("the case has been paid already"),
+            RespondError::Invalid(errors) => {
+                write!(f, "{} fields have problems", errors.0.len())
+            }
+            RespondError::NoFreeReference => f.write_str("every candidate reference is taken"),
+        }
+    }
+}
+
+impl std::error::Error for RespondError {}
+
 pub struct HearingStore {
     cases: Mutex<Vec<CaseRecord>>,
     /// Token → session.
@@ -175,11 +224,6 @@ pub struct HearingStore {
 }
 
 impl HearingStore {
-    /// The demo cases, dated relative to `now` (Unix seconds).
-    pub fn seeded(now: i64, session_secs: i64) -> HearingStore {
-        HearingStore::new(crate::hearings::seed::cases(now), session_secs)
-    }
-
     pub fn new(cases: Vec<CaseRecord>, session_secs: i64) -> HearingStore {
         HearingStore {
             cases: Mutex::new(cases),
@@ -279,22 +323,19 @@ impl HearingStore {
 
     /// Stores the one response of a case. `references` are random candidates (the first one
     /// not yet used is taken). Idempotent per case and key.
-    // The error type is the one `IdempotencyStore::run` uses.
-    #[allow(clippy::result_large_err)]
     pub fn respond(
         &self,
-        lang: Lang,
         key: &IdempotencyKey,
         case_key: &str,
         body: HearingResponse,
         references: &[String],
         now: i64,
-    ) -> Result<(HearingReceipt, Outcome), ApiError> {
+    ) -> Result<(HearingReceipt, Outcome), RespondError> {
         // The copy in the receipt is the canonical form of what was sent, so it fingerprints it.
         let canonical = serde_json::to_string(&body).unwrap_or_default();
         let fingerprint = format!("{case_key}\n{canonical}");
         let scoped = IdempotencyKey(format!("{case_key}\n{}", key.0));
-        self.responses.run(lang, &scoped, &fingerprint, || {
+        self.responses.run(&scoped, &fingerprint, || {
             let today = Date::from_unix_seconds(now);
             let mut cases = lock(&self.cases);
             let used: Vec<String> = cases
@@ -304,37 +345,20 @@ impl HearingStore {
             let case = cases
                 .iter_mut()
                 .find(|c| c.key() == case_key)
-                .ok_or_else(|| ApiError::not_found(lang))?;
+                .ok_or(RespondError::UnknownCase)?;
             if case.response.is_some() {
-                return Err(ApiError::conflict(
-                    lang,
-                    "already-answered",
-                    "Zu diesem Fall wurde bereits eine Antwort gesendet.",
-                    "A response has already been sent for this case.",
-                ));
+                return Err(RespondError::AlreadyAnswered);
             }
             if case.paid {
-                return Err(ApiError::conflict(
-                    lang,
-                    "already-paid",
-                    "Der Betrag wurde bereits bezahlt; der Fall ist abgeschlossen.",
-                    "The amount has already been paid; the case is closed.",
-                ));
+                return Err(RespondError::AlreadyPaid);
             }
             body.validate(case.role, today)
-                .map_err(|e| ApiError::validation(lang, e))?;
+                .map_err(RespondError::Invalid)?;
             let reference = references
                 .iter()
                 .find(|r| !used.contains(r))
                 .cloned()
-                .ok_or_else(|| {
-                    ApiError::conflict(
-                        lang,
-                        "retry",
-                        "Bitte senden Sie erneut.",
-                        "Please send again.",
-                    )
-                })?;
+                .ok_or(RespondError::NoFreeReference)?;
             let receipt = HearingReceipt {
                 reference,
                 received_at: crate::clock::rfc3339(now),
@@ -467,6 +491,19 @@ mod tests {
             (view.status, view.payment_possible),
             (HearingStatus::Paid, false)
         );
+    }
+
+    #[test]
+    fn fines_go_to_the_treasury_account() {
+        let view = store()
+            .case_view(&normalise_code("OWI-2026-000101"), today())
+            .unwrap();
+        assert_eq!(
+            view.payee.iban, "DE09123456780001234567",
+            "the README shows this IBAN"
+        );
+        assert_eq!(view.payee.bic, "MUSTDEM1XXX");
+        assert_eq!(view.payee.name, "Stadt Musterstadt");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use super::{CreateError, FieldMessages, FinishError};
 use crate::extract::{AcceptLang, ApiJson};
 use crate::hearings::handlers::OptionalHearingAuth;
-use crate::idempotency::{IdempotencyKey, Outcome};
+use crate::idempotency::{IdempotencyKey, KeyReused, Outcome};
 use crate::problem::{problem_response, ApiError, Problem};
 use crate::state::AppState;
 use axum::extract::rejection::PathRejection;
@@ -119,16 +119,18 @@ pub async fn create(
         lang,
         &key,
         &req,
-        state.forms(),
-        state.hearings(),
+        state.item_stores(),
         signed_in,
-        clock.today(),
         clock.now(),
     ) {
         Ok((payment, Outcome::Created)) => (StatusCode::CREATED, Json(payment)).into_response(),
         Ok((payment, Outcome::Replayed)) => (StatusCode::OK, Json(payment)).into_response(),
-        Err(CreateError::Api(e)) => e.into_response(),
         Err(CreateError::Fields(errors)) => field_problem(lang, errors),
+        Err(CreateError::KeyReused) => KeyReused.problem(lang).into_response(),
+        Err(CreateError::TotalOutOfRange) => {
+            ApiError::bad_request(lang, "The total is out of range").into_response()
+        }
+        Err(CreateError::Missing) => ApiError::not_found(lang).into_response(),
     }
 }
 
@@ -186,12 +188,10 @@ pub async fn transfer_received(
     let Ok(Path(reference)) = reference else {
         return Err(payment_not_found(lang));
     };
-    match state.payments().transfer_received(
-        &reference,
-        state.forms(),
-        state.hearings(),
-        state.clock().now(),
-    ) {
+    match state
+        .payments()
+        .transfer_received(&reference, state.item_stores(), state.clock().now())
+    {
         Ok(payment) => Ok(Json(payment)),
         Err(FinishError::NotFound) => Err(payment_not_found(lang)),
         Err(FinishError::NotOpen(_)) => Err(ApiError::conflict(

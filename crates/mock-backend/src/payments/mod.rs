@@ -23,9 +23,8 @@ pub mod psp;
 
 use crate::forms::FormStore;
 use crate::hearings::HearingStore;
-use crate::idempotency::{IdempotencyKey, IdempotencyStore, Outcome};
-use crate::problem::ApiError;
-use crate::state::lock;
+use crate::idempotency::{IdempotencyKey, IdempotencyStore, KeyReused, Outcome};
+use crate::sync::lock;
 use domain::application::normalise_code;
 use domain::date::Date;
 use domain::i18n::{Lang, Text};
@@ -44,10 +43,49 @@ pub const MAX_ITEMS: usize = 20;
 /// Field id → messages in the caller's language (the `errors` of a 422 problem).
 pub type FieldMessages = BTreeMap<String, Vec<String>>;
 
-#[derive(Debug)]
+/// Why a payment was not created; the handler words it for the client.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CreateError {
-    Api(ApiError),
+    /// The Idempotency-Key was used before for another request.
+    KeyReused,
+    /// Problems per field, already worded in the caller's language.
     Fields(FieldMessages),
+    /// The items' sum does not fit the amount type.
+    TotalOutOfRange,
+    /// The payment a key created is gone (the store never deletes one).
+    Missing,
+}
+
+impl From<KeyReused> for CreateError {
+    fn from(_: KeyReused) -> Self {
+        CreateError::KeyReused
+    }
+}
+
+impl std::fmt::Display for CreateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CreateError::KeyReused => KeyReused.fmt(f),
+            CreateError::Fields(fields) => write!(f, "{} fields have problems", fields.len()),
+            CreateError::TotalOutOfRange => f.write_str("the total is out of range"),
+            CreateError::Missing => f.write_str("the stored payment is missing"),
+        }
+    }
+}
+
+impl std::error::Error for CreateError {}
+
+/// Where the mock payment provider (`psp`) shows payment `id`: the online methods'
+/// `redirect_url`.
+pub fn provider_page_path(id: &str) -> String {
+    format!("/mock-psp/{id}")
+}
+
+/// The stores that own what can be paid: they price items and are told when they are paid.
+#[derive(Clone, Copy)]
+pub struct ItemStores<'a> {
+    pub forms: &'a FormStore,
+    pub hearings: &'a HearingStore,
 }
 
 /// How a payment ends at the provider.
@@ -121,7 +159,10 @@ impl Record {
             updated_at: crate::clock::rfc3339(updated_at),
             paid_at: self.paid_at.map(crate::clock::rfc3339),
             expires_at: self.expires_at().map(crate::clock::rfc3339),
-            redirect_url: self.method.is_online().then(|| psp::page_path(&self.id)),
+            redirect_url: self
+                .method
+                .is_online()
+                .then(|| provider_page_path(&self.id)),
             transfer: self.transfer.clone(),
         }
     }
@@ -156,14 +197,13 @@ fn item_key(item: &PaymentItemRequest) -> (PaymentItemKind, String) {
 fn price(
     item: &PaymentItemRequest,
     key: &str,
-    forms: &FormStore,
-    hearings: &HearingStore,
+    stores: ItemStores<'_>,
     today: Date,
     lang: Lang,
 ) -> Result<PaymentItem, String> {
     match item {
         PaymentItemRequest::Application { .. } => {
-            let p = forms.payable(key).ok_or_else(|| {
+            let p = stores.forms.payable(key).ok_or_else(|| {
                 pick(
                     lang,
                     "Zu dieser Vorgangsnummer gibt es keinen Antrag.",
@@ -195,7 +235,8 @@ fn price(
             })
         }
         PaymentItemRequest::Hearing { .. } => {
-            let c = hearings
+            let c = stores
+                .hearings
                 .payable(key, today)
                 .map_err(|reason| reason.message(lang).to_owned())?;
             Ok(PaymentItem {
@@ -239,53 +280,33 @@ impl PaymentStore {
 
     /// Creates a payment once per idempotency key. On replay the payment's current state is
     /// returned.
-    // The error carries `ApiError`, the type `IdempotencyStore::run` uses.
-    #[allow(clippy::too_many_arguments, clippy::result_large_err)]
     pub fn create(
         &self,
         lang: Lang,
         key: &IdempotencyKey,
         req: &PaymentRequest,
-        forms: &FormStore,
-        hearings: &HearingStore,
+        stores: ItemStores<'_>,
         signed_in: Option<&str>,
-        today: Date,
         now: i64,
     ) -> Result<(Payment, Outcome), CreateError> {
         let fingerprint = serde_json::to_string(req).unwrap_or_default();
-        // `run` only passes ApiError through; field messages travel beside it.
-        let mut rejected = None;
-        let result = self.creations.run(lang, key, &fingerprint, || {
-            self.create_new(lang, req, forms, hearings, signed_in, today, now)
-                .map_err(|e| match e {
-                    CreateError::Api(e) => e,
-                    CreateError::Fields(fields) => {
-                        rejected = Some(fields);
-                        ApiError::not_found(lang)
-                    }
-                })
-        });
-        if let Some(fields) = rejected {
-            return Err(CreateError::Fields(fields));
-        }
-        let (id, outcome) = result.map_err(CreateError::Api)?;
-        let payment = self
-            .get(&id, now)
-            .ok_or_else(|| CreateError::Api(ApiError::not_found(lang)))?;
+        let (id, outcome) = self.creations.run(key, &fingerprint, || {
+            self.create_new(lang, req, stores, signed_in, now)
+        })?;
+        let payment = self.get(&id, now).ok_or(CreateError::Missing)?;
         Ok((payment, outcome))
     }
 
-    #[allow(clippy::result_large_err)]
     fn create_new(
         &self,
         lang: Lang,
         req: &PaymentRequest,
-        forms: &FormStore,
-        hearings: &HearingStore,
+        stores: ItemStores<'_>,
         signed_in: Option<&str>,
-        today: Date,
         now: i64,
     ) -> Result<String, CreateError> {
+        // The clock's notion of today (UTC date of `now`), for the hearings' deadlines.
+        let today = Date::from_unix_seconds(now);
         let mut errors = FieldMessages::new();
         let mut add = |field: &str, message: String| {
             errors.entry(field.to_owned()).or_default().push(message)
@@ -362,7 +383,7 @@ impl PaymentStore {
                     );
                     continue;
                 }
-                match price(item, &key.1, forms, hearings, today, lang) {
+                match price(item, &key.1, stores, today, lang) {
                     Err(message) => add(&field, message),
                     Ok(_) if payments.values().any(|r| r.method.is_online() && r.status(now) == PaymentStatus::Initial && r.covers(&key)) => add(
                         &field,
@@ -383,9 +404,7 @@ impl PaymentStore {
         let amount = items
             .iter()
             .try_fold(Cents::ZERO, |sum, i| sum.checked_add(i.amount))
-            .ok_or_else(|| {
-                CreateError::Api(ApiError::bad_request(lang, "The total is out of range"))
-            })?;
+            .ok_or(CreateError::TotalOutOfRange)?;
         let id = loop {
             let candidate = payment_id();
             if !payments.contains_key(&candidate) {
@@ -454,8 +473,7 @@ impl PaymentStore {
         &self,
         id: &str,
         finish: Finish,
-        forms: &FormStore,
-        hearings: &HearingStore,
+        stores: ItemStores<'_>,
         now: i64,
     ) -> Result<Payment, FinishError> {
         let mut payments = lock(&self.payments);
@@ -464,9 +482,7 @@ impl PaymentStore {
             return Err(FinishError::NotOpen(Box::new(record.view(now))));
         }
         match finish {
-            Finish::Pay => {
-                pay_locked(&mut payments, id, forms, hearings, now).ok_or(FinishError::NotFound)
-            }
+            Finish::Pay => pay_locked(&mut payments, id, stores, now).ok_or(FinishError::NotFound),
             Finish::Fail | Finish::Cancel => {
                 let record = payments.get_mut(id).ok_or(FinishError::NotFound)?;
                 record.status = if finish == Finish::Fail {
@@ -485,8 +501,7 @@ impl PaymentStore {
     pub fn transfer_received(
         &self,
         remittance: &str,
-        forms: &FormStore,
-        hearings: &HearingStore,
+        stores: ItemStores<'_>,
         now: i64,
     ) -> Result<Payment, FinishError> {
         let code = normalise_code(remittance);
@@ -504,7 +519,7 @@ impl PaymentStore {
             return Err(FinishError::NotOpen(Box::new(record.view(now))));
         }
         let id = record.id.clone();
-        pay_locked(&mut payments, &id, forms, hearings, now).ok_or(FinishError::NotFound)
+        pay_locked(&mut payments, &id, stores, now).ok_or(FinishError::NotFound)
     }
 
     pub fn count(&self) -> usize {
@@ -517,8 +532,7 @@ impl PaymentStore {
 fn pay_locked(
     payments: &mut HashMap<String, Record>,
     id: &str,
-    forms: &FormStore,
-    hearings: &HearingStore,
+    stores: ItemStores<'_>,
     now: i64,
 ) -> Option<Payment> {
     let record = payments.get_mut(id)?;
@@ -532,8 +546,8 @@ fn pay_locked(
         .collect();
     for item in &record.items {
         match item.kind {
-            PaymentItemKind::Application => forms.mark_paid(&item.reference),
-            PaymentItemKind::Hearing => hearings.mark_paid(&item.reference),
+            PaymentItemKind::Application => stores.forms.mark_paid(&item.reference),
+            PaymentItemKind::Hearing => stores.hearings.mark_paid(&item.reference),
         };
     }
     let view = record.view(now);

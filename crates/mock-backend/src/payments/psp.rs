@@ -3,7 +3,7 @@
 //! No script and no inline styles (the portal's CSP forbids both); the CSS is
 //! `/mock-psp/style.css`. Every echoed value is HTML-escaped; the CVC is never echoed.
 
-use super::{Finish, FinishError};
+use super::{provider_page_path, Finish, FinishError};
 use crate::state::AppState;
 use axum::extract::rejection::{FormRejection, PathRejection};
 use axum::extract::{Path, State};
@@ -23,10 +23,6 @@ pub const CARD_DECLINED: &str = "4000000000000002";
 pub const CREDITOR_ID: &str = "DE98ZZZ09999999999";
 /// Echoed input is cut to this many characters (nobody types more into these fields).
 const ECHO_MAX: usize = 100;
-
-pub fn page_path(id: &str) -> String {
-    format!("/mock-psp/{id}")
-}
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -522,7 +518,7 @@ fn form_page(p: &Payment, values: &Values, errors: &[FieldError]) -> String {
 </form>"#,
         summary_errors = error_summary(errors),
         summary = summary(p),
-        action = escape(&page_path(&p.id)),
+        action = escape(&provider_page_path(&p.id)),
     );
     let page_title = if errors.is_empty() {
         title.to_owned()
@@ -636,7 +632,7 @@ async fn submit(
             "Die Anfrage war fehlerhaft",
             "The request was malformed",
             "Bitte laden Sie die Zahlungsseite neu und versuchen Sie es noch einmal.",
-            &page_path(&p.id),
+            &provider_page_path(&p.id),
         );
     };
     let finish = match form.get("action").map(String::as_str) {
@@ -681,14 +677,14 @@ async fn submit(
                 "Unbekannte Aktion",
                 "Unknown action",
                 "Bitte wählen Sie eine der Schaltflächen auf der Zahlungsseite.",
-                &page_path(&p.id),
+                &provider_page_path(&p.id),
             )
         }
     };
     let clock = state.clock();
     match state
         .payments()
-        .finish(&p.id, finish, state.forms(), state.hearings(), clock.now())
+        .finish(&p.id, finish, state.item_stores(), clock.now())
     {
         Ok(_) => back_to(&back),
         // Another request finished it in the meantime: nothing changes twice.
