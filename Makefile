@@ -25,6 +25,7 @@ build:
 
 test-rust:
 	scripts/check-no-unwrap.sh
+	scripts/check-module-cycles.sh
 	cargo test --locked -p domain -p girocode -p mock-backend -p serviceportal
 
 ## API conformance: schemathesis against a throwaway backend with docs/openapi.json.
