@@ -511,6 +511,23 @@ test.describe('wizard accessibility and language', () => {
     await reference(page);
   });
 
+  test('date hints state the format in each language, with an example that fits the field', async ({ page }) => {
+    await page.goto(`${START}/halter`);
+    const owner = page.getByLabel('Geburtsdatum', { exact: true });
+    await expect(owner).toHaveAccessibleDescription(/Format: TT\.MM\.JJJJ, zum Beispiel \d{2}\.\d{2}\.\d{4}/);
+    const hint = page.locator('#geburtsdatum-hint');
+    const example = (await hint.innerText()).match(/(\d{2})\.(\d{2})\.(\d{4})/);
+    expect(example, 'an example date').not.toBeNull();
+    const thisYear = new Date().getFullYear();
+    // An adult's birth date: decades ago, never today's date.
+    expect(Number(example![3])).toBeLessThanOrEqual(thisYear - 25);
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expect(page.getByLabel('Date of birth', { exact: true })).toHaveAccessibleDescription(
+      new RegExp(`Format: DD\\.MM\\.YYYY, for example ${example![0].replace(/\./g, '\\.')}`),
+    );
+    await page.getByRole('button', { name: 'Auf Deutsch wechseln' }).click();
+  });
+
   test('switching to English on a step shows English labels, progress and messages', async ({ page }) => {
     await page.goto(`${START}/halter`);
     await page.getByLabel('Vorname').fill('Erika');

@@ -53,7 +53,9 @@ fn when(field: &str, values: &[&str]) -> Option<Condition> {
     })
 }
 
-pub fn definition(role: HearingRole) -> FormDefinition {
+/// `on`: a day near today (the offence date); birth date examples are decades before it.
+pub fn definition(role: HearingRole, on: domain::date::Date) -> FormDefinition {
+    let birth_example = domain::form::years_ago(on, 40);
     let marital = MaritalStatus::ALL
         .iter()
         .map(|m| {
@@ -91,7 +93,7 @@ pub fn definition(role: HearingRole) -> FormDefinition {
             field("family_name", short(100, "family-name"), t("Familienname", "Family name"), true),
             birth_name,
             field("given_names", short(100, "given-name"), t("Vornamen", "Given names"), true),
-            field("date_of_birth", FieldKind::Date { rules: vec![DateRule::InPast] }, t("Geburtsdatum", "Date of birth"), true),
+            field("date_of_birth", FieldKind::Date { rules: vec![DateRule::InPast], example: Some(birth_example) }, t("Geburtsdatum", "Date of birth"), true),
             field("place_of_birth", short(100, "off"), t("Geburtsort", "Place of birth"), true),
             field("address", FieldKind::Address, t("Anschrift", "Address"), true),
             field("nationality", short(100, "off"), t("Staatsangehörigkeit", "Nationality"), true),
@@ -170,7 +172,7 @@ pub fn definition(role: HearingRole) -> FormDefinition {
             driver("driver_family_name", short(100, "off"), t("Familienname der Person, die gefahren ist", "Family name of the driver")),
             driver("driver_given_names", short(100, "off"), t("Vornamen der Person, die gefahren ist", "Given names of the driver")),
             driver("driver_address", FieldKind::Address, t("Anschrift der Person, die gefahren ist", "Address of the driver")),
-            driver("driver_date_of_birth", FieldKind::Date { rules: vec![DateRule::InPast] }, t("Geburtsdatum der Person, die gefahren ist", "Date of birth of the driver")),
+            driver("driver_date_of_birth", FieldKind::Date { rules: vec![DateRule::InPast], example: Some(birth_example) }, t("Geburtsdatum der Person, die gefahren ist", "Date of birth of the driver")),
         ],
         condition: None,
     };
@@ -205,7 +207,7 @@ pub fn detail(case: &HearingCase) -> ServiceDetail {
             category: Category::TrafficAndParking,
             fee: FeeSummary::Free,
         },
-        form: definition(case.role),
+        form: definition(case.role, case.offence.date),
     }
 }
 

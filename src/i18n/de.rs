@@ -88,7 +88,7 @@ pub static TEXTS: Texts = Texts {
     error_prefix: "Fehler: ",
     error_title_prefix: "Fehler: ",
     characters_too_many: "{n} Zeichen zu viel",
-    date_hint: "Zum Beispiel 21.11.2026",
+    date_hint: "Format: TT.MM.JJJJ, zum Beispiel {n}",
     please_choose: "Bitte auswählen",
     no_slots: "Zurzeit sind keine Termine frei. Bitte versuchen Sie es später erneut.",
     upload_hint: "PDF, JPEG oder PNG, höchstens 10 MB.",

@@ -88,7 +88,7 @@ pub static TEXTS: Texts = Texts {
     error_prefix: "Error: ",
     error_title_prefix: "Error: ",
     characters_too_many: "{n} characters too many",
-    date_hint: "For example 21.11.2026",
+    date_hint: "Format: DD.MM.YYYY, for example {n}",
     please_choose: "Please select",
     no_slots: "No appointments are free at the moment. Please try again later.",
     upload_hint: "PDF, JPEG or PNG, at most 10 MB.",

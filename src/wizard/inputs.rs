@@ -230,8 +230,16 @@ fn DateInput(field: Field, path: String, binding: Binding) -> impl IntoView {
     let i18n = use_i18n();
     let error = error_signal(path.clone());
     let f = field.clone();
+    // The example fits the field (a birth date decades ago, not today); the format is typed
+    // day first in either language, so both say it.
+    let example = match &field.kind {
+        FieldKind::Date { rules, example } => {
+            domain::form::date_example(rules, *example, crate::wizard::context::today())
+        }
+        _ => crate::wizard::context::today(),
+    };
     let hint_sig = Signal::derive(move || {
-        let base = i18n.t().date_hint.to_string();
+        let base = fill(i18n.t().date_hint, example.format_de());
         Some(match hint(&f, i18n.lang()) {
             Some(h) => format!("{h} {base}"),
             None => base,

@@ -168,6 +168,7 @@ mod tests {
             },
             FieldKind::Date {
                 rules: vec![DateRule::InPast, DateRule::AgeAtLeast { years: 18 }],
+                example: None,
             },
             FieldKind::Email,
             FieldKind::Phone,

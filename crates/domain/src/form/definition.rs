@@ -101,6 +101,11 @@ pub enum FieldKind {
     },
     Date {
         rules: Vec<DateRule>,
+        /// The example the field's hint shows, where the rules alone do not say what is
+        /// plausible (a child's birth date a few years ago, an adult's decades ago). Without
+        /// it the client derives one from the rules (`domain::form::date_example`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        example: Option<Date>,
     },
     Email,
     Phone,
@@ -189,6 +194,7 @@ struct FieldKindWire {
     min: Option<i64>,
     max: Option<i64>,
     rules: Option<Vec<DateRule>>,
+    example: Option<Date>,
     options: Option<Vec<Choice>>,
     fields: Option<Vec<Field>>,
     min_items: Option<u32>,
@@ -246,6 +252,7 @@ impl TryFrom<FieldKindWire> for FieldKind {
             },
             FieldKindTag::Date => FieldKind::Date {
                 rules: need(w.rules, "rules", "date")?,
+                example: w.example,
             },
             FieldKindTag::Email => FieldKind::Email,
             FieldKindTag::Phone => FieldKind::Phone,

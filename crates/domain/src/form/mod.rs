@@ -5,6 +5,7 @@
 mod answers;
 mod condition;
 mod definition;
+mod example;
 mod fee;
 mod journey;
 mod rules;
@@ -14,7 +15,8 @@ pub use crate::validation::FormProblem;
 pub use answers::{AddressAnswer, Answer, Answers, FileAnswer};
 pub use condition::Condition;
 pub use definition::{Choice, DateRule, Field, FieldKind, FormDefinition, Step};
+pub use example::{date_example, years_ago};
 pub use fee::{FeeBreakdown, FeeLine, FeeRule, ItemRate, OptionPrice};
 pub use journey::{Journey, Landing, CHECK_PAGE};
 pub use rules::{is_german_postal_code, is_vehicle_registration, normalise_vehicle_registration};
-pub use validate::{validate_all, validate_step, visible_answers};
+pub use validate::{date_meets_rules, validate_all, validate_step, visible_answers};

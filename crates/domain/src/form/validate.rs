@@ -161,7 +161,7 @@ fn check_field(
             ),
             Ok(_) => {}
         },
-        (FieldKind::Date { rules }, Answer::Text(t)) => match Date::parse_iso(t.trim()) {
+        (FieldKind::Date { rules, .. }, Answer::Text(t)) => match Date::parse_iso(t.trim()) {
             None => add(path, FormProblem::DateFormat),
             Some(d) => {
                 if let Some(p) = rules.iter().find_map(|r| date_rule_problem(*r, d, today)) {
@@ -308,6 +308,13 @@ fn check_address_parts(
     }
 }
 
+/// Whether a date passes all of a date field's rules on `today`.
+pub fn date_meets_rules(rules: &[DateRule], d: Date, today: Date) -> bool {
+    rules
+        .iter()
+        .all(|r| date_rule_problem(*r, d, today).is_none())
+}
+
 fn date_rule_problem(rule: DateRule, d: Date, today: Date) -> Option<FormProblem> {
     match rule {
         DateRule::InPast if d > today => Some(FormProblem::DateNotInPast),
@@ -396,6 +403,7 @@ mod tests {
             one(
                 FieldKind::Date {
                     rules: vec![DateRule::InPast, DateRule::AgeAtLeast { years: 18 }],
+                    example: None,
                 },
                 t(s),
             )
@@ -416,6 +424,7 @@ mod tests {
         let start = one(
             FieldKind::Date {
                 rules: vec![DateRule::InFuture, DateRule::WithinDays { days: 365 }],
+                example: None,
             },
             t("2028-01-01"),
         );
@@ -519,6 +528,7 @@ mod tests {
             "since",
             FieldKind::Date {
                 rules: vec![DateRule::InPast],
+                example: None,
             },
             true,
         );

@@ -2,7 +2,7 @@ use super::*;
 use domain::form::FeeRule;
 use domain::money::Cents;
 
-fn partner(prefix: &str, first: bool) -> Vec<Field> {
+fn partner(prefix: &str, first: bool, today: Date) -> Vec<Field> {
     let mut fields = if first {
         own_names(prefix)
     } else {
@@ -25,12 +25,13 @@ fn partner(prefix: &str, first: bool) -> Vec<Field> {
             "Geburtsdatum",
             "Date of birth",
         )
-        .hint("Heiraten können nur Volljährige.", "Only adults can marry."),
+        .hint("Heiraten können nur Volljährige.", "Only adults can marry.")
+        .example(years_ago(today, if first { 34 } else { 36 })),
     ]);
     fields
 }
 
-pub fn definition() -> FormDefinition {
+pub fn definition(today: Date) -> FormDefinition {
     FormDefinition {
         id: "eheschliessung".into(),
         version: 1,
@@ -55,9 +56,9 @@ pub fn definition() -> FormDefinition {
                 vec![required("termin", FieldKind::AppointmentSlot, "Termin für die Trauung", "Wedding date and time")
                     .hint("Es werden nur freie Termine angezeigt.", "Only free slots are shown.")],
             ),
-            step("partner1", "Erste Person", "First person", partner("partner1_", true))
+            step("partner1", "Erste Person", "First person", partner("partner1_", true, today))
                 .intro("Ihre eigenen Angaben.", "Your own details."),
-            step("partner2", "Zweite Person", "Second person", partner("partner2_", false))
+            step("partner2", "Zweite Person", "Second person", partner("partner2_", false, today))
                 .intro("Die Angaben Ihrer Partnerin oder Ihres Partners.", "Your partner's details."),
             step("kontakt", "Kontakt", "Contact", vec![email("email"), phone_optional("telefon")]),
         ],

@@ -2,7 +2,7 @@ use super::*;
 use domain::form::{FeeRule, ItemRate};
 use domain::money::Cents;
 
-pub fn definition() -> FormDefinition {
+pub fn definition(today: Date) -> FormDefinition {
     let mut halter = own_names("");
     halter.extend([
         required(
@@ -14,7 +14,8 @@ pub fn definition() -> FormDefinition {
         .hint(
             "Einen Hund anmelden können nur volljährige Personen.",
             "Only adults can register a dog.",
-        ),
+        )
+        .example(years_ago(today, 42)),
         required("anschrift", FieldKind::Address, "Anschrift", "Address").hint(
             "Ihre Hauptwohnung in Musterstadt, an der der Hund lebt.",
             "Your main home in Musterstadt, where the dog lives.",
@@ -36,7 +37,8 @@ pub fn definition() -> FormDefinition {
              Bull Terriers and crosses with them. For them the tax is €600 a year.",
         ),
         required("geburtsdatum", date(&[DateRule::InPast]), "Geburtsdatum des Hundes", "Dog's date of birth")
-            .hint("Wenn Sie es nicht genau wissen, schätzen Sie.", "If you do not know it exactly, estimate."),
+            .hint("Wenn Sie es nicht genau wissen, schätzen Sie.", "If you do not know it exactly, estimate.")
+            .example(years_ago(today, 3)),
         required("chip", FieldKind::Digits { min_len: 15, max_len: 15 }, "Chipnummer (Transpondernummer)", "Microchip number").hint(
             "15 Ziffern, zu finden im Heimtierausweis oder im Impfpass.",
             "15 digits, shown in the pet passport or the vaccination record.",

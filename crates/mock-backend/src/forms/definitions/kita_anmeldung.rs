@@ -1,14 +1,17 @@
 use super::*;
 use domain::form::FeeRule;
 
-pub fn definition() -> FormDefinition {
+pub fn definition(today: Date) -> FormDefinition {
     let mut kind = other_names("kind_", "des Kindes", "the child");
-    kind.push(required(
-        "kind_geburtsdatum",
-        date(&[DateRule::InPast]),
-        "Geburtsdatum des Kindes",
-        "Child's date of birth",
-    ));
+    kind.push(
+        required(
+            "kind_geburtsdatum",
+            date(&[DateRule::InPast]),
+            "Geburtsdatum des Kindes",
+            "Child's date of birth",
+        )
+        .example(years_ago(today, 2)),
+    );
 
     let mut eltern1 = own_names("eltern1_");
     eltern1.extend([

@@ -2,7 +2,7 @@ use super::*;
 use domain::form::FeeRule;
 use domain::money::Cents;
 
-pub fn definition() -> FormDefinition {
+pub fn definition(today: Date) -> FormDefinition {
     let mut gesucht = other_names("gesucht_", "der gesuchten Person", "the person sought");
     gesucht.extend([
         optional(
@@ -14,7 +14,8 @@ pub fn definition() -> FormDefinition {
         .hint(
             "Wenn bekannt – so finden wir die Person eindeutig.",
             "If known – it helps us find the right person.",
-        ),
+        )
+        .example(years_ago(today, 56)),
         required(
             "gesucht_anschrift",
             FieldKind::Address,

@@ -15,20 +15,22 @@ mod urkunden;
 mod veranstaltungskarten;
 
 use domain::date::Date;
-use domain::form::{Choice, Condition, DateRule, Field, FieldKind, FormDefinition, Step};
+use domain::form::{
+    years_ago, Choice, Condition, DateRule, Field, FieldKind, FormDefinition, Step,
+};
 use domain::i18n::Text;
 
 /// Every service's form, in catalogue order.
 pub fn all(today: Date) -> Vec<FormDefinition> {
     vec![
-        hundeanmeldung::definition(),
+        hundeanmeldung::definition(today),
         bewohnerparkausweis::definition(),
         urkunden::definition(today),
-        melderegisterauskunft::definition(),
+        melderegisterauskunft::definition(today),
         gartenwasserzaehler::definition(today),
-        kita_anmeldung::definition(),
+        kita_anmeldung::definition(today),
         elternbeitraege::definition(),
-        eheschliessung::definition(),
+        eheschliessung::definition(today),
         veranstaltungskarten::definition(today),
     ]
 }
@@ -64,6 +66,8 @@ pub(crate) fn optional(id: &str, kind: FieldKind, de: &str, en: &str) -> Field {
 pub(crate) trait FieldExt {
     fn hint(self, de: &str, en: &str) -> Self;
     fn when(self, condition: Condition) -> Self;
+    /// The example a date field's hint shows (ignored for other kinds).
+    fn example(self, date: Date) -> Self;
 }
 
 impl FieldExt for Field {
@@ -74,6 +78,13 @@ impl FieldExt for Field {
 
     fn when(mut self, condition: Condition) -> Field {
         self.condition = Some(condition);
+        self
+    }
+
+    fn example(mut self, date: Date) -> Field {
+        if let FieldKind::Date { example, .. } = &mut self.kind {
+            *example = Some(date);
+        }
         self
     }
 }
@@ -129,6 +140,7 @@ pub(crate) fn short_auto(max_len: u32, autocomplete: &str) -> FieldKind {
 pub(crate) fn date(rules: &[DateRule]) -> FieldKind {
     FieldKind::Date {
         rules: rules.to_vec(),
+        example: None,
     }
 }
 
@@ -244,5 +256,50 @@ mod tests {
         ids.sort();
         catalogue.sort();
         assert_eq!(ids, catalogue);
+    }
+
+    fn date_fields(fields: &[Field], out: &mut Vec<Field>) {
+        for f in fields {
+            match &f.kind {
+                FieldKind::Date { .. } => out.push(f.clone()),
+                FieldKind::Group { fields, .. } => date_fields(fields, out),
+                _ => {}
+            }
+        }
+    }
+
+    /// The hint's example is one the field accepts, never today's date, and a birth date's
+    /// example is a birth date: decades back for a person, a few years for a child or a dog.
+    #[test]
+    fn every_date_field_has_a_plausible_example_its_rules_accept() {
+        let today = Date::new(2026, 11, 21).unwrap();
+        let mut fields = Vec::new();
+        for def in all(today) {
+            for step in &def.steps {
+                date_fields(&step.fields, &mut fields);
+            }
+        }
+        assert!(fields.len() >= 8, "{} date fields", fields.len());
+        for f in fields {
+            let FieldKind::Date { rules, example } = &f.kind else {
+                continue;
+            };
+            let ex = domain::form::date_example(rules, *example, today);
+            assert!(
+                domain::form::date_meets_rules(rules, ex, today),
+                "{}: {ex}",
+                f.id
+            );
+            assert_ne!(ex, today, "{}", f.id);
+            if f.id.ends_with("geburtsdatum") {
+                assert!(example.is_some(), "{} declares its example", f.id);
+                let min_age = if f.label.de.contains("Kind") || f.label.de.contains("Hund") {
+                    1
+                } else {
+                    18
+                };
+                assert!(ex.age_on(today) >= min_age, "{}: {ex}", f.id);
+            }
+        }
     }
 }
