@@ -1,7 +1,18 @@
-import { test as base, expect, Page } from '@playwright/test';
+import { test as base, expect, Locator, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
-/** Every test fails on a console error or an uncaught page error. */
+/**
+ * Console warnings a test may see without failing, each with the reason. Keep it short: a
+ * warning is fixed, not listed, unless the browser itself causes it.
+ */
+export const ALLOWED_WARNINGS: { pattern: RegExp; why: string }[] = [];
+
+/** Also allowed in a test that provokes failing requests (provokesNetworkErrors). */
+const PROVOKED_WARNINGS: { pattern: RegExp; why: string }[] = [
+  { pattern: /^services failed: /, why: 'the catalogue logs the details of a failed request it shows as a message' },
+];
+
+/** Every test fails on a console error, a console warning (but the allowed ones) or an uncaught page error. */
 export const test = base.extend<{ consoleErrors: string[]; cspViolations: string[] }>({
   // Any Content-Security-Policy violation on any page of any test fails it.
   cspViolations: [
@@ -22,8 +33,12 @@ export const test = base.extend<{ consoleErrors: string[]; cspViolations: string
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
+      const warnings: string[] = [];
       page.on('console', (msg) => {
         if (msg.type() === 'error') errors.push(msg.text());
+        if (msg.type() === 'warning' && !ALLOWED_WARNINGS.some((w) => w.pattern.test(msg.text()))) {
+          warnings.push(`${msg.text()} (${msg.location().url})`);
+        }
       });
       page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
       await use(errors);
@@ -34,6 +49,10 @@ export const test = base.extend<{ consoleErrors: string[]; cspViolations: string
         ? errors.filter((e) => !e.startsWith('Failed to load resource') && !e.includes('net::ERR_'))
         : errors;
       expect(relevant, 'console errors').toEqual([]);
+      const unexpected = provoked
+        ? warnings.filter((w) => !PROVOKED_WARNINGS.some((p) => p.pattern.test(w)))
+        : warnings;
+      expect(unexpected, 'console warnings').toEqual([]);
     },
     { auto: true },
   ],

@@ -12,8 +12,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 /// Everything the portal does not use is denied; uploads use the file picker, not the camera API.
+/// Only features browsers know: Chromium logs "Unrecognized feature" for any other (it did for
+/// `bluetooth`, which is no policy-controlled feature there; Web Bluetooth asks the user anyway).
 pub const PERMISSIONS_POLICY: &str =
-    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), magnetometer=(), gyroscope=(), accelerometer=(), interest-cohort=()";
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), magnetometer=(), gyroscope=(), accelerometer=(), interest-cohort=()";
 
 /// `'sha256-…'` of every inline `<script>` (one without `src`) in the HTML.
 pub fn inline_script_hashes(html: &str) -> Vec<String> {
@@ -124,6 +126,28 @@ mod tests {
             h[0],
             "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
         );
+    }
+
+    #[test]
+    fn permissions_policy_names_only_features_chromium_knows() {
+        // Chromium 156's policy-controlled features among those the portal denies.
+        const KNOWN: [&str; 10] = [
+            "camera",
+            "microphone",
+            "geolocation",
+            "payment",
+            "usb",
+            "serial",
+            "magnetometer",
+            "gyroscope",
+            "accelerometer",
+            "interest-cohort",
+        ];
+        for directive in PERMISSIONS_POLICY.split(", ") {
+            let (feature, allow) = directive.split_once('=').unwrap();
+            assert!(KNOWN.contains(&feature), "{feature}");
+            assert_eq!(allow, "()", "{feature} is denied");
+        }
     }
 
     #[test]
