@@ -4,6 +4,7 @@
 use super::cart::use_cart;
 use super::{store_receipt, Pending, ATTEMPT_SLOT, PENDING_SLOT, RECEIPT_SLOT};
 use crate::api;
+use crate::components::codes::TextWithCodes;
 use crate::components::page_title::PageTitle;
 use crate::components::payment_qr::PaymentQr;
 use crate::i18n::use_i18n;
@@ -145,7 +146,7 @@ fn PaymentOutcome(payment: Payment, on_refresh: Callback<()>) -> impl IntoView {
     let items = payment
         .items
         .iter()
-        .map(|i| view! { <tr><td>{i.label.get(lang).to_string()}</td><td class="num">{i.amount.format(lang)}</td></tr> })
+        .map(|i| view! { <tr><td><TextWithCodes text=i.label.get(lang).to_string()/></td><td class="num">{i.amount.format(lang)}</td></tr> })
         .collect_view();
     let table = view! {
         <table class="fee-table">

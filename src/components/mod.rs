@@ -1,5 +1,6 @@
 //! Accessible building blocks, one file each.
 
+pub mod codes;
 pub mod error_summary;
 pub mod field;
 pub mod page_title;

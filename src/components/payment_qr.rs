@@ -84,12 +84,19 @@ pub fn PaymentQr(
     dom::perf_mark("girocode-start");
     let code = build(&name, &iban, bic.as_deref(), amount, &remittance);
     let announce = RwSignal::new(String::new());
-    let copy_row = move |label: &'static str, shown: String, copied: String| {
+    // `whole`: IBAN, BIC and amount never break inside. (A remittance's reference has no
+    // place to break anyway: no space, no hyphen.)
+    let copy_row = move |label: &'static str, shown: String, copied: String, whole: bool| {
         let copied_for_click = copied.clone();
+        let value = if whole {
+            view! { <span class="nowrap">{shown}</span> }.into_any()
+        } else {
+            shown.into_any()
+        };
         view! {
             <div class="summary-row">
                 <dt>{label}</dt>
-                <dd class="summary-value transfer-value">{shown}</dd>
+                <dd class="summary-value transfer-value">{value}</dd>
                 <dd class="summary-action">
                     <button
                         type="button"
@@ -113,11 +120,11 @@ pub fn PaymentQr(
     let t = i18n.t();
     let rows = view! {
         <dl class="summary-list transfer-data">
-            {copy_row(t.recipient, name.clone(), name.clone())}
-            {copy_row("IBAN", group_iban(&iban), iban.chars().filter(|c| !c.is_whitespace()).collect())}
-            {bic.clone().filter(|b| !b.is_empty()).map(|b| copy_row("BIC", b.clone(), b))}
-            {copy_row(t.amount, amount.format(lang), format!("{},{:02}", amount.0 / 100, amount.0 % 100))}
-            {copy_row(t.remittance, remittance.clone(), remittance.clone())}
+            {copy_row(t.recipient, name.clone(), name.clone(), false)}
+            {copy_row("IBAN", group_iban(&iban), iban.chars().filter(|c| !c.is_whitespace()).collect(), true)}
+            {bic.clone().filter(|b| !b.is_empty()).map(|b| copy_row("BIC", b.clone(), b, true))}
+            {copy_row(t.amount, amount.format(lang), format!("{},{:02}", amount.0 / 100, amount.0 % 100), true)}
+            {copy_row(t.remittance, remittance.clone(), remittance.clone(), false)}
         </dl>
     };
     let qr = match code {

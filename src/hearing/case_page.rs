@@ -56,7 +56,7 @@ pub fn CasePage(case: HearingCase, token: String, on_logout: Callback<()>) -> im
     let evidence = case.evidence.clone();
     let response = case.response.clone();
     view! {
-        <p class="step-progress"><span class="caption">{fill(t.hearing_case_caption, &case.case_number)}</span></p>
+        <p class="step-progress"><span class="caption"><crate::components::codes::TextWithCodes text=fill(t.hearing_case_caption, &case.case_number)/></span></p>
         <h1>{if witness { t.hearing_title_witness } else { t.hearing_title_person }}</h1>
         <p><strong class=status_class>{status_text}</strong></p>
         <h2>{t.hearing_what_heading}</h2>
