@@ -24,6 +24,10 @@ export default defineConfig({
     launchOptions: {
       // Debian's Chromium; Playwright never downloads a browser here.
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // The back/forward cache stays on, as on real phones (Playwright turns it off by default).
+      // A page restored from it fires no `load`: go back and forth across documents with
+      // `{ waitUntil: 'commit' }` (historyStep in tests/fixtures.ts).
+      ignoreDefaultArgs: ['--disable-back-forward-cache'],
       args: [
         '--no-sandbox',
         '--disable-gpu',

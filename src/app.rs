@@ -18,6 +18,16 @@ pub fn App() -> impl IntoView {
     };
     provide_context(i18n);
     let cart = crate::checkout::cart::Cart::provide();
+    // Back from the back/forward cache: the cart and the language again from storage, then the
+    // current page anew (see restore.rs).
+    let restores = crate::restore::install(move || {
+        cart.reload();
+        if let Some(lang) = dom::stored_lang().map(|t| Lang::from_tag(&t)) {
+            if i18n.lang.get_untracked() != lang {
+                i18n.lang.set(lang);
+            }
+        }
+    });
     // The one effect that writes outside the app: language → <html lang> and storage.
     Effect::new(move |_| {
         let code = i18n.lang.get().code();
@@ -34,6 +44,7 @@ pub fn App() -> impl IntoView {
             <Header cart=cart/>
             <OfflineBanner/>
             <main id="main" tabindex="-1" class="wrap">
+                {move || { restores.track(); view! {
                 <Routes fallback=|| view! { <pages::not_found::NotFound/> }>
                     <Route path=path!("/") view=pages::catalogue::Catalogue/>
                     <Route path=path!("/leistungen/:id") view=pages::service_start::ServiceStart/>
@@ -49,6 +60,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/impressum") view=pages::static_pages::Imprint/>
                     <Route path=path!("/datenschutz") view=pages::static_pages::Privacy/>
                 </Routes>
+                } }}
             </main>
             <Footer/>
         </Router>

@@ -10,6 +10,7 @@ mod hearing;
 mod i18n;
 mod pages;
 mod panic_page;
+mod restore;
 mod storage;
 mod wizard;
 

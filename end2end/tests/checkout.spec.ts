@@ -1,4 +1,4 @@
-import { test, expect, expectNoAxeViolations, expectNoHorizontalScroll, provokesNetworkErrors } from './fixtures';
+import { test, expect, expectNoAxeViolations, expectNoHorizontalScroll, historyStep, linesOf, provokesNetworkErrors, recordRestores } from './fixtures';
 import { decodeQr } from './qr';
 import { SHORT_SESSION_URL } from '../playwright.config';
 import { APIRequestContext, Page } from '@playwright/test';
@@ -83,7 +83,7 @@ test.describe('checkout', () => {
     expect(await page.evaluate(() => sessionStorage.getItem('cart')), 'the cart is empty after paying').toBeNull();
     // Back lands on the provider's form POST (the browser asks before resubmitting); either
     // way nothing is paid again.
-    await page.goBack().catch(() => undefined);
+    await historyStep(page, 'back').catch(() => undefined);
     expect((await (await request.get(`/api/v1/payments/${payment.id}`)).json()).status).toBe('PAYED');
   });
 
@@ -213,7 +213,8 @@ test.describe('checkout', () => {
 test.describe('checkout of fines', () => {
   test.use({ baseURL: SHORT_SESSION_URL });
 
-  test('a fine by PayPal: the hearing then shows "Bezahlt"', async ({ page }) => {
+  test('a fine by PayPal: the hearing then shows "Bezahlt"; back twice shows nothing stale', async ({ page }) => {
+    const restored = await recordRestores(page);
     await fineToCheckout(page, 'OWI-2026-000102', 'R4WD-9HNE');
     await expect(page.getByRole('cell', { name: '115,00 €' }).first()).toBeVisible();
     // A fine cannot be added twice.
@@ -225,27 +226,46 @@ test.describe('checkout of fines', () => {
     await expectNoAxeViolations(page, 'provider paypal');
     await page.getByRole('button', { name: 'Freigeben' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Zahlung erfolgreich' })).toBeVisible();
+    // Back twice, as on a phone (the back/forward cache keeps both pages as they were left).
+    // The provider's page says at once that the payment is over ...
+    await historyStep(page, 'back');
+    await expect(page.getByRole('heading', { level: 1, name: 'Diese Zahlung ist bereits abgeschlossen' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Freigeben' })).toHaveCount(0);
+    // ... and the checkout is not the one left behind: nothing to pay, no spinner button.
+    await historyStep(page, 'back');
+    await expect(page).toHaveURL(/\/kasse$/);
+    await expect(page.getByText('Es gibt nichts zu bezahlen.')).toBeVisible();
+    await expect(page.getByRole('link', { name: /^Bezahlen \(/ })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /Zahlung wird vorbereitet|Zahlungspflichtig bezahlen/ })).toHaveCount(0);
+    expect(restored, 'the checkout came back from the back/forward cache').toContain('/kasse');
+    await expectNoAxeViolations(page, 'checkout restored after paying');
+    // Forward again: the provider's page (its final state), then the receipt.
+    await historyStep(page, 'forward');
+    await expect(page.getByRole('heading', { level: 1, name: 'Diese Zahlung ist bereits abgeschlossen' })).toBeVisible();
+    await historyStep(page, 'forward');
+    await expect(page.getByRole('heading', { level: 1, name: 'Zahlung erfolgreich' })).toBeVisible();
     await page.goto('/anhoerung/fall');
     await expect(page.getByText('Bezahlt', { exact: true })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Online bezahlen' })).toHaveCount(0);
   });
 
   test('a fine is paid only in its hearing session: after signing out the checkout says to sign in', async ({ page, request }) => {
-    provokesNetworkErrors(); // the refused payment is a 422
     await fineToCheckout(page, 'OWI-2026-000106', 'W2YJ-8DMP');
     await page.goto('/anhoerung/fall');
     await page.getByRole('button', { name: 'Abmelden' }).click();
     await expect(page).toHaveURL(/\/anhoerung$/);
     await page.goto('/kasse');
     await expect(page.getByRole('cell', { name: '30,00 €' }).first()).toBeVisible();
-    await choose(page, 'PayPal');
-    await page.getByRole('button', { name: 'Zahlungspflichtig bezahlen' }).click();
-    await expect(page.getByRole('alert')).toContainText('melden Sie sich bitte mit Aktenzeichen und Zugangscode aus Ihrem Schreiben zur Anhörung an');
+    // Said in the fine's row before anything is sent; nothing else to pay, so no pay button.
+    const row = page.getByRole('row', { name: /OWI-2026-000106/ });
+    await expect(row).toContainText('melden Sie sich bitte mit Aktenzeichen und Zugangscode aus dem Schreiben zu diesem Fall an');
+    await expect(page.getByRole('button', { name: 'Zahlungspflichtig bezahlen' })).toHaveCount(0);
     await expect(page).toHaveURL(/\/kasse$/);
     await expectNoAxeViolations(page, 'checkout needs the hearing session');
-    // The message links to the sign-in, which leads back to the checkout; the same cart then pays
+    // The row links to the sign-in, which leads back to the checkout; the same cart then pays
     // (cancelled at the provider: the case stays payable).
-    await page.getByRole('link', { name: 'Zur Anmeldung für die Anhörung' }).click();
+    await row.getByRole('link', { name: 'Für Fall OWI-2026-000106 anmelden' }).click();
+    await expect(page.getByLabel('Aktenzeichen')).toHaveValue('OWI-2026-000106');
     await page.getByLabel('Aktenzeichen').fill('OWI-2026-000106');
     await page.getByLabel('Zugangscode').fill('W2YJ-8DMP');
     await page.getByRole('button', { name: 'Anmelden' }).click();
@@ -269,5 +289,55 @@ test.describe('checkout of fines', () => {
     await page.getByRole('button', { name: 'Freigeben' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Zahlung erfolgreich' })).toBeVisible();
     await expectNoHorizontalScroll(page);
+  });
+
+  test('two letters in one tab: the first case waits for its own sign-in, the rest is paid', async ({ page, request }) => {
+    // Letter A: its fine into the cart; a fee too.
+    await fineToCheckout(page, 'OWI-2026-000106', 'W2YJ-8DMP');
+    const reference = await feeToCheckout(page, request);
+    // Letter B's QR link in the same tab: a hearing session for case B.
+    await page.goto('/anhoerung#az=OWI-2026-000107&code=F6UA-7CTW');
+    await expect(page.getByText('Aktenzeichen OWI-2026-000107')).toBeVisible();
+    await page.getByRole('link', { name: 'Bezahlen (2)' }).click();
+    const fineA = page.getByRole('row', { name: /OWI-2026-000106/ });
+    await expect(fineA).toContainText('Für den Fall OWI-2026-000106 sind Sie hier nicht angemeldet, deshalb ist er nicht in dieser Zahlung.');
+    await expect(fineA.getByRole('link', { name: 'Für Fall OWI-2026-000106 anmelden' })).toBeVisible();
+    await expect(fineA.getByRole('button', { name: /^Entfernen/ })).toBeVisible();
+    await expect(page.getByRole('row', { name: /Summe dieser Zahlung/ })).toContainText('7,00 €');
+    await expectNoAxeViolations(page, 'checkout with a case that needs its own sign-in');
+    // The fee is paid at once; case A's fine is not sent and stays in the cart.
+    await choose(page, 'PayPal');
+    const payment = await payAndReachProvider(page);
+    expect(payment.items.map((i: { reference: string }) => i.reference)).toEqual([reference]);
+    await page.getByRole('button', { name: 'Freigeben' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Zahlung erfolgreich' })).toBeVisible();
+    await page.getByRole('link', { name: 'Bezahlen (1)' }).click();
+    // Signing in for case A makes its fine payable here.
+    await fineA.getByRole('link', { name: 'Für Fall OWI-2026-000106 anmelden' }).click();
+    await expect(page.getByLabel('Aktenzeichen')).toHaveValue('OWI-2026-000106');
+    await page.getByLabel('Zugangscode').fill('W2YJ-8DMP');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await expect(page).toHaveURL(/\/kasse$/);
+    await expect(fineA).toBeVisible();
+    await expect(page.getByText('nicht angemeldet')).toHaveCount(0);
+    await expect(page.getByRole('row', { name: /Gesamt/ })).toContainText('30,00 €');
+    await expect(page.getByRole('button', { name: 'Zahlungspflichtig bezahlen' })).toBeVisible();
+  });
+});
+
+test.describe('checkout at 360 px', () => {
+  test('long words wrap whole; a case number and a reference never break inside', async ({ page, request }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    const reference = await feeToCheckout(page, request);
+    await fineToCheckout(page, 'OWI-2026-000102', 'R4WD-9HNE');
+    await expectNoHorizontalScroll(page);
+    const fee = page.getByRole('cell', { name: /Melderegisterauskunft/ }).first();
+    const fine = page.getByRole('cell', { name: /OWI-2026-000102/ }).first();
+    expect(await linesOf(fee, 'Melderegisterauskunft'), 'the word is whole on one line').toBe(1);
+    expect(await linesOf(fee, reference), 'the reference on one line').toBe(1);
+    expect(await linesOf(fine, 'OWI-2026-000102'), 'the case number on one line').toBe(1);
+    await page.setViewportSize({ width: 320, height: 640 });
+    await expectNoHorizontalScroll(page);
+    expect(await linesOf(fine, 'OWI-2026-000102')).toBe(1);
   });
 });

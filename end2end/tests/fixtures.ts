@@ -87,3 +87,55 @@ export async function expectNoHorizontalScroll(page: Page) {
 export async function waitForApp(page: Page) {
   await expect(page.locator('#static-shell')).toHaveCount(0);
 }
+
+/**
+ * Back or forward across documents. A page restored from the back/forward cache (on in this
+ * suite, as on phones) fires no `load`, which `goBack()` would wait for in vain.
+ */
+export async function historyStep(page: Page, direction: 'back' | 'forward') {
+  if (direction === 'back') await page.goBack({ waitUntil: 'commit' });
+  else await page.goForward({ waitUntil: 'commit' });
+}
+
+/** Records the pages the browser restores from the back/forward cache (their paths). */
+export async function recordRestores(page: Page): Promise<string[]> {
+  const restored: string[] = [];
+  await page.exposeFunction('__reportRestore', (path: string) => restored.push(path));
+  await page.addInitScript(() => {
+    addEventListener('pageshow', (e) => {
+      // @ts-ignore exposed above
+      if (e.persisted) window.__reportRestore(location.pathname);
+    });
+  });
+  return restored;
+}
+
+/** On how many lines `text` is laid out inside the element (1: it does not break). */
+export async function linesOf(element: Locator, text: string): Promise<number> {
+  return element.evaluate((el, text) => {
+    const nodes: Text[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) nodes.push(walker.currentNode as Text);
+    const all = nodes.map((n) => n.data).join('');
+    const start = all.indexOf(text);
+    if (start < 0) return 0;
+    // The text node and offset of a position in the joined text (a start at a node's end
+    // belongs to the next node).
+    const at = (pos: number, isStart: boolean): [Text, number] => {
+      let rest = pos;
+      for (const n of nodes) {
+        if (isStart ? rest < n.data.length : rest <= n.data.length) return [n, rest];
+        rest -= n.data.length;
+      }
+      const last = nodes[nodes.length - 1];
+      return [last, last.data.length];
+    };
+    const range = document.createRange();
+    range.setStart(...at(start, true));
+    range.setEnd(...at(start + text.length, false));
+    const tops = new Set(
+      [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)),
+    );
+    return tops.size;
+  }, text);
+}

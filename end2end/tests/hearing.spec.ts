@@ -1,4 +1,4 @@
-import { test, expect, expectNoAxeViolations, expectNoHorizontalScroll, waitForApp, provokesNetworkErrors } from './fixtures';
+import { test, expect, expectNoAxeViolations, expectNoHorizontalScroll, historyStep, waitForApp, provokesNetworkErrors } from './fixtures';
 import { decodeQr } from './qr';
 import { SHORT_SESSION_URL } from '../playwright.config';
 import { Page } from '@playwright/test';
@@ -27,7 +27,7 @@ test.describe('online hearing', () => {
     expect(page.url()).not.toContain('K7MP');
     await expect(page).toHaveURL(/\/anhoerung\/fall$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Anhörung zu einer Ordnungswidrigkeit' })).toBeVisible();
-    await page.goBack();
+    await historyStep(page, 'back');
     expect(page.url(), 'no history entry keeps the code').not.toContain('code=');
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
     expect(stored).not.toContain('K7MP');

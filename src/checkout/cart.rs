@@ -2,11 +2,13 @@
 //! here are for display only; the server prices every item itself.
 
 use crate::storage;
+use domain::application::normalise_code;
 use domain::i18n::Text;
 use domain::money::Cents;
-use domain::payment::PaymentItemRequest;
+use domain::payment::{PaymentItem, PaymentItemKind, PaymentItemRequest};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 const CART_SLOT: &str = "cart";
 
@@ -23,12 +25,62 @@ impl CartItem {
         matches!(self.item, PaymentItemRequest::Hearing { .. })
     }
 
+    /// The case number of a fine, as shown.
+    pub fn case_number(&self) -> Option<&str> {
+        match &self.item {
+            PaymentItemRequest::Hearing { case_number } => Some(case_number),
+            PaymentItemRequest::Application { .. } => None,
+        }
+    }
+
+    /// Whether a payment made now can hold this item: a fee always, a fine only in its own
+    /// case's hearing session (`signed_in`: that case's number, normalised).
+    pub fn payable_with(&self, signed_in: Option<&str>) -> bool {
+        self.case_number()
+            .is_none_or(|case| signed_in == Some(normalise_code(case).as_str()))
+    }
+
     pub fn key(&self) -> String {
         match &self.item {
             PaymentItemRequest::Application { reference } => format!("application:{reference}"),
             PaymentItemRequest::Hearing { case_number } => format!("hearing:{case_number}"),
         }
     }
+
+    /// Whether a payment's item is this one (the server answers in canonical form).
+    fn is(&self, paid: &PaymentItem) -> bool {
+        let (kind, reference) = match &self.item {
+            PaymentItemRequest::Application { reference } => {
+                (PaymentItemKind::Application, reference)
+            }
+            PaymentItemRequest::Hearing { case_number } => (PaymentItemKind::Hearing, case_number),
+        };
+        kind == paid.kind && normalise_code(reference) == normalise_code(&paid.reference)
+    }
+}
+
+/// A 422's `items.N` messages by the key of the item sent N-th; the other fields' messages
+/// (`method`, `items`, …) apart, for the message above the table.
+pub fn errors_by_item(
+    errors: &BTreeMap<String, Vec<String>>,
+    sent_keys: &[String],
+) -> (BTreeMap<String, Vec<String>>, Vec<String>) {
+    let mut by_item = BTreeMap::<String, Vec<String>>::new();
+    let mut other = Vec::new();
+    for (field, messages) in errors {
+        let item = field
+            .strip_prefix("items.")
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|n| sent_keys.get(n));
+        match item {
+            Some(key) => by_item
+                .entry(key.clone())
+                .or_default()
+                .extend(messages.iter().cloned()),
+            None => other.extend(messages.iter().cloned()),
+        }
+    }
+    (by_item, other)
 }
 
 #[derive(Clone, Copy)]
@@ -68,19 +120,20 @@ impl Cart {
         self.items.update(|items| items.retain(|i| i.key() != key));
     }
 
-    pub fn clear(&self) {
-        self.items.set(Vec::new());
+    /// After a successful payment: what it paid goes, the rest (a fine of another case that
+    /// needs its own sign-in) stays for a payment of its own.
+    pub fn remove_paid(&self, paid: &[PaymentItem]) {
+        self.items
+            .update(|items| items.retain(|i| !paid.iter().any(|p| i.is(p))));
     }
 
-    /// Whether a fine is among the items (read untracked, when paying or after a refusal).
-    pub fn has_fine(&self) -> bool {
-        self.items
-            .with_untracked(|items| items.iter().any(CartItem::is_fine))
-    }
-
-    pub fn total(&self) -> Cents {
-        self.items
-            .with(|items| Cents(items.iter().map(|i| i.amount.0).sum()))
+    /// Reads the cart again from sessionStorage: another page of this tab may have changed it
+    /// while this one sat in the back/forward cache.
+    pub fn reload(&self) {
+        let stored = storage::load::<Vec<CartItem>>(CART_SLOT).unwrap_or_default();
+        if self.items.with_untracked(|items| *items != stored) {
+            self.items.set(stored);
+        }
     }
 }
 
@@ -113,5 +166,65 @@ mod tests {
         assert!(fine.is_fine() && !fee.is_fine());
         assert_eq!(fine.key(), "hearing:OWI-2026-000101");
         assert_eq!(fee.key(), "application:K7MP3XTA");
+    }
+
+    #[test]
+    fn a_fine_is_payable_only_in_its_own_cases_session_a_fee_always() {
+        let fine = item(PaymentItemRequest::Hearing {
+            case_number: "OWI-2026-000101".into(),
+        });
+        let fee = item(PaymentItemRequest::Application {
+            reference: "K7MP3XTA".into(),
+        });
+        assert!(fine.payable_with(Some("OWI2026000101")));
+        assert!(
+            !fine.payable_with(Some("OWI2026000102")),
+            "another letter's case"
+        );
+        assert!(!fine.payable_with(None), "signed out");
+        assert!(fee.payable_with(None) && fee.payable_with(Some("OWI2026000102")));
+        assert_eq!(fine.case_number(), Some("OWI-2026-000101"));
+        assert_eq!(fee.case_number(), None);
+    }
+
+    #[test]
+    fn a_paid_item_is_matched_in_canonical_form_and_only_of_its_kind() {
+        let fine = item(PaymentItemRequest::Hearing {
+            case_number: "owi-2026-000101".into(),
+        });
+        let paid = |kind, reference: &str| PaymentItem {
+            kind,
+            reference: reference.into(),
+            label: Text::new("x", "x"),
+            amount: Cents(700),
+        };
+        assert!(fine.is(&paid(PaymentItemKind::Hearing, "OWI-2026-000101")));
+        assert!(!fine.is(&paid(PaymentItemKind::Application, "OWI-2026-000101")));
+        assert!(!fine.is(&paid(PaymentItemKind::Hearing, "OWI-2026-000102")));
+    }
+
+    #[test]
+    fn item_errors_go_to_the_item_sent_at_that_index() {
+        let errors = BTreeMap::from([
+            ("items.1".to_string(), vec!["sign in".to_string()]),
+            ("items.7".to_string(), vec!["no such index".to_string()]),
+            ("method".to_string(), vec!["not offered".to_string()]),
+        ]);
+        let sent = [
+            "application:K7MP3XTA".to_string(),
+            "hearing:OWI-2026-000101".to_string(),
+        ];
+        let (by_item, other) = errors_by_item(&errors, &sent);
+        assert_eq!(
+            by_item,
+            BTreeMap::from([(
+                "hearing:OWI-2026-000101".to_string(),
+                vec!["sign in".to_string()]
+            )])
+        );
+        assert_eq!(
+            other,
+            vec!["no such index".to_string(), "not offered".to_string()]
+        );
     }
 }

@@ -1,16 +1,19 @@
 //! `/kasse`: the cart, the method choice and one "pay" button.
 
-use super::cart::use_cart;
+use super::cart::{errors_by_item, use_cart, CartItem};
 use super::{Attempt, Pending, ATTEMPT_SLOT, PENDING_SLOT};
 use crate::api::{self, ApiError};
+use crate::components::codes::TextWithCodes;
 use crate::components::page_title::PageTitle;
-use crate::i18n::use_i18n;
+use crate::i18n::{fill, use_i18n};
 use crate::storage;
+use domain::money::Cents;
 use domain::payment::{PaymentMethodId, PaymentRequest, RETURN_PATH};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
+use std::collections::BTreeMap;
 
 /// The key of this exact request: reused while the body is the same (double click, reload,
 /// retry after a lost answer), new as soon as the cart or the method changes.
@@ -45,6 +48,24 @@ pub fn CheckoutPage() -> impl IntoView {
     }));
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
+    // A refusal's messages by the item they are about (cart key).
+    let item_errors = RwSignal::new(BTreeMap::<String, Vec<String>>::new());
+    // The case this tab's hearing session is for, read when the page is made (signing in or
+    // out, or a restore from the back/forward cache, makes it anew). A fine of another case —
+    // a second letter opened in this tab — waits for its own sign-in; the rest is paid now.
+    let signed_in = crate::hearing::session::signed_in_case();
+    let payable = {
+        let signed_in = signed_in.clone();
+        Memo::new(move |_| {
+            cart.items.with(|items| {
+                items
+                    .iter()
+                    .filter(|i| i.payable_with(signed_in.as_deref()))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
 
     let pay = move |_| {
         if busy.get_untracked() {
@@ -56,10 +77,16 @@ pub fn CheckoutPage() -> impl IntoView {
             request_animation_frame(|| crate::dom::focus_id("checkout-error"));
             return;
         };
+        let items = payable.get_untracked();
+        if items.is_empty() {
+            return;
+        }
+        let sent: Vec<(String, String)> = items
+            .iter()
+            .map(|i| (i.key(), i.label.get(i18n.lang.get_untracked()).to_string()))
+            .collect();
         let body = PaymentRequest {
-            items: cart
-                .items
-                .with_untracked(|items| items.iter().map(|i| i.item.clone()).collect()),
+            items: items.iter().map(|i| i.item.clone()).collect(),
             method: m,
             return_url: RETURN_PATH.to_string(),
         };
@@ -67,14 +94,16 @@ pub fn CheckoutPage() -> impl IntoView {
             return;
         };
         let key = key_for(&body_json);
-        // A fine is paid in the hearing session it was added from (the server checks it).
-        let hearing_token = cart
-            .has_fine()
+        // A fine is paid in its own case's hearing session (the server checks it).
+        let hearing_token = items
+            .iter()
+            .any(CartItem::is_fine)
             .then(crate::hearing::session::load)
             .flatten()
             .map(|s| s.token);
         busy.set(true);
         error.set(None);
+        item_errors.set(BTreeMap::new());
         let navigate = navigate.clone();
         spawn_local(async move {
             let lang = i18n.lang.get_untracked();
@@ -101,12 +130,20 @@ pub fn CheckoutPage() -> impl IntoView {
                     busy.set(false);
                     let t = i18n.t();
                     let msg = match e {
-                        ApiError::Validation(p) if !p.errors.is_empty() => p
-                            .errors
-                            .into_values()
-                            .flatten()
-                            .collect::<Vec<_>>()
-                            .join(" "),
+                        ApiError::Validation(p) if !p.errors.is_empty() => {
+                            let keys: Vec<String> = sent.iter().map(|(k, _)| k.clone()).collect();
+                            let (by_item, other) = errors_by_item(&p.errors, &keys);
+                            // Which item each message is about, as the rows below say too.
+                            let mut lines: Vec<String> = sent
+                                .iter()
+                                .filter_map(|(k, label)| {
+                                    by_item.get(k).map(|m| format!("{label}: {}", m.join(" ")))
+                                })
+                                .collect();
+                            lines.extend(other);
+                            item_errors.set(by_item);
+                            lines.join(" ")
+                        }
                         ApiError::Validation(p) | ApiError::Status(_, p) if p.detail.is_some() => {
                             p.detail.unwrap_or_default()
                         }
@@ -122,19 +159,10 @@ pub fn CheckoutPage() -> impl IntoView {
     view! {
         <PageTitle text=Signal::derive(move || i18n.t().checkout_title.to_string())/>
         <h1>{move || i18n.t().checkout_title}</h1>
-        {move || error.get().map(|m| {
-            // A fine whose hearing session has ended: the way back to it, right under the message.
-            let sign_in = cart.has_fine() && crate::hearing::session::load().is_none();
-            view! {
-                <div class="notice notice-error" id="checkout-error" tabindex="-1" role="alert">
-                    <p>{m}</p>
-                    {sign_in.then(|| view! {
-                        <p><a href="/anhoerung" on:click=|_| storage::save(crate::hearing::RETURN_SLOT, &"/kasse")>
-                            {i18n.t().checkout_hearing_sign_in}
-                        </a></p>
-                    })}
-                </div>
-            }
+        {move || error.get().map(|m| view! {
+            <div class="notice notice-error" id="checkout-error" tabindex="-1" role="alert">
+                <p><TextWithCodes text=m/></p>
+            </div>
         })}
         {move || {
             let t = i18n.t();
@@ -146,34 +174,68 @@ pub fn CheckoutPage() -> impl IntoView {
                 }
                 .into_any();
             }
+            let some_wait = payable.with(Vec::len) < cart.items.with(Vec::len);
+            let total = Cents(payable.with(|items| items.iter().map(|i| i.amount.0).sum()));
             view! {
                 <h2>{t.checkout_items}</h2>
-                <table class="fee-table">
+                <table class="fee-table checkout-items">
                     <caption class="visually-hidden">{t.checkout_items}</caption>
-                    <thead><tr><th scope="col">{t.fee_item}</th><th scope="col" class="num">{t.fee_amount}</th><th scope="col"><span class="visually-hidden">{t.checkout_remove}</span></th></tr></thead>
+                    <thead><tr><th scope="col">{t.fee_item}</th><th scope="col" class="num">{t.fee_amount}</th></tr></thead>
                     <tbody>
                         {cart.items.get().into_iter().map(|item| {
                             let key = item.key();
                             let label = item.label.get(lang).to_string();
+                            let waits = !item.payable_with(signed_in.as_deref());
+                            let errors = item_errors.with(|e| e.get(&key).cloned().unwrap_or_default());
+                            // The way to this fine's own session: when it waits for one, or the
+                            // server refused it (its session may have ended there).
+                            let sign_in = item
+                                .case_number()
+                                .filter(|_| waits || !errors.is_empty())
+                                .map(str::to_string);
+                            let remove = move |_| {
+                                cart.remove(&key);
+                                error.set(None);
+                            };
                             view! {
                                 <tr>
-                                    <td>{label.clone()}</td>
-                                    <td class="num">{item.amount.format(lang)}</td>
-                                    <td class="num">
-                                        <button type="button" class="link-button" on:click=move |_| cart.remove(&key)>
-                                            {t.checkout_remove}<span class="visually-hidden">{format!(": {label}")}</span>
-                                        </button>
+                                    <td>
+                                        <TextWithCodes text=label.clone()/>
+                                        {item.case_number().filter(|_| waits).map(|case| view! {
+                                            <p class="item-note"><TextWithCodes text=fill(t.checkout_fine_needs_sign_in, case)/></p>
+                                        })}
+                                        {errors.into_iter().map(|m| view! { <p class="error-message item-note">{m}</p> }).collect_view()}
+                                        <p class="item-actions">
+                                            {sign_in.map(|case| view! {
+                                                <a href="/anhoerung" on:click={
+                                                    let case = case.clone();
+                                                    move |_| {
+                                                        storage::save(crate::hearing::RETURN_SLOT, &"/kasse");
+                                                        storage::save(crate::hearing::session::SIGN_IN_CASE_SLOT, &case);
+                                                    }
+                                                }>
+                                                    <TextWithCodes text=fill(t.checkout_sign_in_for_case, &case)/>
+                                                </a>
+                                            })}
+                                            <button type="button" class="link-button" on:click=remove>
+                                                {t.checkout_remove}<span class="visually-hidden">{format!(": {label}")}</span>
+                                            </button>
+                                        </p>
                                     </td>
+                                    <td class="num">{item.amount.format(lang)}</td>
                                 </tr>
                             }
                         }).collect_view()}
                     </tbody>
-                    <tfoot><tr><th scope="row">{t.fee_total}</th><td class="num"><strong>{cart.total().format(lang)}</strong></td><td></td></tr></tfoot>
+                    <tfoot><tr>
+                        <th scope="row">{if some_wait { t.checkout_total_now } else { t.fee_total }}</th>
+                        <td class="num"><strong>{total.format(lang)}</strong></td>
+                    </tr></tfoot>
                 </table>
             }
             .into_any()
         }}
-        {move || (!cart.items.with(Vec::is_empty)).then(|| {
+        {move || (!payable.with(Vec::is_empty)).then(|| {
             let pay = pay.clone();
             view! {
             <MethodChoice methods=methods method=method/>

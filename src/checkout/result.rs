@@ -67,7 +67,7 @@ pub fn ReturnPage() -> impl IntoView {
                         store_receipt(&p);
                         storage::remove(PENDING_SLOT);
                         storage::remove(ATTEMPT_SLOT);
-                        cart.clear();
+                        cart.remove_paid(&p.items);
                         state.set(View::Done(p));
                     }
                     Ok(p)

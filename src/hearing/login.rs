@@ -16,8 +16,6 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use std::collections::BTreeMap;
 
-const LAST_CASE_SLOT: &str = "hearing-last-case";
-
 #[component]
 pub fn HearingLogin() -> impl IntoView {
     let i18n = use_i18n();
@@ -52,11 +50,11 @@ pub fn HearingLogin() -> impl IntoView {
                 Ok(s) => {
                     let case = domain::application::normalise_code(&req.case_number);
                     // Another case in this tab: what was typed for the previous one must not carry over.
-                    if storage::load::<String>(LAST_CASE_SLOT).is_some_and(|c| c != case) {
+                    if storage::load::<String>(session::CASE_SLOT).is_some_and(|c| c != case) {
                         session::clear_all();
                         storage::remove(super::RECEIPT_SLOT);
                     }
-                    storage::save(LAST_CASE_SLOT, &case);
+                    storage::save(session::CASE_SLOT, &case);
                     session::save(&Session::new(s.token, s.expires_in_seconds));
                     let back = storage::load::<String>(super::RETURN_SLOT)
                         .unwrap_or_else(|| "/anhoerung/fall".into());
@@ -114,6 +112,12 @@ pub fn HearingLogin() -> impl IntoView {
                 },
             )
         });
+    }
+
+    // The checkout's "sign in to case …": the case number is known, the code is on the letter.
+    if let Some(az) = storage::load::<String>(session::SIGN_IN_CASE_SLOT) {
+        storage::remove(session::SIGN_IN_CASE_SLOT);
+        case_number.set(az);
     }
 
     let summary = Signal::derive(move || {

@@ -5,6 +5,10 @@ use crate::storage;
 use serde::{Deserialize, Serialize};
 
 const KEY: &str = "hearing-session";
+/// The case (normalised) this tab signed in to last; the login writes it before the session.
+pub const CASE_SLOT: &str = "hearing-last-case";
+/// A case number for the sign-in form to show, put there by a "sign in to case …" link.
+pub const SIGN_IN_CASE_SLOT: &str = "hearing-sign-in-case";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
@@ -35,6 +39,13 @@ pub fn load() -> Option<Session> {
 
 pub fn save(s: &Session) {
     storage::save(KEY, s);
+}
+
+/// The case this tab's hearing session is for (normalised), while the session lasts. A fine
+/// of any other case needs a sign-in of its own before it can be paid.
+pub fn signed_in_case() -> Option<String> {
+    load().filter(|s| s.seconds_left() > 0)?;
+    storage::load::<String>(CASE_SLOT)
 }
 
 /// After a successful authenticated request: the server slid the deadline, so do we.

@@ -266,7 +266,11 @@ pub struct Texts {
     pub wait_seconds: &'static str,
     pub wait_minute: &'static str,
     pub wait_minutes: &'static str,
-    pub checkout_hearing_sign_in: &'static str,
+    /// `{n}`: the case number.
+    pub checkout_sign_in_for_case: &'static str,
+    /// `{n}`: the case number.
+    pub checkout_fine_needs_sign_in: &'static str,
+    pub checkout_total_now: &'static str,
 }
 
 pub fn texts(lang: Lang) -> &'static Texts {

@@ -1,7 +1,8 @@
 //! The mock payment provider at `/mock-psp/{id}`: one plain HTML page per method, each with
 //! three outcomes (pay, fail, cancel), then a 303 back to the payment's stored return URL.
-//! No script and no inline styles (the portal's CSP forbids both); the CSS is
-//! `/mock-psp/style.css`. Every echoed value is HTML-escaped; the CVC is never echoed.
+//! No inline script or style (the portal's CSP forbids both); the CSS is `/mock-psp/style.css`,
+//! the one script `/mock-psp/restore.js` (see [`RESTORE_JS`]). Every echoed value is
+//! HTML-escaped; the CVC is never echoed.
 
 use super::{provider_page_path, Finish, FinishError};
 use crate::state::AppState;
@@ -27,10 +28,29 @@ const ECHO_MAX: usize = 100;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/mock-psp/style.css", get(style))
+        .route("/mock-psp/restore.js", get(restore_script))
         .route("/mock-psp/{id}", get(show).post(submit))
 }
 
 const CSS: &str = include_str!("psp.css");
+
+/// Browsers keep a left page in the back/forward cache (Chromium even with `no-store`) and
+/// show it again as it was: "back" after paying would offer to pay again. Restored, the page
+/// loads itself anew (a GET, also after a POST), and the server says what became of the payment
+/// ("bereits abgeschlossen") at once.
+pub const RESTORE_JS: &str = "addEventListener('pageshow', function (e) {\n  if (e.persisted) location.replace(location.href);\n});\n";
+
+async fn restore_script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        ],
+        RESTORE_JS,
+    )
+        .into_response()
+}
 
 async fn style() -> Response {
     (
@@ -70,7 +90,7 @@ fn html(status: StatusCode, body: String) -> Response {
     h.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(
-            "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            "default-src 'none'; script-src 'self'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
         ),
     );
     // The URL holds the payment id: keep it out of caches and Referer headers.
@@ -95,6 +115,7 @@ fn shell(title: &str, main: &str) -> String {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title} – Test-Zahlungsdienst</title>
 <link rel="stylesheet" href="/mock-psp/style.css">
+<script src="/mock-psp/restore.js"></script>
 </head>
 <body>
 <header class="banner">
