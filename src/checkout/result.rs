@@ -23,7 +23,7 @@ const MAX_POLLS: u32 = 8;
 enum View {
     Checking,
     StillChecking,
-    Done(Payment),
+    Done(Box<Payment>),
     Failed(String),
     Nothing,
 }
@@ -42,7 +42,7 @@ pub fn ReturnPage() -> impl IntoView {
         }
         let Some(pending) = storage::load::<Pending>(PENDING_SLOT) else {
             state.set(match storage::load::<Payment>(RECEIPT_SLOT) {
-                Some(p) => View::Done(p),
+                Some(p) => View::Done(Box::new(p)),
                 None => View::Nothing,
             });
             return;
@@ -68,13 +68,13 @@ pub fn ReturnPage() -> impl IntoView {
                         storage::remove(PENDING_SLOT);
                         storage::remove(ATTEMPT_SLOT);
                         cart.remove_paid(&p.items);
-                        state.set(View::Done(p));
+                        state.set(View::Done(Box::new(p)));
                     }
                     Ok(p)
                         if p.status == PaymentStatus::Initial
                             && p.method == PaymentMethodId::Transfer =>
                     {
-                        state.set(View::Done(p))
+                        state.set(View::Done(Box::new(p)))
                     }
                     Ok(p) if p.status == PaymentStatus::Initial => {
                         if attempt >= MAX_POLLS {
@@ -88,7 +88,7 @@ pub fn ReturnPage() -> impl IntoView {
                         // Failed, cancelled or expired: the cart stays; a new attempt gets a new key.
                         storage::remove(PENDING_SLOT);
                         storage::remove(ATTEMPT_SLOT);
-                        state.set(View::Done(p));
+                        state.set(View::Done(Box::new(p)));
                     }
                     Err(e) => {
                         let t = crate::i18n::texts(lang);
@@ -132,7 +132,7 @@ pub fn ReturnPage() -> impl IntoView {
                 <p><A href="/kasse">{t.checkout_title}</A></p>
             }
             .into_any(),
-            View::Done(p) => view! { <PaymentOutcome payment=p on_refresh=Callback::new(move |_| check(0))/> }.into_any(),
+            View::Done(p) => view! { <PaymentOutcome payment=*p on_refresh=Callback::new(move |_| check(0))/> }.into_any(),
         }
     }
 }
