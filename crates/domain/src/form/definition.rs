@@ -299,11 +299,94 @@ impl FormDefinition {
     pub fn field(&self, id: &str) -> Option<&Field> {
         self.fields().map(|(_, f)| f).find(|f| f.id == id)
     }
+
+    /// The step that asks for the field at `path`: an error key such as `address.street` or
+    /// `dogs.1.name` belongs to the step of its top-level field (`address`, `dogs`).
+    pub fn step_of_field(&self, path: &str) -> Option<&Step> {
+        let top = path.split('.').next().unwrap_or(path);
+        self.fields().find(|(_, f)| f.id == top).map(|(s, _)| s)
+    }
 }
 
 impl FieldKind {
     /// Radios for short option lists; a select beyond six.
     pub fn uses_select(&self) -> bool {
         matches!(self, FieldKind::OneOf { options } if options.len() > 6)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(id: &str, kind: FieldKind) -> Field {
+        Field {
+            id: id.into(),
+            kind,
+            label: Text::new(id, id),
+            hint: None,
+            required: true,
+            condition: None,
+        }
+    }
+
+    fn step(id: &str, fields: Vec<Field>) -> Step {
+        Step {
+            id: id.into(),
+            title: Text::new(id, id),
+            intro: None,
+            fields,
+            condition: None,
+        }
+    }
+
+    fn form() -> FormDefinition {
+        let name = field(
+            "name",
+            FieldKind::ShortText {
+                max_len: 50,
+                autocomplete: None,
+            },
+        );
+        let dogs = field(
+            "dogs",
+            FieldKind::Group {
+                fields: vec![name.clone()],
+                min_items: 1,
+                max_items: 3,
+                item_label: Text::new("Hund", "Dog"),
+            },
+        );
+        FormDefinition {
+            id: "t".into(),
+            version: 1,
+            title: Text::new("T", "T"),
+            intro: Text::new("", ""),
+            next_steps: Text::new("", ""),
+            steps: vec![
+                step("halter", vec![name, field("address", FieldKind::Address)]),
+                step("hunde", vec![dogs, field("email", FieldKind::Email)]),
+            ],
+            fee: FeeRule::Free,
+        }
+    }
+
+    #[test]
+    fn a_field_path_belongs_to_the_step_of_its_top_level_field() {
+        let f = form();
+        let step_of = |path: &str| f.step_of_field(path).map(|s| s.id.as_str());
+        assert_eq!(step_of("name"), Some("halter"));
+        assert_eq!(step_of("address"), Some("halter"));
+        assert_eq!(step_of("address.postal_code"), Some("halter"));
+        assert_eq!(step_of("email"), Some("hunde"));
+        assert_eq!(
+            step_of("dogs.1.name"),
+            Some("hunde"),
+            "a group item's field"
+        );
+        assert_eq!(step_of("dogs"), Some("hunde"));
+        assert_eq!(step_of("items"), None, "a field no step asks for");
+        assert_eq!(step_of(""), None);
+        assert_eq!(step_of(".name"), None);
     }
 }

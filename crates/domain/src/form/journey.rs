@@ -96,6 +96,27 @@ impl<'a> Journey<'a> {
         }
     }
 
+    /// Where "continue" on a valid step goes: the next visible step, or the check page after
+    /// the last. Coming from the check page (`returning`), the first step still unanswered (a
+    /// changed answer may reveal one), else back to the check page.
+    pub fn continue_from(&self, step_id: &str, returning: bool) -> String {
+        let target = if returning {
+            self.first_incomplete()
+        } else {
+            self.next(step_id)
+        };
+        target.map_or_else(|| CHECK_PAGE.to_string(), |s| s.id.clone())
+    }
+
+    /// Where "back" on a step goes: the check page when the step was opened from there, else
+    /// the previous visible step; `None` on the first step (the flow's start page).
+    pub fn back_from(&self, step_id: &str, returning: bool) -> Option<String> {
+        if returning {
+            return Some(CHECK_PAGE.to_string());
+        }
+        self.previous(step_id).map(|s| s.id.clone())
+    }
+
     pub fn next(&self, step_id: &str) -> Option<&'a Step> {
         let steps = self.visible_steps();
         let idx = steps.iter().position(|s| s.id == step_id)?;
@@ -200,6 +221,37 @@ mod tests {
             Some("a"),
             "a hidden step on a complete form sends to the first step"
         );
+    }
+
+    #[test]
+    fn continue_and_back_follow_the_visible_steps_or_return_to_the_check_page() {
+        let d = def();
+        let today = Date::new(2026, 11, 21).unwrap();
+        let a = answers(&[("a", "hide")]);
+        let j = Journey::new(&d, &a, today);
+        assert_eq!(j.continue_from("a", false), "c", "b is hidden");
+        assert_eq!(
+            j.continue_from("c", false),
+            CHECK_PAGE,
+            "after the last step"
+        );
+        assert_eq!(j.back_from("c", false).as_deref(), Some("a"));
+        assert_eq!(
+            j.back_from("a", false),
+            None,
+            "the first step goes to the start"
+        );
+        assert_eq!(j.back_from("c", true).as_deref(), Some(CHECK_PAGE));
+        // From the check page: a changed answer that reveals an unanswered step leads there...
+        let a = answers(&[("a", "show"), ("c", "x")]);
+        let j = Journey::new(&d, &a, today);
+        assert_eq!(j.continue_from("a", true), "b");
+        assert_eq!(j.continue_from("a", false), "b");
+        // ...otherwise straight back, even from the first step.
+        let a = answers(&[("a", "hide"), ("c", "x")]);
+        let j = Journey::new(&d, &a, today);
+        assert_eq!(j.continue_from("a", true), CHECK_PAGE);
+        assert_eq!(j.continue_from("a", false), "c");
     }
 
     #[test]
