@@ -193,6 +193,9 @@ pub struct HearingCase {
     /// The receipt, once answered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response: Option<HearingReceipt>,
+    /// The day the payment arrived, once paid (status `paid`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paid_on: Option<Date>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -15,6 +15,7 @@ const PASSED: (&str, &str) = ("OWI-2026-000104", "H3NS-6GAV");
 const PAID: (&str, &str) = ("OWI-2026-000105", "T9BX-4KRE");
 const ANSWERED: (&str, &str) = ("OWI-2026-000106", "W2YJ-8DMP");
 const LAST_DAY: (&str, &str) = ("OWI-2026-000107", "F6UA-7CTW");
+const TO_BE_PAID: (&str, &str) = ("OWI-2026-000108", "B5NC-4HRT");
 
 fn state() -> AppState {
     AppState::seeded(std::env::temp_dir().join("serviceportal-no-dist"))
@@ -468,6 +469,16 @@ async fn every_seeded_state_is_served() {
             0,
             false,
         ),
+        (
+            TO_BE_PAID,
+            "open",
+            true,
+            "person_concerned",
+            "warning_fine",
+            1500,
+            10,
+            false,
+        ),
     ];
     for (pair, status, payable, role, kind, amount, days_left, answered) in expectations {
         let token = login(&s, pair).await;
@@ -482,6 +493,16 @@ async fn every_seeded_state_is_served() {
         assert_eq!(c["amount"], amount, "{}", pair.0);
         assert_eq!(c["days_left"], days_left, "{}", pair.0);
         assert_eq!(c["response"].is_object(), answered, "{}", pair.0);
+        // Only a paid case says when: two days before startup for the seeded one.
+        let deadline = domain::date::Date::parse_iso(c["deadline"].as_str().unwrap()).unwrap();
+        let today = deadline.add_days(-c["days_left"].as_i64().unwrap());
+        let paid_on = (status == "paid").then(|| today.add_days(-2).iso());
+        assert_eq!(
+            c["paid_on"].as_str().map(str::to_string),
+            paid_on,
+            "{}",
+            pair.0
+        );
         assert_eq!(c["payee"]["name"], "Stadt Musterstadt");
         assert!(c["payee"]["iban"].as_str().unwrap().starts_with("DE"));
         assert!(!c["payee"]["kassenzeichen"].as_str().unwrap().is_empty());
@@ -751,8 +772,8 @@ async fn checkout_api_payable_and_mark_paid() {
     );
     assert!(h.payable(ANSWERED.0, today).is_ok());
 
-    assert!(h.mark_paid(OPEN_WARNING.0));
-    assert!(!h.mark_paid(OPEN_WARNING.0));
+    assert!(h.mark_paid(OPEN_WARNING.0, today));
+    assert!(!h.mark_paid(OPEN_WARNING.0, today.add_days(1)));
     assert_eq!(
         h.payable(OPEN_WARNING.0, today),
         Err(NotPayable::AlreadyPaid)
@@ -762,6 +783,11 @@ async fn checkout_api_payable_and_mark_paid() {
     assert_eq!(
         (case["status"].as_str(), case["payment_possible"].as_bool()),
         (Some("paid"), Some(false))
+    );
+    assert_eq!(
+        case["paid_on"].as_str(),
+        Some(today.iso().as_str()),
+        "the day of the first payment"
     );
 }
 

@@ -48,7 +48,7 @@ async fn create_as(
 }
 
 /// The seeded access codes by normalised case number.
-const CODES: [(&str, &str); 7] = [
+const CODES: [(&str, &str); 8] = [
     ("OWI2026000101", "K7MP-3XTA"),
     ("OWI2026000102", "R4WD-9HNE"),
     ("OWI2026000103", "P8CF-2LYU"),
@@ -56,6 +56,7 @@ const CODES: [(&str, &str); 7] = [
     ("OWI2026000105", "T9BX-4KRE"),
     ("OWI2026000106", "W2YJ-8DMP"),
     ("OWI2026000107", "F6UA-7CTW"),
+    ("OWI2026000108", "B5NC-4HRT"),
 ];
 
 /// A hearing session token for a seeded case (`None` for any other case number).

@@ -518,6 +518,7 @@ async fn collect_bodies() -> Vec<Sample> {
         ("OWI-2026-000105", "T9BX-4KRE"),
         ("OWI-2026-000106", "W2YJ-8DMP"),
         ("OWI-2026-000107", "F6UA-7CTW"),
+        ("OWI-2026-000108", "B5NC-4HRT"),
     ];
     let personal = json!({"family_name": "Mustermann", "given_names": "Erika", "date_of_birth": "12.04.1980",
         "place_of_birth": "Musterstadt", "street": "Lindenallee", "house_number": "5", "postal_code": "12345",

@@ -7,9 +7,10 @@
 //! | `OWI-2026-000102` | `R4WD-9HNE` | open fine 115 € (speeding in town), 2 photos, 14 days left          |
 //! | `OWI-2026-000103` | `P8CF-2LYU` | keeper questioned as a witness (speeding 60 €), name the driver     |
 //! | `OWI-2026-000104` | `H3NS-6GAV` | deadline passed 3 days ago (warning fine 20 €), no payment          |
-//! | `OWI-2026-000105` | `T9BX-4KRE` | warning fine 25 € already paid                                      |
+//! | `OWI-2026-000105` | `T9BX-4KRE` | warning fine 25 € already paid (two days ago)                       |
 //! | `OWI-2026-000106` | `W2YJ-8DMP` | already answered (statement); the warning fine 30 € is still payable |
 //! | `OWI-2026-000107` | `F6UA-7CTW` | open warning fine 10 €, today is the last day                       |
+//! | `OWI-2026-000108` | `B5NC-4HRT` | open warning fine 15 €, 10 days left; the end-to-end suite pays it  |
 
 use crate::hearings::evidence::{EvidenceSpec, Scene};
 use crate::hearings::store::{CaseRecord, HearingStore};
@@ -204,6 +205,26 @@ pub fn cases(now: i64) -> Vec<CaseRecord> {
             scenes: vec![Scene::ParkingMeter],
             person: person("Fischer", "Lena", "Rosenweg", "1"),
         },
+        Case {
+            seq: 108,
+            code: "B5NC-4HRT",
+            role: PersonConcerned,
+            kind: FineKind::WarningFine,
+            euros: 15,
+            offence_days_ago: 3,
+            time: "07:48",
+            place: "Schulstraße 21, 12345 Musterstadt",
+            registration: "MU-JB 208",
+            tbnr: "112052",
+            tbnr_text: (
+                "Sie parkten unzulässig auf einem Gehweg.",
+                "You parked on a footway where this is not allowed.",
+            ),
+            legal_basis: "§ 12 Abs. 4, § 49 StVO; § 24 Abs. 1, 3 Nr. 5 StVG; 52a.1 BKat",
+            deadline_in_days: 10,
+            scenes: vec![Scene::NoStopping],
+            person: person("Becker", "Jonas", "Am Anger", "8"),
+        },
     ];
     list.into_iter().map(|c| record(c, today, now)).collect()
 }
@@ -236,7 +257,8 @@ fn record(c: Case, today: Date, now: i64) -> CaseRecord {
         deadline: today.add_days(c.deadline_in_days),
         evidence,
         person: c.person,
-        paid: c.seq == 105,
+        // Case 105 was paid two days before startup.
+        paid_on: (c.seq == 105).then(|| today.add_days(-2)),
         response: None,
     };
     if c.seq == 106 {

@@ -4,6 +4,7 @@ use crate::hearings::evidence::{self, EvidenceSpec};
 use crate::idempotency::{IdempotencyKey, IdempotencyStore, KeyReused, Outcome};
 use crate::sync::lock;
 use domain::application::normalise_code;
+use domain::case_status::{CannotPay, CaseFacts};
 use domain::date::Date;
 use domain::hearing::{
     Evidence, FineKind, HearingCase, HearingPayee, HearingPerson, HearingReceipt, HearingResponse,
@@ -40,7 +41,8 @@ pub struct CaseRecord {
     pub evidence: Vec<EvidenceSpec>,
     pub person: HearingPerson,
     pub kassenzeichen: String,
-    pub paid: bool,
+    /// The day the payment arrived.
+    pub paid_on: Option<Date>,
     pub response: Option<HearingReceipt>,
 }
 
@@ -49,30 +51,22 @@ impl CaseRecord {
         normalise_code(&self.case_number)
     }
 
-    /// Paid wins (the matter is closed), then answered, then the deadline.
-    pub fn status(&self, today: Date) -> HearingStatus {
-        if self.paid {
-            HearingStatus::Paid
-        } else if self.response.is_some() {
-            HearingStatus::Answered
-        } else if today > self.deadline {
-            HearingStatus::DeadlinePassed
-        } else {
-            HearingStatus::Open
+    /// The facts the shared case rules (`domain::case_status`) read.
+    fn facts(&self) -> CaseFacts {
+        CaseFacts {
+            role: self.role,
+            deadline: self.deadline,
+            paid_on: self.paid_on,
+            answered_on: self.response.as_ref().and_then(HearingReceipt::received_on),
         }
     }
 
-    /// A statement does not end the offer: a warning fine paid in time still closes the case.
+    pub fn status(&self, today: Date) -> HearingStatus {
+        self.facts().status(today)
+    }
+
     fn payable(&self, today: Date) -> Result<(), NotPayable> {
-        if self.paid {
-            Err(NotPayable::AlreadyPaid)
-        } else if self.role != HearingRole::PersonConcerned {
-            Err(NotPayable::NotPayableRole)
-        } else if today > self.deadline {
-            Err(NotPayable::DeadlinePassed)
-        } else {
-            Ok(())
-        }
+        self.facts().payable(today).map_err(NotPayable::from)
     }
 
     fn view(&self, today: Date) -> HearingCase {
@@ -100,6 +94,7 @@ impl CaseRecord {
             payment_possible: self.payable(today).is_ok(),
             person: self.person.clone(),
             response: self.response.clone(),
+            paid_on: self.paid_on,
         }
     }
 }
@@ -133,6 +128,16 @@ pub enum NotPayable {
     DeadlinePassed,
     /// A keeper questioned as a witness is not the one to pay.
     NotPayableRole,
+}
+
+impl From<CannotPay> for NotPayable {
+    fn from(reason: CannotPay) -> NotPayable {
+        match reason {
+            CannotPay::AlreadyPaid => NotPayable::AlreadyPaid,
+            CannotPay::Witness => NotPayable::NotPayableRole,
+            CannotPay::DeadlinePassed => NotPayable::DeadlinePassed,
+        }
+    }
 }
 
 impl NotPayable {
@@ -349,7 +354,7 @@ impl HearingStore {
             if case.response.is_some() {
                 return Err(RespondError::AlreadyAnswered);
             }
-            if case.paid {
+            if case.paid_on.is_some() {
                 return Err(RespondError::AlreadyPaid);
             }
             body.validate(case.role, today)
@@ -396,13 +401,13 @@ impl HearingStore {
         })
     }
 
-    /// Records a payment. `true` if the case existed and was not paid yet.
-    pub fn mark_paid(&self, case_number: &str) -> bool {
+    /// Records a payment that arrived on `today`. `true` if the case existed and was not paid yet.
+    pub fn mark_paid(&self, case_number: &str, today: Date) -> bool {
         let key = normalise_code(case_number);
         let mut cases = lock(&self.cases);
         match cases.iter_mut().find(|c| c.key() == key) {
-            Some(c) if !c.paid => {
-                c.paid = true;
+            Some(c) if c.paid_on.is_none() => {
+                c.paid_on = Some(today);
                 true
             }
             _ => false,
@@ -475,21 +480,21 @@ mod tests {
     #[test]
     fn mark_paid_once() {
         let s = store();
-        assert!(s.mark_paid("OWI-2026-000101"));
+        assert!(s.mark_paid("OWI-2026-000101", today()));
         assert!(
-            !s.mark_paid("OWI-2026-000101"),
+            !s.mark_paid("OWI-2026-000101", today().add_days(1)),
             "second time changes nothing"
         );
         assert_eq!(
             s.payable("OWI-2026-000101", today()),
             Err(NotPayable::AlreadyPaid)
         );
-        assert!(!s.mark_paid("OWI-2026-999999"));
+        assert!(!s.mark_paid("OWI-2026-999999", today()));
         let key = normalise_code("OWI-2026-000101");
         let view = s.case_view(&key, today()).unwrap();
         assert_eq!(
-            (view.status, view.payment_possible),
-            (HearingStatus::Paid, false)
+            (view.status, view.payment_possible, view.paid_on),
+            (HearingStatus::Paid, false, Some(today()))
         );
     }
 

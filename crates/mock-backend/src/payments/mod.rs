@@ -547,7 +547,9 @@ fn pay_locked(
     for item in &record.items {
         match item.kind {
             PaymentItemKind::Application => stores.forms.mark_paid(&item.reference),
-            PaymentItemKind::Hearing => stores.hearings.mark_paid(&item.reference),
+            PaymentItemKind::Hearing => stores
+                .hearings
+                .mark_paid(&item.reference, Date::from_unix_seconds(now)),
         };
     }
     let view = record.view(now);
