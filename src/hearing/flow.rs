@@ -7,14 +7,12 @@ use super::session;
 use super::timer::SessionTimer;
 use super::{RECEIPT_SLOT, RESPONSE_KEY_SLOT, RETURN_SLOT};
 use crate::api::{self, ApiError};
-use crate::components::error_summary::{focus_error_summary, ErrorSummary};
 use crate::components::page_title::PageTitle;
 use crate::i18n::{fill, use_i18n, Lang, Texts};
 use crate::storage;
-use crate::wizard::check::display_answer;
+use crate::wizard::check::{show_failure, show_server_errors, CheckAnswers, SendState, SendTexts};
 use crate::wizard::context::WizardCtx;
 use crate::wizard::page::landing_view;
-use domain::form::visible_answers;
 use domain::hearing::{HearingCase, HearingChoice, HearingReceipt};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -86,7 +84,7 @@ fn HearingLoaded(case: HearingCase, token: String, step: Memo<String>) -> impl I
     let navigate = use_navigate();
     session::touch();
     let ctx = WizardCtx::with_base(
-        form::detail(&case),
+        form::definition(case.role, case.offence.date),
         "/anhoerung".into(),
         "/anhoerung/fall".into(),
         false,
@@ -137,64 +135,24 @@ fn HearingLoaded(case: HearingCase, token: String, step: Memo<String>) -> impl I
     }
 }
 
+/// The hearing's check page is the wizard's; this sends the response.
 #[component]
 fn HearingCheck(ctx: WizardCtx) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
-    let sending = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
-    let summary = Signal::derive(move || {
-        ctx.errors.with(|e| {
-            e.iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
-    let rows = move || {
-        let lang = i18n.lang();
-        ctx.form(|form| {
-            let visible = ctx.answers.with(|a| visible_answers(form, a));
-            form.steps
-                .iter()
-                .map(|step| {
-                    let href = format!("{}?aendern=1", ctx.step_url(&step.id));
-                    view! {
-                        <h2>{step.title.get(lang).to_string()}</h2>
-                        <dl class="summary-list">
-                            {step.fields.iter().filter_map(|f| visible.get(&f.id).filter(|a| !a.is_blank()).map(|a| (f, a))).map(|(f, a)| {
-                                let label = f.label.get(lang).to_string();
-                                view! {
-                                    <div class="summary-row">
-                                        <dt>{label.clone()}</dt>
-                                        <dd class="summary-value">{display_answer(f, a, lang)}</dd>
-                                        <dd class="summary-action"><A href=href.clone()>{i18n.t().change}<span class="visually-hidden">{format!(" {label}")}</span></A></dd>
-                                    </div>
-                                }
-                            }).collect_view()}
-                        </dl>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    let send = move |_| {
-        if sending.get_untracked() {
-            return;
-        }
+    let state = RwSignal::new(SendState::Idle);
+    let send = Callback::new(move |()| {
         let Some(s) = session::load() else {
-            failure.set(Some(i18n.t().hearing_session_ended.to_string()));
+            show_failure(state, i18n.t().hearing_session_ended.to_string());
             return;
         };
         let lang = i18n.lang.get_untracked();
-        let body = ctx.answers.with_untracked(|a| to_response(a));
+        let body = ctx.answers.with_untracked(to_response);
         let key = storage::attempt_key(RESPONSE_KEY_SLOT);
-        sending.set(true);
-        failure.set(None);
+        state.set(SendState::Sending);
         let navigate = navigate.clone();
         spawn_local(async move {
-            let result = api::hearings::respond(lang, &s.token, &body, &key).await;
-            sending.set(false);
-            match result {
+            match api::hearings::respond(lang, &s.token, &body, &key).await {
                 Ok(receipt) => {
                     session::touch();
                     storage::save(RECEIPT_SLOT, &receipt);
@@ -206,33 +164,8 @@ fn HearingCheck(ctx: WizardCtx) -> impl IntoView {
                 }
                 Err(ApiError::Validation(p)) if !p.errors.is_empty() => {
                     storage::remove(RESPONSE_KEY_SLOT);
-                    let errors: std::collections::BTreeMap<String, String> = p
-                        .errors
-                        .into_iter()
-                        .filter_map(|(k, v)| Some((local_field(&k), v.into_iter().next()?)))
-                        .collect();
-                    let first = errors
-                        .keys()
-                        .next()
-                        .map(|k| k.split('.').next().unwrap_or(k).to_string());
-                    let step = first.and_then(|f| {
-                        ctx.form(|form| {
-                            form.fields()
-                                .find(|(_, x)| x.id == f)
-                                .map(|(s, _)| s.id.clone())
-                        })
-                    });
-                    ctx.errors.set(errors);
-                    match step {
-                        Some(step) => {
-                            navigate(
-                                &format!("{}?aendern=1", ctx.step_url(&step)),
-                                NavigateOptions::default(),
-                            );
-                            set_timeout(focus_error_summary, std::time::Duration::from_millis(120));
-                        }
-                        None => focus_error_summary(),
-                    }
+                    state.set(SendState::Idle);
+                    show_server_errors(ctx, p.errors, local_field);
                 }
                 Err(e) => {
                     if matches!(e, ApiError::Status(409, _)) {
@@ -244,24 +177,22 @@ fn HearingCheck(ctx: WizardCtx) -> impl IntoView {
                         }
                         other => other.message(i18n.t()),
                     };
-                    failure.set(Some(msg));
-                    request_animation_frame(|| crate::dom::focus_id("send-error"));
+                    show_failure(state, msg);
                 }
             }
         });
-    };
+    });
     view! {
-        <PageTitle text=Signal::derive(move || i18n.t().check_title.to_string())/>
-        <A href="/anhoerung/aeusserung" attr:class="back-link">{move || i18n.t().back}</A>
-        <h1>{move || i18n.t().check_title}</h1>
-        <ErrorSummary errors=summary/>
-        {move || failure.get().map(|m| view! { <p class="notice notice-error" id="send-error" tabindex="-1" role="alert">{m}</p> })}
-        {rows}
-        <h2>{move || i18n.t().hearing_send_heading}</h2>
-        <p>{move || i18n.t().hearing_send_text}</p>
-        <button type="button" class="button" on:click=send disabled=move || sending.get()>
-            {move || if sending.get() { i18n.t().sending } else { i18n.t().hearing_send }}
-        </button>
+        <CheckAnswers
+            ctx=ctx
+            texts=SendTexts {
+                heading: |t| t.hearing_send_heading,
+                declaration: |t| t.hearing_send_text,
+                button: |t| t.hearing_send,
+            }
+            state=state
+            on_send=send
+        />
     }
 }
 

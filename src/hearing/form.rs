@@ -2,15 +2,12 @@
 //! data (mandatory) and, separately, what the person says on the matter (optional for the
 //! person concerned, § 55 OWiG). The answers are then mapped to the API's `HearingResponse`.
 
-use domain::application::ServiceDetail;
-use domain::catalogue::{Category, FeeSummary, ServiceSummary};
 use domain::form::{
     AddressAnswer, Answer, Answers, Choice, Condition, DateRule, FeeRule, Field, FieldKind,
     FormDefinition, Step,
 };
 use domain::hearing::{
-    HearingCase, HearingChoice, HearingPerson, HearingResponse, HearingRole, MaritalStatus,
-    PersonalData,
+    HearingChoice, HearingPerson, HearingResponse, HearingRole, MaritalStatus, PersonalData,
 };
 use domain::i18n::Text;
 
@@ -198,19 +195,6 @@ fn serde_json_value<T: serde::Serialize>(v: &T) -> String {
         .unwrap_or_default()
 }
 
-pub fn detail(case: &HearingCase) -> ServiceDetail {
-    ServiceDetail {
-        service: ServiceSummary {
-            id: FORM_ID.into(),
-            name: t("Anhörung", "Hearing"),
-            summary: t("", ""),
-            category: Category::TrafficAndParking,
-            fee: FeeSummary::Free,
-        },
-        form: definition(case.role, case.offence.date),
-    }
-}
-
 /// Known data from the vehicle register, so nobody types it twice (WCAG 3.3.7).
 pub fn prefill(answers: &mut Answers, p: &HearingPerson) {
     let mut set = |k: &str, v: &str| {
@@ -321,5 +305,186 @@ pub fn local_field(server: &str) -> String {
         Some(("choice", p)) if address_part(p) => format!("driver_address.{p}"),
         Some(("choice", p)) => format!("driver_{p}"),
         _ => server.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::date::Date;
+    use domain::form::FileAnswer;
+
+    fn addr(street: &str, no: &str, postal: &str, town: &str) -> Answer {
+        Answer::Address(AddressAnswer {
+            street: street.into(),
+            house_number: no.into(),
+            postal_code: postal.into(),
+            town: town.into(),
+        })
+    }
+
+    fn answers(pairs: Vec<(&str, Answer)>) -> Answers {
+        pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+    }
+
+    fn text(v: &str) -> Answer {
+        Answer::Text(v.into())
+    }
+
+    fn personal() -> Vec<(&'static str, Answer)> {
+        vec![
+            ("family_name", text("  Mustermann ")),
+            ("birth_name", text("   ")),
+            ("given_names", text("Erika")),
+            ("date_of_birth", text("1980-04-12")),
+            ("place_of_birth", text("Musterstadt")),
+            ("address", addr("Lindenweg", "3", "12345", "Musterstadt")),
+            ("nationality", text("deutsch")),
+            ("occupation", text("Ingenieurin")),
+            ("marital_status", text("civil_partnership")),
+        ]
+    }
+
+    #[test]
+    fn personal_data_is_trimmed_and_a_blank_birth_name_left_out() {
+        let r = to_response(&answers(personal()));
+        let p = r.personal_data;
+        assert_eq!(p.family_name, "Mustermann");
+        assert_eq!(p.birth_name, None);
+        assert_eq!(
+            (
+                p.street.as_str(),
+                p.house_number.as_str(),
+                p.postal_code.as_str(),
+                p.town.as_str()
+            ),
+            ("Lindenweg", "3", "12345", "Musterstadt")
+        );
+        assert_eq!(p.marital_status, Some(MaritalStatus::CivilPartnership));
+        assert_eq!(p.date_of_birth, "1980-04-12");
+        // Nothing answered: empty strings, no marital status, no statement.
+        let empty = to_response(&Answers::new());
+        assert_eq!(empty.personal_data.family_name, "");
+        assert_eq!(empty.personal_data.street, "");
+        assert_eq!(empty.personal_data.marital_status, None);
+        assert_eq!(empty.choice, HearingChoice::NoStatement);
+    }
+
+    #[test]
+    fn each_choice_becomes_its_api_answer() {
+        let with = |extra: Vec<(&'static str, Answer)>| {
+            let mut all = personal();
+            all.extend(extra);
+            to_response(&answers(all)).choice
+        };
+        let file = Answer::File(FileAnswer {
+            id: "up-1".into(),
+            name: "foto.jpg".into(),
+            size: 10,
+        });
+        assert_eq!(
+            with(vec![
+                ("choice", text("admit")),
+                ("text", text(" Ja. ")),
+                ("attachment", file)
+            ]),
+            HearingChoice::Statement {
+                admits: true,
+                text: "Ja.".into(),
+                attachments: vec!["up-1".into()]
+            }
+        );
+        for kind in ["contest", "statement"] {
+            assert_eq!(
+                with(vec![("choice", text(kind)), ("text", text("Nein."))]),
+                HearingChoice::Statement {
+                    admits: false,
+                    text: "Nein.".into(),
+                    attachments: vec![]
+                },
+                "{kind}"
+            );
+        }
+        assert_eq!(
+            with(vec![
+                ("choice", text("name_driver")),
+                ("driver_family_name", text("Beispiel")),
+                ("driver_given_names", text("Erika")),
+                (
+                    "driver_address",
+                    addr("Am Markt", "3", "12345", "Musterstadt")
+                ),
+                ("driver_date_of_birth", text("1990-06-05")),
+            ]),
+            HearingChoice::NameDriver {
+                family_name: "Beispiel".into(),
+                given_names: "Erika".into(),
+                street: "Am Markt".into(),
+                house_number: "3".into(),
+                postal_code: "12345".into(),
+                town: "Musterstadt".into(),
+                date_of_birth: "1990-06-05".into(),
+            }
+        );
+        assert_eq!(
+            with(vec![("choice", text("refuse"))]),
+            HearingChoice::RefuseAsRelative
+        );
+        assert_eq!(
+            with(vec![("choice", text("silent"))]),
+            HearingChoice::NoStatement
+        );
+        assert_eq!(
+            with(vec![("choice", text("other"))]),
+            HearingChoice::NoStatement
+        );
+    }
+
+    #[test]
+    fn server_field_ids_map_to_the_fields_on_screen() {
+        for (server, local) in [
+            ("personal_data.family_name", "family_name"),
+            ("personal_data.street", "address.street"),
+            ("personal_data.postal_code", "address.postal_code"),
+            ("personal_data.marital_status", "marital_status"),
+            ("choice.kind", "choice"),
+            ("choice.text", "text"),
+            ("choice.attachments", "attachment"),
+            ("choice.town", "driver_address.town"),
+            ("choice.house_number", "driver_address.house_number"),
+            ("choice.family_name", "driver_family_name"),
+            ("choice.date_of_birth", "driver_date_of_birth"),
+            ("form_version", "form_version"),
+        ] {
+            assert_eq!(local_field(server), local, "{server}");
+        }
+    }
+
+    #[test]
+    fn every_error_the_server_finds_lands_on_a_step() {
+        let today = Date::new(2026, 12, 1).unwrap();
+        let mut bad_driver = to_response(&answers(vec![("choice", text("name_driver"))]));
+        bad_driver.personal_data.date_of_birth = "2099-01-01".into();
+        let cases = [
+            (HearingRole::PersonConcerned, to_response(&Answers::new())),
+            (HearingRole::KeeperWitness, to_response(&Answers::new())),
+            (HearingRole::KeeperWitness, bad_driver),
+        ];
+        for (role, body) in cases {
+            let form = definition(role, today);
+            let errors = body.validate(role, today).expect_err("incomplete");
+            let keys: Vec<String> = errors
+                .messages(domain::i18n::Lang::De)
+                .into_keys()
+                .collect();
+            assert!(!keys.is_empty());
+            for key in keys {
+                let local = local_field(&key);
+                assert!(
+                    form.step_of_field(&local).is_some(),
+                    "{key} → {local} is on no step ({role:?})"
+                );
+            }
+        }
     }
 }

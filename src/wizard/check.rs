@@ -1,11 +1,16 @@
-//! "Check your answers": every visible answer with a change link, the fee, and submit.
+//! "Check your answers", one page for every flow on the wizard (services, the hearing, and
+//! the ones to come): every visible answer with a history-safe change link, the fee, the flow's
+//! declaration and its send button. A flow brings only its send handler (a service's is
+//! [`CheckPage`] below), reports failures with [`show_failure`] and hands a 422's field errors to
+//! [`show_server_errors`].
 
 use super::context::{attempt_key_slot, receipt_key, WizardCtx};
+use super::errors::place_server_errors;
 use super::nav::WizardLink;
 use super::title::WizardTitle;
 use crate::api::{self, ApiError};
 use crate::components::error_summary::{focus_error_summary, ErrorSummary};
-use crate::i18n::{use_i18n, Lang};
+use crate::i18n::{use_i18n, Lang, Texts};
 use crate::storage;
 use domain::application::ApplicationRequest;
 use domain::date::Date;
@@ -14,6 +19,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
+use std::collections::BTreeMap;
 
 /// How an answer reads on the check page and the receipt.
 pub fn display_answer(field: &Field, answer: &Answer, lang: Lang) -> String {
@@ -80,21 +86,62 @@ pub fn display_answer(field: &Field, answer: &Answer, lang: Lang) -> String {
     }
 }
 
+/// Where a send stands; the flow's send handler moves it on.
 #[derive(Clone, PartialEq)]
-enum SubmitState {
+pub enum SendState {
     Idle,
     Sending,
     Failed(String),
 }
 
+/// The id of the failure notice on the check page.
+const FAILURE_ID: &str = "submit-error";
+
+/// A failed send: the message is shown, announced and focused.
+pub fn show_failure(state: RwSignal<SendState>, message: String) {
+    state.set(SendState::Failed(message));
+    request_animation_frame(|| crate::dom::focus_id(FAILURE_ID));
+}
+
+/// Shows a 422's field errors where they can be fixed: on the earliest step that asks for one
+/// (in "change" mode, so "continue" comes back here), or on the check page when no step does.
+/// `local` maps the API's field names to the paths on screen.
+pub fn show_server_errors(
+    ctx: WizardCtx,
+    errors: BTreeMap<String, Vec<String>>,
+    local: impl Fn(&str) -> String,
+) {
+    let placed = ctx.form(|f| place_server_errors(f, errors, local));
+    ctx.errors.set(placed.messages);
+    match placed.step {
+        Some(step) => {
+            super::nav::go(&format!("{}?aendern=1", ctx.step_url(&step)));
+            set_timeout(focus_error_summary, std::time::Duration::from_millis(120));
+        }
+        None => focus_error_summary(),
+    }
+}
+
+/// A flow's words for the send section of its check page.
+#[derive(Clone, Copy)]
+pub struct SendTexts {
+    pub heading: fn(&Texts) -> &'static str,
+    pub declaration: fn(&Texts) -> &'static str,
+    pub button: fn(&Texts) -> &'static str,
+}
+
+/// The check page of any flow on the wizard; `on_send` runs only for a complete form and not
+/// while a send is under way.
 #[component]
-pub fn CheckPage(ctx: WizardCtx) -> impl IntoView {
+pub fn CheckAnswers(
+    ctx: WizardCtx,
+    texts: SendTexts,
+    state: RwSignal<SendState>,
+    on_send: Callback<()>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let navigate = use_navigate();
-    let state = RwSignal::new(SubmitState::Idle);
-    let service_id = ctx.service_id();
     // Errors a step left behind (e.g. the browser's back button from a step with errors) do not
-    // belong here; this page shows only what a submit finds.
+    // belong here; this page shows only what a send finds.
     ctx.errors.set(Default::default());
     let summary = Signal::derive(move || {
         ctx.errors.with(|e| {
@@ -103,7 +150,50 @@ pub fn CheckPage(ctx: WizardCtx) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let send = move |_| {
+        if state.get_untracked() == SendState::Sending {
+            return;
+        }
+        // Answers changed elsewhere (another tab, a restored page) may leave a step unanswered.
+        if let Some(step) = ctx.with_journey(|j| j.first_incomplete().map(|s| s.id.clone())) {
+            super::nav::go(&ctx.step_url(&step));
+            return;
+        }
+        on_send.run(());
+    };
+    let charges = ctx.form(|f| !matches!(f.fee, FeeRule::Free));
+    let title = ctx.form(|f| f.title.clone());
+    let t2 = title.clone();
+    view! {
+        <WizardTitle text=move || format!("{} – {}", i18n.t().check_title, t2.get(i18n.lang()))/>
+        <WizardLink
+            href=Signal::derive(move || ctx.with_journey(|j| j.visible_steps().last().map(|s| ctx.step_url(&s.id))).unwrap_or_default())
+            class="back-link"
+        >
+            {move || i18n.t().back}
+        </WizardLink>
+        <p class="step-progress"><span class="caption">{move || title.get(i18n.lang()).to_string()}</span></p>
+        <h1>{move || i18n.t().check_title}</h1>
+        <ErrorSummary errors=summary/>
+        {move || match state.get() {
+            SendState::Failed(msg) => view! { <p class="notice notice-error" id=FAILURE_ID tabindex="-1" role="alert">{msg}</p> }.into_any(),
+            _ => ().into_any(),
+        }}
+        <AnswersSummary ctx=ctx/>
+        {charges.then(|| view! { <FeeTable ctx=ctx/> })}
+        <h2>{move || (texts.heading)(i18n.t())}</h2>
+        <p>{move || (texts.declaration)(i18n.t())}</p>
+        <button type="button" class="button" on:click=send disabled=move || state.get() == SendState::Sending>
+            {move || if state.get() == SendState::Sending { i18n.t().sending } else { (texts.button)(i18n.t()) }}
+        </button>
+    }
+}
 
+/// Every visible answer under its step's heading, with a link to change it (the step opens in
+/// "change" mode and returns here).
+#[component]
+pub fn AnswersSummary(ctx: WizardCtx) -> impl IntoView {
+    let i18n = use_i18n();
     // The slot answer is an id; a form resumed from a draft never showed the picker in this tab,
     // so fetch the labels once (rows re-render when they arrive).
     let slot_labels = RwSignal::new(0u32);
@@ -111,7 +201,7 @@ pub fn CheckPage(ctx: WizardCtx) -> impl IntoView {
         f.fields()
             .any(|(_, x)| matches!(x.kind, FieldKind::AppointmentSlot))
     }) {
-        let sid = service_id.clone();
+        let sid = ctx.service_id();
         spawn_local(async move {
             if let Ok(list) = api::forms::slots(i18n.lang.get_untracked(), &sid).await {
                 super::inputs::remember_slot_labels(&list);
@@ -119,8 +209,7 @@ pub fn CheckPage(ctx: WizardCtx) -> impl IntoView {
             }
         });
     }
-
-    let rows = move || {
+    move || {
         slot_labels.track();
         let lang = i18n.lang();
         let t = i18n.t();
@@ -161,26 +250,26 @@ pub fn CheckPage(ctx: WizardCtx) -> impl IntoView {
                 })
             })
         })
-    };
+    }
+}
 
-    let sid = service_id.clone();
-    let submit = move |_| {
-        if state.get_untracked() == SubmitState::Sending {
-            return;
-        }
+/// A service's check page: sends the application.
+#[component]
+pub fn CheckPage(ctx: WizardCtx) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let state = RwSignal::new(SendState::Idle);
+    let sid = ctx.service_id();
+    let send = Callback::new(move |()| {
         let lang = i18n.lang.get_untracked();
         let t = i18n.t();
-        if let Some(step) = ctx.with_journey(|j| j.first_incomplete().map(|s| s.id.clone())) {
-            super::nav::go(&ctx.step_url(&step));
-            return;
-        }
         let request = ApplicationRequest {
             service_id: sid.clone(),
             form_version: ctx.form(|f| f.version),
             answers: ctx.form(|f| ctx.answers.with_untracked(|a| visible_answers(f, a))),
         };
         let key = storage::attempt_key(&attempt_key_slot(&sid));
-        state.set(SubmitState::Sending);
+        state.set(SendState::Sending);
         let sid = sid.clone();
         let navigate = navigate.clone();
         spawn_local(async move {
@@ -204,74 +293,32 @@ pub fn CheckPage(ctx: WizardCtx) -> impl IntoView {
                     // The server's rules found something (e.g. a meter reading lower than the last):
                     // show it on the step that asks for that field.
                     storage::remove(&attempt_key_slot(&sid));
-                    let first_field = problem
-                        .errors
-                        .keys()
-                        .next()
-                        .map(|k| k.split('.').next().unwrap_or(k).to_string());
-                    let step = first_field.and_then(|f| {
-                        ctx.form(|form| {
-                            form.fields()
-                                .find(|(_, x)| x.id == f)
-                                .map(|(s, _)| s.id.clone())
-                        })
-                    });
-                    ctx.errors.set(
-                        problem
-                            .errors
-                            .into_iter()
-                            .filter_map(|(k, v)| Some((k, v.into_iter().next()?)))
-                            .collect(),
-                    );
-                    state.set(SubmitState::Idle);
-                    match step {
-                        Some(step) => {
-                            super::nav::go(&format!("{}?aendern=1", ctx.step_url(&step)));
-                            set_timeout(focus_error_summary, std::time::Duration::from_millis(120));
-                        }
-                        None => focus_error_summary(),
-                    }
+                    state.set(SendState::Idle);
+                    show_server_errors(ctx, problem.errors, str::to_string);
                 }
                 Err(ApiError::Status(409, problem)) => {
                     // The answers changed the request (slot taken, form changed): a new attempt needs a new key.
                     storage::remove(&attempt_key_slot(&sid));
-                    state.set(SubmitState::Failed(problem.detail.unwrap_or(problem.title)));
-                    request_animation_frame(|| crate::dom::focus_id("submit-error"));
+                    show_failure(state, problem.detail.unwrap_or(problem.title));
                 }
                 Err(e) => {
                     // Keep the key: a retry after a lost response must not create a second application.
-                    state.set(SubmitState::Failed(e.message(t)));
-                    request_animation_frame(|| crate::dom::focus_id("submit-error"));
+                    show_failure(state, e.message(t));
                 }
             }
         });
-    };
-
-    let charges = ctx.form(|f| !matches!(f.fee, FeeRule::Free));
-    let title = ctx.form(|f| f.title.clone());
-    let t2 = title.clone();
+    });
     view! {
-        <WizardTitle text=move || format!("{} – {}", i18n.t().check_title, t2.get(i18n.lang()))/>
-        <WizardLink
-            href=Signal::derive(move || ctx.with_journey(|j| j.visible_steps().last().map(|s| ctx.step_url(&s.id))).unwrap_or_default())
-            class="back-link"
-        >
-            {move || i18n.t().back}
-        </WizardLink>
-        <p class="step-progress"><span class="caption">{move || title.get(i18n.lang()).to_string()}</span></p>
-        <h1>{move || i18n.t().check_title}</h1>
-        <ErrorSummary errors=summary/>
-        {move || match state.get() {
-            SubmitState::Failed(msg) => view! { <p class="notice notice-error" id="submit-error" tabindex="-1" role="alert">{msg}</p> }.into_any(),
-            _ => ().into_any(),
-        }}
-        {rows}
-        {charges.then(|| view! { <FeeTable ctx=ctx/> })}
-        <h2>{move || i18n.t().send_heading}</h2>
-        <p>{move || i18n.t().send_declaration}</p>
-        <button type="button" class="button" on:click=submit disabled=move || state.get() == SubmitState::Sending>
-            {move || if state.get() == SubmitState::Sending { i18n.t().sending } else { i18n.t().send_application }}
-        </button>
+        <CheckAnswers
+            ctx=ctx
+            texts=SendTexts {
+                heading: |t| t.send_heading,
+                declaration: |t| t.send_declaration,
+                button: |t| t.send_application,
+            }
+            state=state
+            on_send=send
+        />
     }
 }
 

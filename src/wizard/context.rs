@@ -1,7 +1,6 @@
 //! The state of one service's wizard: its definition, the answers (kept in sessionStorage per
 //! service and form version) and the errors of the last attempt to continue.
 
-use domain::application::ServiceDetail;
 use domain::date::Date;
 use domain::form::{visible_answers, Answers, FeeBreakdown, FormDefinition, Journey};
 use leptos::prelude::*;
@@ -57,7 +56,9 @@ pub fn today() -> Date {
 
 #[derive(Clone, Copy)]
 pub struct WizardCtx {
-    pub detail: StoredValue<ServiceDetail>,
+    /// The form this wizard walks: a service's definition from the API, or one the app builds
+    /// (the hearing).
+    pub definition: StoredValue<FormDefinition>,
     /// Where the steps live (`/leistungen/{id}` or `/anhoerung`) and where "back" from the
     /// first step goes.
     pub base: StoredValue<(String, String)>,
@@ -69,30 +70,25 @@ pub struct WizardCtx {
 }
 
 impl WizardCtx {
-    pub fn new(detail: ServiceDetail) -> WizardCtx {
-        let base = format!("/leistungen/{}", detail.form.id);
-        WizardCtx::with_base(detail, base.clone(), base, true)
+    /// A service's wizard below `/leistungen/{id}`, with drafts.
+    pub fn new(form: FormDefinition) -> WizardCtx {
+        let base = format!("/leistungen/{}", form.id);
+        WizardCtx::with_base(form, base.clone(), base, true)
     }
 
-    pub fn with_base(
-        detail: ServiceDetail,
-        base: String,
-        start: String,
-        drafts: bool,
-    ) -> WizardCtx {
-        let answers = stored_answers(&detail.form.id, detail.form.version);
+    /// A wizard whose steps live below `base`; "back" from the first step goes to `start`.
+    pub fn with_base(form: FormDefinition, base: String, start: String, drafts: bool) -> WizardCtx {
+        let answers = stored_answers(&form.id, form.version);
         let ctx = WizardCtx {
             base: StoredValue::new((base, start)),
             drafts,
-            detail: StoredValue::new(detail),
+            definition: StoredValue::new(form),
             answers: RwSignal::new(answers),
             errors: RwSignal::new(BTreeMap::new()),
         };
         // The one effect that mirrors answers to sessionStorage, so a reload loses nothing.
         Effect::new(move |_| {
-            let (id, version) = ctx
-                .detail
-                .with_value(|d| (d.form.id.clone(), d.form.version));
+            let (id, version) = ctx.form(|f| (f.id.clone(), f.version));
             // Nothing typed (or just sent): nothing kept.
             ctx.answers.with(|a| {
                 if a.is_empty() {
@@ -105,24 +101,24 @@ impl WizardCtx {
         ctx
     }
 
+    /// The form's id: the service id, or the flow's own (`anhoerung`).
     pub fn service_id(&self) -> String {
-        self.detail.with_value(|d| d.form.id.clone())
+        self.form(|f| f.id.clone())
     }
 
     pub fn form<R>(&self, f: impl FnOnce(&FormDefinition) -> R) -> R {
-        self.detail.with_value(|d| f(&d.form))
+        self.definition.with_value(f)
     }
 
     pub fn with_journey<R>(&self, f: impl FnOnce(&Journey) -> R) -> R {
         let today = today();
-        self.detail
-            .with_value(|d| self.answers.with(|a| f(&Journey::new(&d.form, a, today))))
+        self.form(|form| self.answers.with(|a| f(&Journey::new(form, a, today))))
     }
 
     pub fn fee(&self) -> FeeBreakdown {
-        self.detail.with_value(|d| {
+        self.form(|form| {
             self.answers
-                .with(|a| d.form.fee.compute(&visible_answers(&d.form, a)))
+                .with(|a| form.fee.compute(&visible_answers(form, a)))
         })
     }
 

@@ -5,6 +5,7 @@ pub mod binding;
 pub mod check;
 pub mod confirmation;
 pub mod context;
+pub mod errors;
 pub mod inputs;
 pub mod nav;
 pub mod page;

@@ -49,7 +49,7 @@ pub fn service_of_route() -> crate::fetched::Fetched<Result<ServiceDetail, ApiEr
 
 #[component]
 fn WizardLoaded(detail: ServiceDetail) -> impl IntoView {
-    let ctx = WizardCtx::new(detail);
+    let ctx = WizardCtx::new(detail.form);
     provide_context(ctx);
     let params = use_params_map();
     let query = use_query_map();

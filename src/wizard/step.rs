@@ -2,6 +2,7 @@
 
 use super::binding::Binding;
 use super::context::{today, WizardCtx};
+use super::errors::step_summary;
 use super::inputs::FieldInput;
 use super::nav::WizardLink;
 use super::title::WizardTitle;
@@ -9,7 +10,7 @@ use crate::api;
 use crate::components::error_summary::{focus_error_summary, ErrorSummary};
 use crate::i18n::{fill, use_i18n, Lang};
 use domain::application::Draft;
-use domain::form::{validate_step, Answer, Answers, FeeRule, Field, FieldKind, Step};
+use domain::form::{validate_step, FeeRule, Step};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -17,12 +18,9 @@ use leptos::task::spawn_local;
 pub fn StepPage(ctx: WizardCtx, step: Step, return_to_check: bool) -> impl IntoView {
     let i18n = use_i18n();
     let (pos, total) = ctx.with_journey(|j| j.position(&step.id)).unwrap_or((1, 1));
-    let back_href = if return_to_check {
-        ctx.step_url("pruefen")
-    } else {
-        ctx.with_journey(|j| j.previous(&step.id).map(|s| ctx.step_url(&s.id)))
-            .unwrap_or_else(|| ctx.start_url())
-    };
+    let back_href = ctx
+        .with_journey(|j| j.back_from(&step.id, return_to_check))
+        .map_or_else(|| ctx.start_url(), |id| ctx.step_url(&id));
     let title = step.title.clone();
     let service_title = ctx.form(|f| f.title.clone());
     // The title may be read after this page is disposed (see `WizardTitle`): it reads an Arc
@@ -48,35 +46,12 @@ pub fn StepPage(ctx: WizardCtx, step: Step, return_to_check: bool) -> impl IntoV
     let step_for_lang = step.clone();
     let step_for_summary = step.clone();
     let step_id = step.id.clone();
-    // This step's errors in the order of its fields on screen; a group item's errors say which
-    // item they are about ("Hund 2: ...").
+    // This step's errors in the order of its fields on screen (see `errors::step_summary`).
     let summary = Signal::derive(move || {
         let lang = i18n.lang();
-        let order = ctx
-            .answers
-            .with(|a| field_paths(&step_for_summary.fields, a, ""));
-        ctx.errors.with(|e| {
-            let mut list: Vec<(usize, String, String)> = e
-                .iter()
-                .filter_map(|(k, v)| {
-                    let rank = order.iter().position(|p| p == k).or_else(|| {
-                        // A key this step owns but does not render right now (e.g. a server error).
-                        let top = k.split('.').next()?;
-                        step_for_summary
-                            .fields
-                            .iter()
-                            .any(|f| f.id == top)
-                            .then_some(usize::MAX)
-                    })?;
-                    Some((
-                        rank,
-                        k.clone(),
-                        format!("{}{v}", item_prefix(&step_for_summary.fields, k, lang)),
-                    ))
-                })
-                .collect();
-            list.sort_by_key(|(rank, _, _)| *rank);
-            list.into_iter().map(|(_, k, v)| (k, v)).collect::<Vec<_>>()
+        ctx.answers.with(|a| {
+            ctx.errors
+                .with(|e| step_summary(&step_for_summary, a, e, lang))
         })
     });
     // Messages already shown follow a language switch (client-side rules are re-run; a server's
@@ -117,14 +92,7 @@ pub fn StepPage(ctx: WizardCtx, step: Step, return_to_check: bool) -> impl IntoV
             return;
         }
         ctx.errors.set(Default::default());
-        let target = if return_to_check {
-            // A changed answer may reveal a step that now needs answering.
-            ctx.with_journey(|j| j.first_incomplete().map(|s| s.id.clone()))
-                .unwrap_or_else(|| "pruefen".into())
-        } else {
-            ctx.with_journey(|j| j.next(&step_id).map(|s| s.id.clone()))
-                .unwrap_or_else(|| "pruefen".into())
-        };
+        let target = ctx.with_journey(|j| j.continue_from(&step_id, return_to_check));
         super::nav::go(&ctx.step_url(&target));
     };
 
@@ -231,49 +199,6 @@ fn SaveDraft(ctx: WizardCtx) -> impl IntoView {
             DraftState::Failed(msg) => view! { <p class="notice notice-error" role="alert">{msg}</p> }.into_any(),
             _ => ().into_any(),
         }}
-    }
-}
-
-/// Every error key this step's fields can have, in screen order (address parts and group items
-/// included), for sorting the error summary.
-pub fn field_paths(fields: &[Field], answers: &Answers, prefix: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for f in fields {
-        let path = format!("{prefix}{}", f.id);
-        out.push(path.clone());
-        match &f.kind {
-            FieldKind::Address => out.extend(
-                ["street", "house_number", "postal_code", "town"].map(|p| format!("{path}.{p}")),
-            ),
-            FieldKind::Group { fields: sub, .. } => {
-                let items = match answers.get(&f.id) {
-                    Some(Answer::Group(items)) => items.clone(),
-                    _ => Vec::new(),
-                };
-                for (i, item) in items.iter().enumerate() {
-                    out.extend(field_paths(sub, item, &format!("{path}.{i}.")));
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-/// "Hund 2: " for an error inside the second item of a group, else nothing.
-fn item_prefix(fields: &[Field], key: &str, lang: Lang) -> String {
-    let mut parts = key.split('.');
-    let (Some(group), Some(index)) = (parts.next(), parts.next()) else {
-        return String::new();
-    };
-    let Ok(index) = index.parse::<usize>() else {
-        return String::new();
-    };
-    match fields.iter().find(|f| f.id == group).map(|f| &f.kind) {
-        Some(FieldKind::Group { item_label, .. }) => {
-            format!("{} {}: ", item_label.get(lang), index + 1)
-        }
-        _ => String::new(),
     }
 }
 
