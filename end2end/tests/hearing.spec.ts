@@ -11,7 +11,18 @@ const CASES = {
   paid: { az: 'OWI-2026-000105', code: 'T9BX-4KRE' },
   answered: { az: 'OWI-2026-000106', code: 'W2YJ-8DMP' },
   lastDay: { az: 'OWI-2026-000107', code: 'F6UA-7CTW' },
+  // Paid by the test below; no other test uses it.
+  toBePaid: { az: 'OWI-2026-000108', code: 'B5NC-4HRT' },
 };
+
+/** The case as the API sends it, with the session the app keeps. */
+async function caseFromApi(page: Page) {
+  const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('hearing-session') ?? '{}').token);
+  return (await page.request.get('/api/v1/hearings/current', { headers: { Authorization: `Bearer ${token}` } })).json();
+}
+
+/** `2026-12-01` → `01.12.2026`. */
+const germanDate = (iso: string) => iso.split('-').reverse().join('.');
 
 async function openFromQr(page: Page, c: { az: string; code: string }) {
   await page.goto(`/anhoerung#az=${encodeURIComponent(c.az)}&code=${encodeURIComponent(c.code)}`);
@@ -65,6 +76,45 @@ test.describe('online hearing', () => {
       await expectNoAxeViolations(page, name);
     });
   }
+
+  test('a paid case says when it was paid instead of counting down its deadline', async ({ page }) => {
+    await openFromQr(page, CASES.toBePaid);
+    await expect(page.getByText(/noch 10 Tage/)).toBeVisible();
+    await page.getByRole('button', { name: 'Online bezahlen' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Bezahlen' })).toBeVisible();
+    await page.getByLabel('PayPal', { exact: true }).check();
+    await page.getByRole('button', { name: 'Zahlungspflichtig bezahlen' }).click();
+    await expect(page).toHaveURL(/\/mock-psp\/pay_[A-Za-z0-9]+$/);
+    await page.getByRole('button', { name: 'Freigeben' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Zahlung erfolgreich' })).toBeVisible();
+    await page.goto('/anhoerung/fall');
+    await expect(page.getByText('Bezahlt', { exact: true })).toBeVisible();
+    const c = await caseFromApi(page);
+    expect(c.status).toBe('paid');
+    expect(c.paid_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await expect(page.getByText(`bezahlt am ${germanDate(c.paid_on)}`, { exact: true })).toBeVisible();
+    // No countdown, no deadline row: nothing is due any more.
+    await expect(page.getByText(/noch \d+ Tage?\)|letzte Tag/)).toHaveCount(0);
+    await expect(page.getByText('Frist', { exact: true })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Online bezahlen' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Anhörungsbogen ausfüllen' })).toHaveCount(0);
+    await expectNoAxeViolations(page, 'paid case');
+  });
+
+  test('the seeded paid case says when it was paid', async ({ page }) => {
+    await openFromQr(page, CASES.paid);
+    const paid = await caseFromApi(page);
+    await expect(page.getByText(`bezahlt am ${germanDate(paid.paid_on)}`, { exact: true })).toBeVisible();
+    await expect(page.getByText(/noch \d+ Tage?\)|letzte Tag/)).toHaveCount(0);
+  });
+
+  test('the seeded answered case says when it was answered and keeps the payment deadline', async ({ page }) => {
+    await openFromQr(page, CASES.answered);
+    const answered = await caseFromApi(page);
+    await expect(page.getByText(`geantwortet am ${germanDate(answered.response.received_at.slice(0, 10))}`, { exact: true })).toBeVisible();
+    // The warning fine may still be paid: its deadline stays, named as the payment deadline.
+    await expect(page.getByText('Zahlungsfrist', { exact: true })).toBeVisible();
+  });
 
   test('seeded state "already answered" shows the receipt reference and offers no new answer', async ({ page }) => {
     await openFromQr(page, CASES.answered);

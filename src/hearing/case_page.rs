@@ -1,10 +1,11 @@
 //! The case: the accusation in plain language, the evidence, amount and deadline, payment, and
 //! what the person may do.
 
+use super::case_text::{case_wording, CaseWording};
 use crate::api;
 use crate::components::payment_qr::PaymentQr;
 use crate::i18n::{fill, use_i18n, Lang};
-use domain::hearing::{Evidence, HearingCase, HearingRole, HearingStatus};
+use domain::hearing::{Evidence, HearingCase, HearingRole};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -15,42 +16,21 @@ pub fn CasePage(case: HearingCase, token: String, on_logout: Callback<()>) -> im
     let t = i18n.t();
     let o = &case.offence;
     let witness = case.role == HearingRole::KeeperWitness;
-    let status_text = match case.status {
-        HearingStatus::Open => t.hearing_status_open,
-        HearingStatus::Answered => t.hearing_status_answered,
-        HearingStatus::Paid => t.hearing_status_paid,
-        HearingStatus::DeadlinePassed => t.hearing_status_deadline_passed,
-    };
-    let status_class = match case.status {
-        HearingStatus::Paid => "tag tag-green",
-        HearingStatus::DeadlinePassed => "tag tag-red",
-        _ => "tag",
-    };
     let accusation = if witness {
         fill(t.hearing_accusation_witness, &o.vehicle_registration)
     } else {
         t.hearing_accusation_person.to_string()
     };
-    let days = case.days_left;
-    let deadline_text = match days {
-        d if d < 0 => fill(t.hearing_deadline_passed_on, case.deadline.format(lang)),
-        0 => fill(t.hearing_deadline_today, case.deadline.format(lang)),
-        1 => fill(t.hearing_deadline_one_day, case.deadline.format(lang)),
-        d => fill(
-            &t.hearing_deadline_days
-                .replace("{d}", &case.deadline.format(lang)),
-            d,
-        ),
-    };
-    // A late answer is still considered; only a paid or answered case takes no answer.
-    let can_answer = case.response.is_none() && case.status != HearingStatus::Paid;
-    let late = case.status == HearingStatus::DeadlinePassed;
-    let no_payment_reason = match case.status {
-        HearingStatus::Paid => Some(t.hearing_no_pay_paid),
-        HearingStatus::DeadlinePassed => Some(t.hearing_no_pay_deadline),
-        _ if witness => Some(t.hearing_no_pay_witness),
-        _ => None,
-    };
+    let CaseWording {
+        status: status_text,
+        status_class,
+        date_rows,
+        no_payment,
+        can_answer,
+        late,
+    } = case_wording(&case, t, lang);
+    // The server decides whether the case can be paid; the reason comes from the same rule.
+    let no_payment_reason = (!case.payment_possible).then_some(no_payment).flatten();
     let payee = case.payee.clone();
     let amount = case.amount;
     let evidence = case.evidence.clone();
@@ -69,7 +49,9 @@ pub fn CasePage(case: HearingCase, token: String, on_logout: Callback<()>) -> im
             <div class="summary-row"><dt>{t.hearing_tbnr}</dt><dd class="summary-value">{o.tbnr.clone()}</dd></div>
             <div class="summary-row"><dt>{t.hearing_legal_basis}</dt><dd class="summary-value">{o.legal_basis.clone()}</dd></div>
             <div class="summary-row"><dt>{case.kind.label(lang)}</dt><dd class="summary-value"><strong>{case.amount.format(lang)}</strong></dd></div>
-            <div class="summary-row"><dt>{t.hearing_deadline}</dt><dd class="summary-value">{deadline_text}</dd></div>
+            {date_rows.into_iter().map(|(label, value)| view! {
+                <div class="summary-row"><dt>{label}</dt><dd class="summary-value">{value}</dd></div>
+            }).collect_view()}
         </dl>
         {(!evidence.is_empty()).then(|| view! {
             <h2>{t.hearing_evidence_heading}</h2>
@@ -80,7 +62,7 @@ pub fn CasePage(case: HearingCase, token: String, on_logout: Callback<()>) -> im
         <h2>{t.hearing_options_heading}</h2>
         {response.map(|r| view! {
             <div class="notice notice-success">
-                <p>{fill(&t.hearing_already_answered.replace("{d}", &r.received_at.replace('T', " ").trim_end_matches('Z').to_string()), &r.reference)}</p>
+                <p>{fill(&t.hearing_already_answered.replace("{d}", r.received_at.replace('T', " ").trim_end_matches('Z')), &r.reference)}</p>
             </div>
         })}
         {case.payment_possible.then(|| view! {

@@ -1,6 +1,7 @@
 //! The online hearing: from the QR code on the letter to a sent response or a paid fine.
 
 pub mod case_page;
+pub mod case_text;
 pub mod flow;
 pub mod form;
 pub mod login;
