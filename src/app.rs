@@ -3,10 +3,11 @@
 use crate::dom;
 use crate::i18n::{use_i18n, I18n, Lang};
 use crate::pages;
+use crate::routes::{self, param, segment};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
-use leptos_router::path;
+use leptos_router::{path, ParamSegment, StaticSegment};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -47,18 +48,18 @@ pub fn App() -> impl IntoView {
                 {move || { restores.track(); view! {
                 <Routes fallback=|| view! { <pages::not_found::NotFound/> }>
                     <Route path=path!("/") view=pages::catalogue::Catalogue/>
-                    <Route path=path!("/leistungen/:id") view=pages::service_start::ServiceStart/>
-                    <Route path=path!("/leistungen/:id/:step") view=crate::wizard::page::WizardPage/>
-                    <Route path=path!("/anhoerung") view=crate::hearing::login::HearingLogin/>
-                    <Route path=path!("/anhoerung/:step") view=crate::hearing::flow::HearingFlow/>
-                    <Route path=path!("/kasse") view=crate::checkout::page::CheckoutPage/>
-                    <Route path=path!("/kasse/rueckkehr") view=crate::checkout::result::ReturnPage/>
-                    <Route path=path!("/girocode") view=pages::girocode_generator::GiroCodeGenerator/>
-                    <Route path=path!("/fortsetzen") view=crate::wizard::resume::ResumePage/>
-                    <Route path=path!("/barrierefreiheit") view=pages::accessibility::AccessibilityStatement/>
-                    <Route path=path!("/leichte-sprache") view=pages::static_pages::EasyRead/>
-                    <Route path=path!("/impressum") view=pages::static_pages::Imprint/>
-                    <Route path=path!("/datenschutz") view=pages::static_pages::Privacy/>
+                    <Route path=(StaticSegment(segment::SERVICES), ParamSegment(param::SERVICE)) view=pages::service_start::ServiceStart/>
+                    <Route path=(StaticSegment(segment::SERVICES), ParamSegment(param::SERVICE), ParamSegment(param::STEP)) view=crate::wizard::page::WizardPage/>
+                    <Route path=StaticSegment(segment::HEARING) view=crate::hearing::login::HearingLogin/>
+                    <Route path=(StaticSegment(segment::HEARING), ParamSegment(param::STEP)) view=crate::hearing::flow::HearingFlow/>
+                    <Route path=StaticSegment(segment::CHECKOUT) view=crate::checkout::page::CheckoutPage/>
+                    <Route path=(StaticSegment(segment::CHECKOUT), StaticSegment(segment::CHECKOUT_RETURN)) view=crate::checkout::result::ReturnPage/>
+                    <Route path=StaticSegment(segment::GIROCODE) view=pages::girocode_generator::GiroCodeGenerator/>
+                    <Route path=StaticSegment(segment::RESUME) view=crate::wizard::resume::ResumePage/>
+                    <Route path=StaticSegment(segment::ACCESSIBILITY) view=pages::accessibility::AccessibilityStatement/>
+                    <Route path=StaticSegment(segment::EASY_READ) view=pages::static_pages::EasyRead/>
+                    <Route path=StaticSegment(segment::IMPRINT) view=pages::static_pages::Imprint/>
+                    <Route path=StaticSegment(segment::PRIVACY) view=pages::static_pages::Privacy/>
                 </Routes>
                 } }}
             </main>
@@ -90,14 +91,14 @@ fn Header(cart: crate::checkout::cart::Cart) -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="wrap header-row">
-                <A href="/" attr:class="brand">
+                <A href=routes::HOME attr:class="brand">
                     <span class="brand-town">{move || i18n.t().town}</span>
                     <span class="brand-portal">{move || i18n.t().portal}</span>
                 </A>
                 <div class="header-actions">
                 {move || {
                     let n = cart.items.with(Vec::len);
-                    (n > 0).then(|| view! { <A href="/kasse" attr:class="cart-link">{crate::i18n::fill(i18n.t().cart_link, n)}</A> })
+                    (n > 0).then(|| view! { <A href=routes::CHECKOUT attr:class="cart-link">{crate::i18n::fill(i18n.t().cart_link, n)}</A> })
                 }}
                 <button
                     type="button"
@@ -144,11 +145,11 @@ fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <nav class="wrap" aria-label=move || t().footer_nav>
                 <ul class="footer-links">
-                    <li><A href="/barrierefreiheit">{move || t().accessibility}</A></li>
-                    <li><A href="/leichte-sprache">{move || t().easy_read}</A></li>
-                    <li><A href="/impressum">{move || t().imprint}</A></li>
-                    <li><A href="/datenschutz">{move || t().privacy}</A></li>
-                    <li><A href="/girocode">{move || t().giro_gen_title}</A></li>
+                    <li><A href=routes::ACCESSIBILITY>{move || t().accessibility}</A></li>
+                    <li><A href=routes::EASY_READ>{move || t().easy_read}</A></li>
+                    <li><A href=routes::IMPRINT>{move || t().imprint}</A></li>
+                    <li><A href=routes::PRIVACY>{move || t().privacy}</A></li>
+                    <li><A href=routes::GIROCODE>{move || t().giro_gen_title}</A></li>
                 </ul>
             </nav>
         </footer>

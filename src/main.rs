@@ -11,6 +11,7 @@ mod i18n;
 mod pages;
 mod panic_page;
 mod restore;
+mod routes;
 mod storage;
 mod wizard;
 

@@ -55,7 +55,7 @@ fn show_error_page() {
     let _ = main.set_attribute("role", "main");
     let href = web_sys::window()
         .and_then(|w| w.location().href().ok())
-        .unwrap_or_else(|| "/".into());
+        .unwrap_or_else(|| crate::routes::HOME.into());
     let _ = a.set_attribute("href", &href);
     let _ = a.set_attribute("class", "button");
     let _ = p2.append_child(&a);

@@ -6,9 +6,10 @@ use crate::api::{self, ApiError};
 use crate::components::codes::TextWithCodes;
 use crate::components::page_title::PageTitle;
 use crate::i18n::{fill, use_i18n};
+use crate::routes;
 use crate::storage;
 use domain::money::Cents;
-use domain::payment::{PaymentMethodId, PaymentRequest, RETURN_PATH};
+use domain::payment::{PaymentMethodId, PaymentRequest};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -88,7 +89,7 @@ pub fn CheckoutPage() -> impl IntoView {
         let body = PaymentRequest {
             items: items.iter().map(|i| i.item.clone()).collect(),
             method: m,
-            return_url: RETURN_PATH.to_string(),
+            return_url: routes::CHECKOUT_RETURN.to_string(),
         };
         let Ok(body_json) = serde_json::to_string(&body) else {
             return;
@@ -118,12 +119,12 @@ pub fn CheckoutPage() -> impl IntoView {
                     );
                     match p.redirect_url.as_deref() {
                         // Only our own provider path: never follow an address from elsewhere.
-                        Some(url) if url.starts_with("/mock-psp/") => {
+                        Some(url) if url.starts_with(routes::PROVIDER_PREFIX) => {
                             if let Some(w) = web_sys::window() {
                                 let _ = w.location().assign(url);
                             }
                         }
-                        _ => navigate(RETURN_PATH, Default::default()),
+                        _ => navigate(routes::CHECKOUT_RETURN, Default::default()),
                     }
                 }
                 Err(e) => {
@@ -170,7 +171,7 @@ pub fn CheckoutPage() -> impl IntoView {
             if cart.items.with(Vec::is_empty) {
                 return view! {
                     <p>{t.checkout_empty}</p>
-                    <p><A href="/">{t.back_to_start}</A></p>
+                    <p><A href=routes::HOME>{t.back_to_start}</A></p>
                 }
                 .into_any();
             }
@@ -207,10 +208,10 @@ pub fn CheckoutPage() -> impl IntoView {
                                         {errors.into_iter().map(|m| view! { <p class="error-message item-note">{m}</p> }).collect_view()}
                                         <p class="item-actions">
                                             {sign_in.map(|case| view! {
-                                                <a href="/anhoerung" on:click={
+                                                <a href=routes::HEARING on:click={
                                                     let case = case.clone();
                                                     move |_| {
-                                                        storage::save(crate::hearing::RETURN_SLOT, &"/kasse");
+                                                        storage::save(crate::hearing::RETURN_SLOT, &routes::CHECKOUT);
                                                         storage::save(crate::hearing::session::SIGN_IN_CASE_SLOT, &case);
                                                     }
                                                 }>

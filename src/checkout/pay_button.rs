@@ -19,7 +19,7 @@ pub fn PayOnlineButton(item: PaymentItemRequest, label: Text, amount: Cents) -> 
             label: label.clone(),
             amount,
         });
-        navigate("/kasse", Default::default());
+        navigate(crate::routes::CHECKOUT, Default::default());
     };
     view! { <button type="button" class="button" on:click=add>{move || i18n.t().pay_online}</button> }
 }

@@ -8,6 +8,7 @@ use crate::components::codes::TextWithCodes;
 use crate::components::page_title::PageTitle;
 use crate::components::payment_qr::PaymentQr;
 use crate::i18n::use_i18n;
+use crate::routes;
 use crate::storage;
 use domain::payment::{Payment, PaymentMethodId, PaymentStatus};
 use leptos::prelude::*;
@@ -129,7 +130,7 @@ pub fn ReturnPage() -> impl IntoView {
             View::Nothing => view! {
                 <PageTitle text=Signal::derive(move || i18n.t().checkout_title.to_string())/>
                 <h1>{t.checkout_no_payment}</h1>
-                <p><A href="/kasse">{t.checkout_title}</A></p>
+                <p><A href=routes::CHECKOUT>{t.checkout_title}</A></p>
             }
             .into_any(),
             View::Done(p) => view! { <PaymentOutcome payment=*p on_refresh=Callback::new(move |_| check(0))/> }.into_any(),
@@ -185,7 +186,7 @@ fn PaymentOutcome(payment: Payment, on_refresh: Callback<()>) -> impl IntoView {
                         }
                     }>{t.print}</button>
                 </div>
-                <p class="no-print"><A href="/">{t.back_to_start}</A></p>
+                <p class="no-print"><A href=routes::HOME>{t.back_to_start}</A></p>
             }
             .into_any()
         }
@@ -215,7 +216,7 @@ fn PaymentOutcome(payment: Payment, on_refresh: Callback<()>) -> impl IntoView {
                 <h1>{title}</h1>
                 <p class="notice notice-error" role="alert">{text}</p>
                 {table}
-                <button type="button" class="button" on:click=move |_| navigate("/kasse", Default::default())>{t.checkout_try_again}</button>
+                <button type="button" class="button" on:click=move |_| navigate(routes::CHECKOUT, Default::default())>{t.checkout_try_again}</button>
             }
             .into_any()
         }

@@ -5,6 +5,7 @@ use super::case_text::{case_wording, CaseWording};
 use crate::api;
 use crate::components::payment_qr::PaymentQr;
 use crate::i18n::{fill, use_i18n, Lang};
+use crate::routes;
 use domain::hearing::{Evidence, HearingCase, HearingRole};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -92,7 +93,7 @@ pub fn CasePage(case: HearingCase, token: String, on_logout: Callback<()>) -> im
             <h3>{if witness { t.hearing_answer_heading_witness } else { t.hearing_answer_heading_person }}</h3>
             <p>{if witness { t.hearing_answer_intro_witness } else { t.hearing_answer_intro_person }}</p>
             {late.then(|| view! { <p class="notice">{t.hearing_late_answer}</p> })}
-            <p><A href="/anhoerung/angaben" attr:class="button">{if witness { t.hearing_start_witness } else { t.hearing_start_person }}</A></p>
+            <p><A href=routes::hearing_step(routes::HEARING_PERSONAL) attr:class="button">{if witness { t.hearing_start_witness } else { t.hearing_start_person }}</A></p>
         })}
         <h2>{t.hearing_end_heading}</h2>
         <button type="button" class="button button-secondary" on:click=move |_| on_logout.run(())>{t.hearing_logout}</button>

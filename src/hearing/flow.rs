@@ -9,6 +9,7 @@ use super::{RECEIPT_SLOT, RESPONSE_KEY_SLOT, RETURN_SLOT};
 use crate::api::{self, ApiError};
 use crate::components::page_title::PageTitle;
 use crate::i18n::{fill, use_i18n, Lang, Texts};
+use crate::routes::{self, param, CHANGE_PARAM, HEARING_CASE, HEARING_RECEIPT};
 use crate::storage;
 use crate::wizard::check::{show_failure, show_server_errors, CheckAnswers, SendState, SendTexts};
 use crate::wizard::context::WizardCtx;
@@ -32,13 +33,13 @@ pub fn HearingFlow() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let navigate = use_navigate();
-    let step = Memo::new(move |_| params.read().get("step").unwrap_or_default());
+    let step = Memo::new(move |_| params.read().get(param::STEP).unwrap_or_default());
     let token = session::load().map(|s| s.token);
-    if step.get_untracked() == "quittung" {
+    if step.get_untracked() == HEARING_RECEIPT {
         return view! { <ReceiptPage/> }.into_any();
     }
     let Some(token) = token else {
-        request_animation_frame(move || navigate("/anhoerung", replace()));
+        request_animation_frame(move || navigate(routes::HEARING, replace()));
         return ().into_any();
     };
     let tok = token.clone();
@@ -47,9 +48,9 @@ pub fn HearingFlow() -> impl IntoView {
         async move { api::hearings::current(i18n.lang.get_untracked(), &tok).await }
     });
     let relogin = move |_| {
-        storage::save(RETURN_SLOT, &format!("/anhoerung/{}", step.get_untracked()));
+        storage::save(RETURN_SLOT, &routes::hearing_step(&step.get_untracked()));
         storage::remove("hearing-session");
-        navigate("/anhoerung", Default::default());
+        navigate(routes::HEARING, Default::default());
     };
     view! {
         <SessionTimer/>
@@ -85,14 +86,14 @@ fn HearingLoaded(case: HearingCase, token: String, step: Memo<String>) -> impl I
     session::touch();
     let ctx = WizardCtx::with_base(
         form::definition(case.role, case.offence.date),
-        "/anhoerung".into(),
-        "/anhoerung/fall".into(),
+        routes::HEARING.into(),
+        routes::hearing_step(HEARING_CASE),
         false,
     );
     ctx.answers.update(|a| form::prefill(a, &case.person));
     provide_context(ctx);
     let query = use_query_map();
-    let change = Memo::new(move |_| query.read().get("aendern").is_some());
+    let change = Memo::new(move |_| query.read().get(CHANGE_PARAM).is_some());
     let answered = case.response.is_some();
     let case = StoredValue::new(case);
     let nav = navigate.clone();
@@ -103,7 +104,7 @@ fn HearingLoaded(case: HearingCase, token: String, step: Memo<String>) -> impl I
             let _ = api::hearings::logout(i18n.lang.get_untracked(), &token).await;
             session::clear_all();
             storage::remove(RECEIPT_SLOT);
-            nav("/anhoerung", replace());
+            nav(routes::HEARING, replace());
         });
     });
     let redirect = move |to: String| {
@@ -114,8 +115,8 @@ fn HearingLoaded(case: HearingCase, token: String, step: Memo<String>) -> impl I
         let step = step.get();
         let change = change.get();
         untrack(|| match step.as_str() {
-            "quittung" => view! { <ReceiptPage/> }.into_any(),
-            "fall" => {
+            HEARING_RECEIPT => view! { <ReceiptPage/> }.into_any(),
+            HEARING_CASE => {
                 let c = case.get_value();
                 let title = fill(i18n.t().hearing_case_caption, &c.case_number);
                 view! {
@@ -125,7 +126,7 @@ fn HearingLoaded(case: HearingCase, token: String, step: Memo<String>) -> impl I
                 .into_any()
             }
             _ if answered => {
-                redirect("/anhoerung/fall".into());
+                redirect(routes::hearing_step(HEARING_CASE));
                 ().into_any()
             }
             requested => landing_view(ctx, requested, change, &redirect, || {
@@ -160,7 +161,7 @@ fn HearingCheck(ctx: WizardCtx) -> impl IntoView {
                     storage::remove(&crate::wizard::context::answers_key(form::FORM_ID));
                     ctx.answers.set(Default::default());
                     // Replace: "back" from the receipt never lands on the send button.
-                    navigate("/anhoerung/quittung", replace());
+                    navigate(&routes::hearing_step(HEARING_RECEIPT), replace());
                 }
                 Err(ApiError::Validation(p)) if !p.errors.is_empty() => {
                     storage::remove(RESPONSE_KEY_SLOT);
@@ -256,7 +257,7 @@ fn ReceiptPage() -> impl IntoView {
         return view! {
             <PageTitle text=Signal::derive(move || i18n.t().hearing_login_title.to_string())/>
             <h1>{move || i18n.t().no_receipt_title}</h1>
-            <p><A href="/anhoerung">{move || i18n.t().hearing_login_title}</A></p>
+            <p><A href=routes::HEARING>{move || i18n.t().hearing_login_title}</A></p>
         }
         .into_any();
     };
@@ -293,7 +294,7 @@ fn ReceiptPage() -> impl IntoView {
                 }
             }>{move || i18n.t().print}</button>
         </div>
-        <p class="no-print"><A href="/anhoerung/fall">{move || i18n.t().hearing_back_to_case}</A></p>
+        <p class="no-print"><A href=routes::hearing_step(HEARING_CASE)>{move || i18n.t().hearing_back_to_case}</A></p>
     }
     .into_any()
 }

@@ -80,7 +80,7 @@ pub fn definition(role: HearingRole, on: domain::date::Date) -> FormDefinition {
         "Only if it differs from your family name.",
     ));
     let personal = Step {
-        id: "angaben".into(),
+        id: crate::routes::HEARING_PERSONAL.into(),
         title: t("Angaben zur Person", "Personal details"),
         intro: Some(t(
             "Diese Angaben zur Person müssen Sie machen (§ 111 OWiG). Zum Vorwurf selbst müssen Sie nichts sagen (§ 55 OWiG) – das fragen wir im nächsten Schritt getrennt.",
@@ -147,7 +147,7 @@ pub fn definition(role: HearingRole, on: domain::date::Date) -> FormDefinition {
         f
     };
     let matter = Step {
-        id: "aeusserung".into(),
+        id: crate::routes::HEARING_MATTER.into(),
         title: match role {
             HearingRole::PersonConcerned => t("Ihre Äußerung zum Vorwurf", "What you say about the accusation"),
             HearingRole::KeeperWitness => t("Wer ist gefahren?", "Who was driving?"),

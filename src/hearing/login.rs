@@ -8,6 +8,7 @@ use crate::components::error_summary::{focus_error_summary, ErrorSummary};
 use crate::components::field::{Kind, TextField};
 use crate::components::page_title::PageTitle;
 use crate::i18n::use_i18n;
+use crate::routes;
 use crate::storage;
 use domain::hearing::SessionRequest;
 use leptos::prelude::*;
@@ -57,7 +58,7 @@ pub fn HearingLogin() -> impl IntoView {
                     storage::save(session::CASE_SLOT, &case);
                     session::save(&Session::new(s.token, s.expires_in_seconds));
                     let back = storage::load::<String>(super::RETURN_SLOT)
-                        .unwrap_or_else(|| "/anhoerung/fall".into());
+                        .unwrap_or_else(|| routes::hearing_step(routes::HEARING_CASE));
                     storage::remove(super::RETURN_SLOT);
                     navigate(
                         &back,
@@ -105,7 +106,7 @@ pub fn HearingLogin() -> impl IntoView {
         let navigate = navigate_home.clone();
         request_animation_frame(move || {
             navigate(
-                "/anhoerung/fall",
+                &routes::hearing_step(routes::HEARING_CASE),
                 NavigateOptions {
                     replace: true,
                     ..Default::default()

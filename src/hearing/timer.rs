@@ -50,7 +50,7 @@ pub fn SessionTimer() -> impl IntoView {
     let relogin = move |_| {
         storage::save(super::RETURN_SLOT, &location.pathname.get_untracked());
         storage::remove("hearing-session");
-        navigate("/anhoerung", Default::default());
+        navigate(crate::routes::HEARING, Default::default());
     };
     // Only a change of state (or of the whole minute) re-renders: the alert must not repeat every second.
     let phase = Memo::new(move |_| {

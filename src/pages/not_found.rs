@@ -11,6 +11,6 @@ pub fn NotFound() -> impl IntoView {
         <PageTitle text=Signal::derive(move || t().not_found_title.to_string())/>
         <h1>{move || t().not_found_title}</h1>
         <p>{move || t().not_found_text}</p>
-        <p><A href="/">{move || t().back_to_start}</A></p>
+        <p><A href=crate::routes::HOME>{move || t().back_to_start}</A></p>
     }
 }

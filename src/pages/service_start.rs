@@ -2,6 +2,7 @@
 
 use crate::api::ApiError;
 use crate::i18n::use_i18n;
+use crate::routes;
 use crate::wizard::context::stored_answers;
 use crate::wizard::page::StartLink;
 use crate::wizard::title::WizardTitle;
@@ -21,7 +22,7 @@ pub fn ServiceStart() -> impl IntoView {
                 <WizardTitle text=move || i18n.t().not_found_title.to_string()/>
                 <h1>{t.not_found_title}</h1>
                 <p>{t.service_not_found}</p>
-                <p><A href="/" exact=true>{t.back_to_start}</A></p>
+                <p><A href=routes::HOME exact=true>{t.back_to_start}</A></p>
             }
             .into_any(),
             Some(Err(e)) => view! {
@@ -43,7 +44,7 @@ pub fn ServiceStart() -> impl IntoView {
                     <p>{d.form.intro.get(lang).to_string()}</p>
                     <p class="fee"><span class="fee-label">{t.fee}": "</span>{d.service.fee.describe(lang)}</p>
                     <StartLink service_id=d.form.id.clone() first_step=first has_answers=has_answers/>
-                    <p class="resume-hint"><A href="/fortsetzen">{t.resume_link}</A></p>
+                    <p class="resume-hint"><A href=routes::RESUME>{t.resume_link}</A></p>
                 }
                 .into_any()
             }

@@ -11,6 +11,7 @@ use super::title::WizardTitle;
 use crate::api::{self, ApiError};
 use crate::components::error_summary::{focus_error_summary, ErrorSummary};
 use crate::i18n::{use_i18n, Lang, Texts};
+use crate::routes;
 use crate::storage;
 use domain::application::ApplicationRequest;
 use domain::date::Date;
@@ -115,7 +116,7 @@ pub fn show_server_errors(
     ctx.errors.set(placed.messages);
     match placed.step {
         Some(step) => {
-            super::nav::go(&format!("{}?aendern=1", ctx.step_url(&step)));
+            super::nav::go(&routes::change(&ctx.step_url(&step)));
             set_timeout(focus_error_summary, std::time::Duration::from_millis(120));
         }
         None => focus_error_summary(),
@@ -220,7 +221,7 @@ pub fn AnswersSummary(ctx: WizardCtx) -> impl IntoView {
                     j.visible_steps()
                         .into_iter()
                         .map(|step| {
-                            let step_href = format!("{}?aendern=1", ctx.step_url(&step.id));
+                            let step_href = routes::change(&ctx.step_url(&step.id));
                             let rows = step
                                 .fields
                                 .iter()
@@ -282,7 +283,7 @@ pub fn CheckPage(ctx: WizardCtx) -> impl IntoView {
                     ctx.errors.set(Default::default());
                     // Replace: back from the confirmation never lands on a page that sends again.
                     navigate(
-                        &ctx.step_url("bestaetigung"),
+                        &ctx.step_url(routes::CONFIRMATION_PAGE),
                         NavigateOptions {
                             replace: true,
                             ..Default::default()

@@ -5,6 +5,7 @@ use super::context::receipt_key;
 use super::title::WizardTitle;
 use crate::components::payment_qr::PaymentQr;
 use crate::i18n::{fill, use_i18n};
+use crate::routes;
 use crate::storage;
 use domain::application::ApplicationReceipt;
 use leptos::prelude::*;
@@ -19,7 +20,7 @@ pub fn Confirmation(service_id: String, next_steps: domain::i18n::Text) -> impl 
             <WizardTitle text=move || i18n.t().no_receipt_title.to_string()/>
             <h1>{move || i18n.t().no_receipt_title}</h1>
             <p>{move || i18n.t().no_receipt_text}</p>
-            <p><A href=format!("/leistungen/{service_id}") exact=true>{move || i18n.t().start_again}</A></p>
+            <p><A href=routes::service(&service_id) exact=true>{move || i18n.t().start_again}</A></p>
         }
         .into_any();
     };
@@ -79,7 +80,7 @@ pub fn Confirmation(service_id: String, next_steps: domain::i18n::Text) -> impl 
                 }
             }>{move || i18n.t().print}</button>
         </div>
-        <p class="no-print"><A href="/" exact=true>{move || i18n.t().back_to_start}</A></p>
+        <p class="no-print"><A href=routes::HOME exact=true>{move || i18n.t().back_to_start}</A></p>
     }
     .into_any()
 }

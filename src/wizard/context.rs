@@ -72,7 +72,7 @@ pub struct WizardCtx {
 impl WizardCtx {
     /// A service's wizard below `/leistungen/{id}`, with drafts.
     pub fn new(form: FormDefinition) -> WizardCtx {
-        let base = format!("/leistungen/{}", form.id);
+        let base = crate::routes::service(&form.id);
         WizardCtx::with_base(form, base.clone(), base, true)
     }
 
@@ -123,7 +123,8 @@ impl WizardCtx {
     }
 
     pub fn step_url(&self, step: &str) -> String {
-        self.base.with_value(|(base, _)| format!("{base}/{step}"))
+        self.base
+            .with_value(|(base, _)| crate::routes::below(base, step))
     }
 
     pub fn start_url(&self) -> String {

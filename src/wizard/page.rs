@@ -8,9 +8,10 @@ use super::context::WizardCtx;
 use super::step::StepPage;
 use crate::api::{self, ApiError};
 use crate::i18n::use_i18n;
+use crate::routes::{self, param, CHANGE_PARAM, CHECK_PAGE, CONFIRMATION_PAGE};
 use crate::wizard::title::WizardTitle;
 use domain::application::ServiceDetail;
-use domain::form::{Landing, CHECK_PAGE};
+use domain::form::Landing;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -40,7 +41,7 @@ pub fn WizardPage() -> impl IntoView {
 pub fn service_of_route() -> crate::fetched::Fetched<Result<ServiceDetail, ApiError>> {
     let i18n = use_i18n();
     let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let id = Memo::new(move |_| params.read().get(param::SERVICE).unwrap_or_default());
     crate::fetched::Fetched::new(move || {
         let id = id.get();
         async move { api::forms::service(i18n.lang.get_untracked(), &id).await }
@@ -54,8 +55,8 @@ fn WizardLoaded(detail: ServiceDetail) -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let navigate = use_navigate();
-    let step_param = Memo::new(move |_| params.read().get("step").unwrap_or_default());
-    let change = Memo::new(move |_| query.read().get("aendern").is_some());
+    let step_param = Memo::new(move |_| params.read().get(param::STEP).unwrap_or_default());
+    let change = Memo::new(move |_| query.read().get(CHANGE_PARAM).is_some());
     let redirect = move |to: String| {
         let navigate = navigate.clone();
         request_animation_frame(move || {
@@ -76,14 +77,14 @@ fn WizardLoaded(detail: ServiceDetail) -> impl IntoView {
             // Leaving the wizard for its start page: the old route still sees the new params for a
             // moment. Resolving "" would redirect back into the wizard from a disposed page.
             "" => ().into_any(),
-            "bestaetigung" => {
+            CONFIRMATION_PAGE => {
                 let next = ctx.form(|f| f.next_steps.clone());
                 view! { <Confirmation service_id=ctx.service_id() next_steps=next/> }.into_any()
             }
             CHECK_PAGE
                 if !ctx.with_journey(|j| j.is_complete()) && has_receipt_and_no_answers(ctx) =>
             {
-                redirect(ctx.step_url("bestaetigung"));
+                redirect(ctx.step_url(CONFIRMATION_PAGE));
                 ().into_any()
             }
             requested => landing_view(ctx, requested, change, &redirect, || {
@@ -132,9 +133,9 @@ fn has_receipt_and_no_answers(ctx: WizardCtx) -> bool {
 pub fn StartLink(service_id: String, first_step: String, has_answers: bool) -> impl IntoView {
     let i18n = use_i18n();
     let href = if has_answers {
-        format!("/leistungen/{service_id}/pruefen")
+        routes::service_step(&service_id, CHECK_PAGE)
     } else {
-        format!("/leistungen/{service_id}/{first_step}")
+        routes::service_step(&service_id, &first_step)
     };
     view! {
         <A href=href attr:class="button button-start">

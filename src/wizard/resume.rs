@@ -6,6 +6,7 @@ use crate::api::{self, ApiError};
 use crate::components::error_summary::{focus_error_summary, ErrorSummary};
 use crate::components::field::{Kind, TextField};
 use crate::i18n::use_i18n;
+use crate::routes;
 use crate::wizard::title::WizardTitle;
 use domain::application::normalise_code;
 use leptos::prelude::*;
@@ -36,7 +37,7 @@ pub fn ResumePage() -> impl IntoView {
                 Ok(draft) => {
                     store_answers(&draft.service_id, draft.form_version, &draft.answers);
                     navigate(
-                        &format!("/leistungen/{}/pruefen", draft.service_id),
+                        &routes::service_step(&draft.service_id, routes::CHECK_PAGE),
                         NavigateOptions {
                             replace: true,
                             ..Default::default()

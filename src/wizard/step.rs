@@ -9,6 +9,7 @@ use super::title::WizardTitle;
 use crate::api;
 use crate::components::error_summary::{focus_error_summary, ErrorSummary};
 use crate::i18n::{fill, use_i18n, Lang};
+use crate::routes;
 use domain::application::Draft;
 use domain::form::{validate_step, FeeRule, Step};
 use leptos::prelude::*;
@@ -207,7 +208,7 @@ fn resume_link(code: &str) -> String {
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
-    format!("{origin}/fortsetzen#code={code}")
+    routes::resume_link(&origin, code)
 }
 
 /// Letters read one by one by screen readers.
