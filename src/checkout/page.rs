@@ -4,6 +4,7 @@ use super::cart::{errors_by_item, use_cart, CartItem};
 use super::{Attempt, Pending, ATTEMPT_SLOT, PENDING_SLOT};
 use crate::api::{self, ApiError};
 use crate::components::codes::TextWithCodes;
+use crate::components::loaded::{Failure, Loaded};
 use crate::components::page_title::PageTitle;
 use crate::i18n::{fill, use_i18n};
 use crate::routes;
@@ -261,40 +262,33 @@ fn MethodChoice(
     method: RwSignal<Option<PaymentMethodId>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    move || {
-        let t = i18n.t();
-        let lang = i18n.lang();
-        match methods.get() {
-            None => view! { <p role="status" class="loading">{t.loading}</p> }.into_any(),
-            Some(Err(e)) => view! {
-                <div class="notice notice-error" role="alert">
-                    <p>{e.message(t)}</p>
-                    <button type="button" class="button button-secondary" on:click=move |_| methods.refetch()>{t.retry}</button>
-                </div>
-            }
-            .into_any(),
-            Some(Ok(list)) => view! {
-                <fieldset class="field">
-                    <legend><h2 class="legend-heading">{t.checkout_method}</h2></legend>
-                    <div class="radios">
-                        {list.into_iter().enumerate().map(|(i, m)| {
-                            let id = if i == 0 { "pay-method".to_string() } else { format!("pay-method-{i}") };
-                            let hint_id = format!("{id}-hint");
-                            let value = m.id;
-                            view! {
-                                <div class="radio">
-                                    <input type="radio" id=id.clone() name="pay-method" aria-describedby=hint_id.clone()
-                                        prop:checked=move || method.get() == Some(value)
-                                        on:change=move |_| method.set(Some(value))/>
-                                    <label for=id>{m.label.get(lang).to_string()}</label>
-                                    <p class="hint radio-hint" id=hint_id>{m.description.get(lang).to_string()}</p>
-                                </div>
-                            }
-                        }).collect_view()}
-                    </div>
-                </fieldset>
-            }
-            .into_any(),
-        }
+    view! {
+        <Loaded fetched=methods failure=Failure::Inline let:list>
+            {move || {
+                let t = i18n.t();
+                let lang = i18n.lang();
+                view! {
+                    <fieldset class="field">
+                        <legend><h2 class="legend-heading">{t.checkout_method}</h2></legend>
+                        <div class="radios">
+                            {list.iter().enumerate().map(|(i, m)| {
+                                let id = if i == 0 { "pay-method".to_string() } else { format!("pay-method-{i}") };
+                                let hint_id = format!("{id}-hint");
+                                let value = m.id;
+                                view! {
+                                    <div class="radio">
+                                        <input type="radio" id=id.clone() name="pay-method" aria-describedby=hint_id.clone()
+                                            prop:checked=move || method.get() == Some(value)
+                                            on:change=move |_| method.set(Some(value))/>
+                                        <label for=id>{m.label.get(lang).to_string()}</label>
+                                        <p class="hint radio-hint" id=hint_id>{m.description.get(lang).to_string()}</p>
+                                    </div>
+                                }
+                            }).collect_view()}
+                        </div>
+                    </fieldset>
+                }
+            }}
+        </Loaded>
     }
 }

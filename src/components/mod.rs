@@ -3,5 +3,6 @@
 pub mod codes;
 pub mod error_summary;
 pub mod field;
+pub mod loaded;
 pub mod page_title;
 pub mod payment_qr;

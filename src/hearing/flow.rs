@@ -7,6 +7,7 @@ use super::session;
 use super::timer::SessionTimer;
 use super::{RECEIPT_SLOT, RESPONSE_KEY_SLOT, RETURN_SLOT};
 use crate::api::{self, ApiError};
+use crate::components::loaded::Loaded;
 use crate::components::page_title::PageTitle;
 use crate::i18n::{fill, use_i18n, Lang, Texts};
 use crate::routes::{self, param, CHANGE_PARAM, HEARING_CASE, HEARING_RECEIPT};
@@ -52,29 +53,28 @@ pub fn HearingFlow() -> impl IntoView {
         storage::remove("hearing-session");
         navigate(routes::HEARING, Default::default());
     };
-    view! {
-        <SessionTimer/>
-        {move || match case.get() {
-            None => view! { <p role="status" class="loading">{i18n.t().loading}</p> }.into_any(),
-            Some(Err(ApiError::Status(401, p))) => {
-                let relogin = relogin.clone();
-                view! {
-                    <PageTitle text=Signal::derive(move || i18n.t().hearing_session_ended_title.to_string())/>
-                    <h1>{i18n.t().hearing_session_ended_title}</h1>
-                    <p role="alert">{p.detail.unwrap_or(p.title)}</p>
-                    <p>{i18n.t().hearing_expired_kept}</p>
-                    <button type="button" class="button" on:click=relogin>{i18n.t().hearing_login_again}</button>
-                }
-                .into_any()
-            }
-            Some(Err(e)) => view! {
-                <h1>{i18n.t().services_error_title}</h1>
-                <p role="alert">{e.message(i18n.t())}</p>
-                <button type="button" class="button" on:click=move |_| case.refetch()>{i18n.t().retry}</button>
+    // A 401: the session ended on the server; the answers typed so far stay in this tab.
+    let session_ended = Callback::new(move |e: ApiError| {
+        let ApiError::Status(401, p) = e else {
+            return None;
+        };
+        let relogin = relogin.clone();
+        Some(
+            view! {
+                <PageTitle text=Signal::derive(move || i18n.t().hearing_session_ended_title.to_string())/>
+                <h1>{move || i18n.t().hearing_session_ended_title}</h1>
+                <p role="alert">{p.detail.unwrap_or(p.title)}</p>
+                <p>{move || i18n.t().hearing_expired_kept}</p>
+                <button type="button" class="button" on:click=relogin>{move || i18n.t().hearing_login_again}</button>
             }
             .into_any(),
-            Some(Ok(c)) => view! { <HearingLoaded case=c token=token.clone() step=step/> }.into_any(),
-        }}
+        )
+    });
+    view! {
+        <SessionTimer/>
+        <Loaded fetched=case catch=session_ended let:c>
+            <HearingLoaded case=c token=token.clone() step=step/>
+        </Loaded>
     }
     .into_any()
 }

@@ -1,6 +1,7 @@
 //! Start page: the town's services from the API, grouped by category, filtered as you type.
 
-use crate::api::{self, ApiError};
+use crate::api;
+use crate::components::loaded::{Failure, Loaded};
 use crate::components::page_title::PageTitle;
 use crate::i18n::{fill, use_i18n, Lang};
 use domain::catalogue::{group_by_category, ServiceSummary};
@@ -33,26 +34,9 @@ pub fn Catalogue() -> impl IntoView {
                 on:input=move |ev| query.set(event_target_value(&ev))
             />
         </div>
-        {move || match services.get() {
-            None => view! { <p role="status" class="loading">{t().loading}</p> }.into_any(),
-            Some(Err(e)) => view! { <LoadError error=e on_retry=move || services.refetch()/> }.into_any(),
-            Some(Ok(list)) => view! { <ServiceList services=list query=query.into()/> }.into_any(),
-        }}
-    }
-}
-
-#[component]
-fn LoadError(error: ApiError, on_retry: impl Fn() + 'static) -> impl IntoView {
-    let i18n = use_i18n();
-    let t = i18n.t();
-    leptos::logging::warn!("services failed: {error:?}");
-    view! {
-        <div class="notice notice-error" role="alert">
-            <h2>{t.services_error_title}</h2>
-            <p>{error.message(t)}</p>
-            <p>{t.services_error_text}</p>
-            <button type="button" class="button" on:click=move |_| on_retry()>{t.retry}</button>
-        </div>
+        <Loaded fetched=services failure=Failure::Section let:list>
+            <ServiceList services=list query=query.into()/>
+        </Loaded>
     }
 }
 

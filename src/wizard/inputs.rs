@@ -4,6 +4,7 @@
 use super::binding::Binding;
 use super::context::WizardCtx;
 use crate::api;
+use crate::components::loaded::{Failure, Loaded};
 use crate::i18n::{fill, use_i18n, Lang};
 use domain::application::Slot;
 use domain::date::Date;
@@ -576,27 +577,22 @@ fn SlotPicker(field: Field, path: String, binding: Binding) -> impl IntoView {
         let service = service.clone();
         async move { api::forms::slots(i18n.lang.get_untracked(), &service).await }
     });
-    move || {
-        match slots.get() {
-        None => view! { <p role="status" class="loading">{i18n.t().loading}</p> }.into_any(),
-        Some(Err(e)) => view! {
-            <div class="notice notice-error" role="alert">
-                <p>{e.message(i18n.t())}</p>
-                <button type="button" class="button button-secondary" on:click=move |_| slots.refetch()>{i18n.t().retry}</button>
-            </div>
+    let show = move |list: Vec<Slot>| {
+        if list.is_empty() {
+            return view! { <p class="notice">{move || i18n.t().no_slots}</p> }.into_any();
         }
-        .into_any(),
-        Some(Ok(list)) if list.is_empty() => view! { <p class="notice">{i18n.t().no_slots}</p> }.into_any(),
-        Some(Ok(list)) => {
-            remember_slot_labels(&list);
-            let options = list
-                .iter()
-                .map(|s| Choice { value: s.id.clone(), label: slot_label_text(s), hint: None })
-                .collect::<Vec<_>>();
-            view! { <Radios field=field.clone() path=path.clone() binding=binding.clone() options=options inline=false/> }.into_any()
-        }
-    }
-    }
+        remember_slot_labels(&list);
+        let options = list
+            .iter()
+            .map(|s| Choice {
+                value: s.id.clone(),
+                label: slot_label_text(s),
+                hint: None,
+            })
+            .collect::<Vec<_>>();
+        view! { <Radios field=field.clone() path=path.clone() binding=binding.clone() options=options inline=false/> }.into_any()
+    };
+    view! { <Loaded fetched=slots failure=Failure::Inline let:list>{show(list)}</Loaded> }
 }
 
 const SLOT_LABELS: &str = "slot-labels";

@@ -7,9 +7,9 @@ use super::confirmation::Confirmation;
 use super::context::WizardCtx;
 use super::step::StepPage;
 use crate::api::{self, ApiError};
+use crate::components::loaded::Loaded;
 use crate::i18n::use_i18n;
 use crate::routes::{self, param, CHANGE_PARAM, CHECK_PAGE, CONFIRMATION_PAGE};
-use crate::wizard::title::WizardTitle;
 use domain::application::ServiceDetail;
 use domain::form::Landing;
 use leptos::prelude::*;
@@ -19,21 +19,14 @@ use leptos_router::NavigateOptions;
 
 #[component]
 pub fn WizardPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let detail = service_of_route();
-    move || {
-        match detail.get() {
-        None => view! { <p role="status" class="loading">{i18n.t().loading}</p> }.into_any(),
-        Some(Err(ApiError::Status(404, _))) => view! { <crate::pages::not_found::NotFound/> }.into_any(),
-        Some(Err(e)) => view! {
-            <WizardTitle text=move || i18n.t().services_error_title.to_string()/>
-            <h1>{i18n.t().services_error_title}</h1>
-            <p role="alert">{e.message(i18n.t())}</p>
-            <button type="button" class="button" on:click=move |_| detail.refetch()>{i18n.t().retry}</button>
-        }
-        .into_any(),
-        Some(Ok(d)) => view! { <WizardLoaded detail=d/> }.into_any(),
-    }
+    let not_found = Callback::new(|e: ApiError| {
+        matches!(e, ApiError::Status(404, _))
+            .then(|| view! { <crate::pages::not_found::NotFound/> }.into_any())
+    });
+    view! {
+        <Loaded fetched=service_of_route() catch=not_found let:detail>
+            <WizardLoaded detail=detail/>
+        </Loaded>
     }
 }
 
