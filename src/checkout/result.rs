@@ -7,6 +7,8 @@ use crate::api;
 use crate::components::codes::TextWithCodes;
 use crate::components::page_title::PageTitle;
 use crate::components::payment_qr::PaymentQr;
+use crate::components::print_button::PrintButton;
+use crate::components::reference_code::ReferenceCode;
 use crate::i18n::use_i18n;
 use crate::routes;
 use crate::storage;
@@ -172,7 +174,7 @@ fn PaymentOutcome(payment: Payment, on_refresh: Callback<()>) -> impl IntoView {
                 <div class="panel-confirmation">
                     <h1>{t.checkout_paid_title}</h1>
                     <p>{t.checkout_payment_reference}</p>
-                    <p class="reference">{payment.reference.clone()}</p>
+                    <ReferenceCode code=payment.reference.clone()/>
                 </div>
                 {table}
                 <dl class="summary-list">
@@ -180,11 +182,7 @@ fn PaymentOutcome(payment: Payment, on_refresh: Callback<()>) -> impl IntoView {
                     <div class="summary-row"><dt>{t.checkout_paid_at}</dt><dd class="summary-value">{format!("{when} (UTC)")}</dd></div>
                 </dl>
                 <div class="button-group no-print">
-                    <button type="button" class="button button-secondary" on:click=|_| {
-                        if let Some(w) = web_sys::window() {
-                            let _ = w.print();
-                        }
-                    }>{t.print}</button>
+                    <PrintButton/>
                 </div>
                 <p class="no-print"><A href=routes::HOME>{t.back_to_start}</A></p>
             }

@@ -6,3 +6,5 @@ pub mod field;
 pub mod loaded;
 pub mod page_title;
 pub mod payment_qr;
+pub mod print_button;
+pub mod reference_code;

@@ -9,6 +9,8 @@ use super::{RECEIPT_SLOT, RESPONSE_KEY_SLOT, RETURN_SLOT};
 use crate::api::{self, ApiError};
 use crate::components::loaded::Loaded;
 use crate::components::page_title::PageTitle;
+use crate::components::print_button::PrintButton;
+use crate::components::reference_code::ReferenceCode;
 use crate::i18n::{fill, use_i18n, Lang, Texts};
 use crate::routes::{self, param, CHANGE_PARAM, HEARING_CASE, HEARING_RECEIPT};
 use crate::storage;
@@ -261,12 +263,6 @@ fn ReceiptPage() -> impl IntoView {
         }
         .into_any();
     };
-    let spoken: String = r
-        .reference
-        .chars()
-        .map(|c| c.to_string())
-        .collect::<Vec<_>>()
-        .join(" ");
     let reference = r.reference.clone();
     let r2 = r.clone();
     let r3 = r.clone();
@@ -275,7 +271,7 @@ fn ReceiptPage() -> impl IntoView {
         <div class="panel-confirmation">
             <h1>{move || i18n.t().hearing_receipt_title}</h1>
             <p>{move || i18n.t().your_reference}</p>
-            <p class="reference"><span aria-hidden="true">{reference.clone()}</span><span class="visually-hidden">{spoken}</span></p>
+            <ReferenceCode code=reference/>
         </div>
         <p>{move || fill(i18n.t().submitted_at, r.received_at.replace('T', " ").trim_end_matches('Z'))}</p>
         <h2>{move || i18n.t().hearing_copy_heading}</h2>
@@ -288,11 +284,7 @@ fn ReceiptPage() -> impl IntoView {
                     crate::dom::download(text.as_bytes(), "text/plain;charset=utf-8", &format!("Anhoerung-{}.txt", r.reference));
                 }
             }>{move || i18n.t().hearing_download_copy}</button>
-            <button type="button" class="button button-secondary" on:click=|_| {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.print();
-                }
-            }>{move || i18n.t().print}</button>
+            <PrintButton/>
         </div>
         <p class="no-print"><A href=routes::hearing_step(HEARING_CASE)>{move || i18n.t().hearing_back_to_case}</A></p>
     }

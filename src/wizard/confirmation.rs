@@ -4,6 +4,8 @@
 use super::context::receipt_key;
 use super::title::WizardTitle;
 use crate::components::payment_qr::PaymentQr;
+use crate::components::print_button::PrintButton;
+use crate::components::reference_code::ReferenceCode;
 use crate::i18n::{fill, use_i18n};
 use crate::routes;
 use crate::storage;
@@ -26,11 +28,6 @@ pub fn Confirmation(service_id: String, next_steps: domain::i18n::Text) -> impl 
     };
     let name = r.service_name.clone();
     let reference = r.reference.clone();
-    let spoken: String = reference
-        .chars()
-        .map(|c| c.to_string())
-        .collect::<Vec<_>>()
-        .join(" ");
     let fee = r.fee.total;
     let payee = r.payee.clone();
     let submitted = r.submitted_at.clone();
@@ -39,7 +36,7 @@ pub fn Confirmation(service_id: String, next_steps: domain::i18n::Text) -> impl 
         <div class="panel-confirmation">
             <h1>{move || i18n.t().confirmation_title}</h1>
             <p>{move || i18n.t().your_reference}</p>
-            <p class="reference"><span aria-hidden="true">{reference.clone()}</span><span class="visually-hidden">{spoken}</span></p>
+            <ReferenceCode code=reference/>
         </div>
         <p>{move || fill(i18n.t().submitted_at, submitted.replace('T', " ").trim_end_matches('Z'))}</p>
         <h2>{move || i18n.t().what_next}</h2>
@@ -74,11 +71,7 @@ pub fn Confirmation(service_id: String, next_steps: domain::i18n::Text) -> impl 
             }
         })}
         <div class="button-group no-print">
-            <button type="button" class="button button-secondary" on:click=|_| {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.print();
-                }
-            }>{move || i18n.t().print}</button>
+            <PrintButton/>
         </div>
         <p class="no-print"><A href=routes::HOME exact=true>{move || i18n.t().back_to_start}</A></p>
     }

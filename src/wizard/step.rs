@@ -8,6 +8,7 @@ use super::nav::WizardLink;
 use super::title::WizardTitle;
 use crate::api;
 use crate::components::error_summary::{focus_error_summary, ErrorSummary};
+use crate::components::reference_code::ReferenceCode;
 use crate::i18n::{fill, use_i18n, Lang};
 use crate::routes;
 use domain::application::Draft;
@@ -189,7 +190,7 @@ fn SaveDraft(ctx: WizardCtx) -> impl IntoView {
                 view! {
                     <div class="notice notice-success draft-saved" id="draft-saved" tabindex="-1" role="status">
                         <p>{fill(i18n.t().draft_saved, &until)}</p>
-                        <p class="resume-code"><span aria-hidden="true">{code.clone()}</span><span class="visually-hidden">{fill(i18n.t().resume_code_label, spaced(&code))}</span></p>
+                        <ReferenceCode code=code.clone() class="resume-code" label=|t| t.resume_code_label/>
                         <p>{i18n.t().draft_qr_explain}</p>
                         <div class="qr" inner_html=qr></div>
                         <p><a href=link.clone()>{link.clone()}</a></p>
@@ -209,14 +210,6 @@ fn resume_link(code: &str) -> String {
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
     routes::resume_link(&origin, code)
-}
-
-/// Letters read one by one by screen readers.
-fn spaced(code: &str) -> String {
-    code.chars()
-        .map(|c| c.to_string())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// A QR code of a link, as SVG markup we generate ourselves (text is escaped by the renderer).
