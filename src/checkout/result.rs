@@ -12,6 +12,7 @@ use crate::components::reference_code::ReferenceCode;
 use crate::i18n::use_i18n;
 use crate::routes;
 use crate::storage;
+use domain::date::format_timestamp;
 use domain::payment::{Payment, PaymentMethodId, PaymentStatus};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -162,13 +163,10 @@ fn PaymentOutcome(payment: Payment, on_refresh: Callback<()>) -> impl IntoView {
     match payment.status {
         PaymentStatus::Payed => {
             let method = method_label(payment.method, lang);
-            let when = payment
-                .paid_at
-                .clone()
-                .unwrap_or(payment.updated_at.clone())
-                .replace('T', " ")
-                .trim_end_matches('Z')
-                .to_string();
+            let when = format_timestamp(
+                payment.paid_at.as_deref().unwrap_or(&payment.updated_at),
+                lang,
+            );
             view! {
                 <PageTitle text=Signal::derive(move || i18n.t().checkout_paid_title.to_string())/>
                 <div class="panel-confirmation">

@@ -6,6 +6,7 @@ use crate::api;
 use crate::components::payment_qr::PaymentQr;
 use crate::i18n::{fill, use_i18n, Lang};
 use crate::routes;
+use domain::date::{format_date_time, format_timestamp};
 use domain::hearing::{Evidence, HearingCase, HearingRole};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -44,7 +45,7 @@ pub fn CasePage(case: HearingCase, token: String, on_logout: Callback<()>) -> im
         <p class="lead">{accusation}</p>
         <p class="accusation">{o.tbnr_text.get(lang).to_string()}</p>
         <dl class="summary-list">
-            <div class="summary-row"><dt>{t.hearing_when}</dt><dd class="summary-value">{format!("{}, {} {}", o.date.format(lang), o.time, if lang == Lang::De { "Uhr" } else { "" }).trim().to_string()}</dd></div>
+            <div class="summary-row"><dt>{t.hearing_when}</dt><dd class="summary-value">{format_date_time(o.date, &o.time, lang)}</dd></div>
             <div class="summary-row"><dt>{t.hearing_where}</dt><dd class="summary-value">{o.place.clone()}</dd></div>
             <div class="summary-row"><dt>{t.hearing_vehicle}</dt><dd class="summary-value">{o.vehicle_registration.clone()}</dd></div>
             <div class="summary-row"><dt>{t.hearing_tbnr}</dt><dd class="summary-value">{o.tbnr.clone()}</dd></div>
@@ -63,7 +64,7 @@ pub fn CasePage(case: HearingCase, token: String, on_logout: Callback<()>) -> im
         <h2>{t.hearing_options_heading}</h2>
         {response.map(|r| view! {
             <div class="notice notice-success">
-                <p>{fill(&t.hearing_already_answered.replace("{d}", r.received_at.replace('T', " ").trim_end_matches('Z')), &r.reference)}</p>
+                <p>{fill(&t.hearing_already_answered.replace("{d}", &format_timestamp(&r.received_at, lang)), &r.reference)}</p>
             </div>
         })}
         {case.payment_possible.then(|| view! {

@@ -17,6 +17,7 @@ use crate::storage;
 use crate::wizard::check::{show_failure, show_server_errors, CheckAnswers, SendState, SendTexts};
 use crate::wizard::context::WizardCtx;
 use crate::wizard::page::landing_view;
+use domain::date::format_timestamp;
 use domain::hearing::{HearingCase, HearingChoice, HearingReceipt};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -205,7 +206,11 @@ fn receipt_text(r: &HearingReceipt, t: &Texts, lang: Lang) -> String {
     let mut lines = vec![
         format!("{} {}", t.hearing_receipt_title, r.case_number),
         format!("{}: {}", t.your_reference, r.reference),
-        format!("{}: {}", t.hearing_received, r.received_at),
+        format!(
+            "{}: {} (UTC)",
+            t.hearing_received,
+            format_timestamp(&r.received_at, lang)
+        ),
         String::new(),
         format!("{}: {} {}", t.hearing_name, p.given_names, p.family_name),
         format!(
@@ -273,7 +278,7 @@ fn ReceiptPage() -> impl IntoView {
             <p>{move || i18n.t().your_reference}</p>
             <ReferenceCode code=reference/>
         </div>
-        <p>{move || fill(i18n.t().submitted_at, r.received_at.replace('T', " ").trim_end_matches('Z'))}</p>
+        <p>{move || fill(i18n.t().submitted_at, format_timestamp(&r.received_at, i18n.lang()))}</p>
         <h2>{move || i18n.t().hearing_copy_heading}</h2>
         <pre class="receipt-copy">{move || receipt_text(&r2, i18n.t(), i18n.lang())}</pre>
         <div class="button-group no-print">

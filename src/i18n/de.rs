@@ -284,4 +284,5 @@ pub static TEXTS: Texts = Texts {
     checkout_sign_in_for_case: "Für Fall {n} anmelden",
     checkout_fine_needs_sign_in: "Für den Fall {n} sind Sie hier nicht angemeldet, deshalb ist er nicht in dieser Zahlung. Um ihn gesondert zu bezahlen, melden Sie sich bitte mit Aktenzeichen und Zugangscode aus dem Schreiben zu diesem Fall an.",
     checkout_total_now: "Summe dieser Zahlung",
+    weekdays_short: ["Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."],
 };

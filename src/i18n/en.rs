@@ -284,4 +284,5 @@ pub static TEXTS: Texts = Texts {
     checkout_sign_in_for_case: "Sign in to case {n}",
     checkout_fine_needs_sign_in: "You are not signed in to case {n} here, so it is not part of this payment. To pay it separately, please sign in with the case number and access code from the letter about this case.",
     checkout_total_now: "Total of this payment",
+    weekdays_short: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
 };

@@ -276,6 +276,8 @@ pub struct Texts {
     /// `{n}`: the case number.
     pub checkout_fine_needs_sign_in: &'static str,
     pub checkout_total_now: &'static str,
+    /// Monday first, as [`domain::date::Weekday::index`].
+    pub weekdays_short: [&'static str; 7],
 }
 
 pub fn texts(lang: Lang) -> &'static Texts {

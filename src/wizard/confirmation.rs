@@ -10,6 +10,7 @@ use crate::i18n::{fill, use_i18n};
 use crate::routes;
 use crate::storage;
 use domain::application::ApplicationReceipt;
+use domain::date::format_timestamp;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -38,7 +39,7 @@ pub fn Confirmation(service_id: String, next_steps: domain::i18n::Text) -> impl 
             <p>{move || i18n.t().your_reference}</p>
             <ReferenceCode code=reference/>
         </div>
-        <p>{move || fill(i18n.t().submitted_at, submitted.replace('T', " ").trim_end_matches('Z'))}</p>
+        <p>{move || fill(i18n.t().submitted_at, format_timestamp(&submitted, i18n.lang()))}</p>
         <h2>{move || i18n.t().what_next}</h2>
         <p>{move || next_steps.get(i18n.lang()).to_string()}</p>
         {(fee.0 > 0).then(|| {

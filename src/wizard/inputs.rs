@@ -7,7 +7,7 @@ use crate::api;
 use crate::components::loaded::{Failure, Loaded};
 use crate::i18n::{fill, use_i18n, Lang};
 use domain::application::Slot;
-use domain::date::Date;
+use domain::date::{format_date_time, Date};
 use domain::form::{AddressAnswer, Answer, Answers, Choice, Field, FieldKind, FileAnswer};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -599,22 +599,15 @@ const SLOT_LABELS: &str = "slot-labels";
 
 /// "Di. 01.12.2026, 10:00 Uhr – Trauzimmer im Alten Rathaus, Marktplatz 1".
 pub fn slot_label_text(s: &Slot) -> domain::i18n::Text {
-    domain::i18n::Text::new(
-        &format!(
-            "{} {}, {} Uhr – {}",
-            weekday(s.date, Lang::De),
-            s.date.format_de(),
-            s.time,
-            s.place.de
-        ),
-        &format!(
-            "{} {}, {} – {}",
-            weekday(s.date, Lang::En),
-            s.date.format(Lang::En),
-            s.time,
-            s.place.en
-        ),
-    )
+    let label = |lang: Lang| {
+        format!(
+            "{} {} – {}",
+            crate::i18n::texts(lang).weekdays_short[s.date.weekday().index()],
+            format_date_time(s.date, &s.time, lang),
+            s.place.get(lang)
+        )
+    };
+    domain::i18n::Text::new(&label(Lang::De), &label(Lang::En))
 }
 
 /// The answer is only the slot's id: keep the labels of slots seen in this tab, so the check
@@ -628,15 +621,6 @@ pub fn remember_slot_labels(list: &[Slot]) {
 
 pub fn slot_label(id: &str) -> Option<domain::i18n::Text> {
     crate::storage::load::<BTreeMap<String, domain::i18n::Text>>(SLOT_LABELS)?.remove(id)
-}
-
-fn weekday(d: Date, lang: Lang) -> &'static str {
-    // 1970-01-01 was a Thursday.
-    let i = (d.days_since_epoch() + 3).rem_euclid(7) as usize;
-    match lang {
-        Lang::De => ["Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."][i],
-        Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][i],
-    }
 }
 
 #[component]

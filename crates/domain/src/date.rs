@@ -1,6 +1,8 @@
 //! Civil dates without a date crate: parse ISO `YYYY-MM-DD`, show German `21.11.2026`, count
-//! days. Small on purpose (the wasm bundle carries it).
+//! days, name the weekday; the API's UTC timestamps shown as `21.11.2026, 12:05 Uhr`. Small on
+//! purpose (the wasm bundle carries it).
 
+use crate::i18n::Lang;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -56,10 +58,10 @@ impl Date {
     }
 
     /// English UI still shows an unambiguous day-first date.
-    pub fn format(self, lang: crate::i18n::Lang) -> String {
+    pub fn format(self, lang: Lang) -> String {
         match lang {
-            crate::i18n::Lang::De => self.format_de(),
-            crate::i18n::Lang::En => format!("{:02}/{:02}/{:04}", self.day, self.month, self.year),
+            Lang::De => self.format_de(),
+            Lang::En => format!("{:02}/{:02}/{:04}", self.day, self.month, self.year),
         }
     }
 
@@ -100,6 +102,11 @@ impl Date {
         Date::from_days_since_epoch(self.days_since_epoch() + days)
     }
 
+    pub fn weekday(self) -> Weekday {
+        // 1970-01-01 was a Thursday.
+        Weekday::from_monday_index((self.days_since_epoch() + 3).rem_euclid(7))
+    }
+
     /// Completed years of age on `today` (a birthday on 29 Feb counts from 1 Mar).
     pub fn age_on(self, today: Date) -> i32 {
         let mut age = today.year - self.year;
@@ -108,6 +115,153 @@ impl Date {
         }
         age
     }
+}
+
+/// The days of the week in ISO 8601 order: the week starts on Monday.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Weekday {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+}
+
+impl Weekday {
+    pub const ALL: [Weekday; 7] = [
+        Weekday::Monday,
+        Weekday::Tuesday,
+        Weekday::Wednesday,
+        Weekday::Thursday,
+        Weekday::Friday,
+        Weekday::Saturday,
+        Weekday::Sunday,
+    ];
+
+    /// Monday = 0 … Sunday = 6: the position in a Monday-first list of names.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// ISO 8601 day number: Monday = 1 … Sunday = 7.
+    pub fn iso_number(self) -> u8 {
+        self as u8 + 1
+    }
+
+    pub fn is_weekend(self) -> bool {
+        matches!(self, Weekday::Saturday | Weekday::Sunday)
+    }
+
+    fn from_monday_index(i: i64) -> Weekday {
+        match i.rem_euclid(7) {
+            0 => Weekday::Monday,
+            1 => Weekday::Tuesday,
+            2 => Weekday::Wednesday,
+            3 => Weekday::Thursday,
+            4 => Weekday::Friday,
+            5 => Weekday::Saturday,
+            _ => Weekday::Sunday,
+        }
+    }
+}
+
+/// A UTC instant as the API sends it (RFC 3339, `2026-11-21T12:05:33Z`), shown to the minute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp {
+    pub date: Date,
+    pub hour: u8,
+    pub minute: u8,
+    pub second: u8,
+}
+
+impl Timestamp {
+    pub fn from_unix_seconds(secs: i64) -> Timestamp {
+        let of_day = secs.rem_euclid(86_400);
+        Timestamp {
+            date: Date::from_unix_seconds(secs),
+            hour: (of_day / 3600) as u8,
+            minute: (of_day % 3600 / 60) as u8,
+            second: (of_day % 60) as u8,
+        }
+    }
+
+    /// RFC 3339 in UTC: `2026-11-21T12:05:33Z`, with optional fractions of a second and `+00:00`
+    /// for `Z`. Other offsets are not read (the API sends UTC only).
+    pub fn parse(s: &str) -> Option<Timestamp> {
+        let (date, rest) = (s.get(..10)?, s.get(10..)?);
+        let rest = rest.strip_prefix(['T', 't'])?;
+        let (clock, zone) = (rest.get(..8)?, rest.get(8..)?);
+        let zone = match zone.strip_prefix('.') {
+            Some(fraction) => fraction.trim_start_matches(|c: char| c.is_ascii_digit()),
+            None => zone,
+        };
+        if !matches!(zone, "Z" | "z" | "+00:00") {
+            return None;
+        }
+        let b = clock.as_bytes();
+        if b.get(2) != Some(&b':') || b.get(5) != Some(&b':') {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u8> {
+            let part = clock.get(r)?;
+            part.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| part.parse().ok())?
+        };
+        let (hour, minute, second) = (num(0..2)?, num(3..5)?, num(6..8)?);
+        (hour < 24 && minute < 60 && second < 61).then_some(Timestamp {
+            date: Date::parse_iso(date)?,
+            hour,
+            minute,
+            second,
+        })
+    }
+
+    /// `21.11.2026, 12:05 Uhr` (German), `21/11/2026, 12:05` (English); in UTC.
+    pub fn format(self, lang: Lang) -> String {
+        format_date_time(
+            self.date,
+            &format!("{:02}:{:02}", self.hour, self.minute),
+            lang,
+        )
+    }
+}
+
+/// RFC 3339, as the API writes it: `2026-11-21T12:05:33Z`.
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}T{:02}:{:02}:{:02}Z",
+            self.date.iso(),
+            self.hour,
+            self.minute,
+            self.second
+        )
+    }
+}
+
+/// An API timestamp (RFC 3339, UTC) for people, as [`Timestamp::format`]; anything else is
+/// shown as it came.
+pub fn format_timestamp(s: &str, lang: Lang) -> String {
+    Timestamp::parse(s)
+        .map(|t| t.format(lang))
+        .unwrap_or_else(|| s.to_string())
+}
+
+/// A clock time (`HH:MM`) for people: `12:05 Uhr` (German), `12:05` (English).
+pub fn format_time(time: &str, lang: Lang) -> String {
+    match lang {
+        Lang::De => format!("{time} Uhr"),
+        Lang::En => time.to_string(),
+    }
+}
+
+/// A date and a clock time (`HH:MM`): `21.11.2026, 12:05 Uhr` (German), `21/11/2026, 12:05`.
+pub fn format_date_time(date: Date, time: &str, lang: Lang) -> String {
+    format!("{}, {}", date.format(lang), format_time(time, lang))
 }
 
 fn is_leap(y: i32) -> bool {
@@ -200,6 +354,74 @@ mod tests {
         let born = Date::new(2008, 11, 22).unwrap();
         assert_eq!(born.age_on(Date::new(2026, 11, 21).unwrap()), 17);
         assert_eq!(born.age_on(Date::new(2026, 11, 22).unwrap()), 18);
+    }
+
+    #[test]
+    fn weekdays_start_on_monday() {
+        let day = |y, m, d| Date::new(y, m, d).unwrap().weekday();
+        assert_eq!(day(1970, 1, 1), Weekday::Thursday);
+        assert_eq!(day(2026, 11, 21), Weekday::Saturday, "a Saturday");
+        assert_eq!(day(2026, 11, 23), Weekday::Monday);
+        assert_eq!(day(2026, 11, 29), Weekday::Sunday);
+        assert_eq!(day(2024, 2, 29), Weekday::Thursday);
+        assert_eq!(day(1969, 12, 31), Weekday::Wednesday, "before the epoch");
+        assert_eq!(Weekday::Monday.index(), 0);
+        assert_eq!(Weekday::Sunday.index(), 6);
+        assert_eq!(Weekday::Monday.iso_number(), 1);
+        assert_eq!(Weekday::Sunday.iso_number(), 7);
+        assert!(Weekday::Saturday.is_weekend() && !Weekday::Friday.is_weekend());
+        // Seven days in a row are the seven weekdays, in order.
+        let monday = Date::new(2026, 11, 23).unwrap();
+        let week: Vec<Weekday> = (0..7).map(|i| monday.add_days(i).weekday()).collect();
+        assert_eq!(week, Weekday::ALL);
+    }
+
+    #[test]
+    fn timestamps_read_and_show() {
+        let t = Timestamp::parse("2026-11-21T12:05:33Z").unwrap();
+        assert_eq!(t.format(Lang::De), "21.11.2026, 12:05 Uhr");
+        assert_eq!(t.format(Lang::En), "21/11/2026, 12:05");
+        assert_eq!(t.to_string(), "2026-11-21T12:05:33Z");
+        assert_eq!(
+            Timestamp::parse("2026-11-21T12:05:33.250Z"),
+            Some(t),
+            "fractions are dropped"
+        );
+        assert_eq!(Timestamp::parse("2026-11-21T12:05:33+00:00"), Some(t));
+        for bad in [
+            "2026-11-21 12:05:33Z",
+            "2026-11-21T12:05:33",
+            "2026-11-21T12:05:33+01:00",
+            "2026-11-21T24:00:00Z",
+            "2026-11-21T12:60:00Z",
+            "2026-11-31T12:05:33Z",
+            "2026-11-21T1:05:33Z",
+            "2026-11-21",
+            "",
+        ] {
+            assert_eq!(Timestamp::parse(bad), None, "{bad}");
+        }
+        assert_eq!(
+            Timestamp::from_unix_seconds(1_795_219_200 + 3723).to_string(),
+            "2026-11-21T01:02:03Z"
+        );
+        assert_eq!(
+            format_timestamp("2026-11-21T12:05:33Z", Lang::De),
+            "21.11.2026, 12:05 Uhr"
+        );
+        assert_eq!(format_timestamp("gestern", Lang::De), "gestern");
+    }
+
+    #[test]
+    fn clock_times_read_the_german_way() {
+        assert_eq!(format_time("10:00", Lang::De), "10:00 Uhr");
+        assert_eq!(format_time("10:00", Lang::En), "10:00");
+        let d = Date::new(2026, 12, 1).unwrap();
+        assert_eq!(
+            format_date_time(d, "10:00", Lang::De),
+            "01.12.2026, 10:00 Uhr"
+        );
+        assert_eq!(format_date_time(d, "10:00", Lang::En), "01/12/2026, 10:00");
     }
 
     #[test]

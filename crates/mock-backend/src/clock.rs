@@ -30,15 +30,7 @@ impl Clock {
 
 /// RFC 3339 UTC timestamp for API responses, e.g. `2026-11-21T19:04:16Z`.
 pub fn rfc3339(unix: i64) -> String {
-    let date = domain::date::Date::from_unix_seconds(unix);
-    let secs = unix.rem_euclid(86_400);
-    format!(
-        "{}T{:02}:{:02}:{:02}Z",
-        date.iso(),
-        secs / 3600,
-        secs % 3600 / 60,
-        secs % 60
-    )
+    domain::date::Timestamp::from_unix_seconds(unix).to_string()
 }
 
 #[cfg(test)]

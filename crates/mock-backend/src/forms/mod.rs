@@ -13,7 +13,7 @@ use definitions::gartenwasserzaehler::{METER_FIELD, READING_FIELD};
 use domain::application::{
     ApplicationReceipt, ApplicationRequest, Draft, DraftSaved, Payee, Slot, UploadReceipt,
 };
-use domain::date::Date;
+use domain::date::{Date, Weekday};
 use domain::form::{
     validate_all, visible_answers, Answer, Answers, Field, FieldKind, FormDefinition, FormProblem,
 };
@@ -416,9 +416,12 @@ fn seed_wedding_slots(today: Date) -> Vec<StoredSlot> {
     let mut slots = Vec::new();
     let mut day = today.add_days(7);
     while slots.len() < 10 {
-        let weekday = definitions::weekday(day);
-        if matches!(weekday, 2 | 4 | 5) {
-            let place = if weekday == 5 {
+        let weekday = day.weekday();
+        if matches!(
+            weekday,
+            Weekday::Tuesday | Weekday::Thursday | Weekday::Friday
+        ) {
+            let place = if weekday == Weekday::Friday {
                 Text::new(
                     "Trausaal im Schloss Musterstadt, Schlossplatz 3",
                     "Wedding hall in Musterstadt Castle, Schlossplatz 3",
@@ -584,7 +587,7 @@ mod tests {
         assert_eq!(slots.len(), 10);
         assert!(slots
             .iter()
-            .all(|s| s.date > today() && (1..=5).contains(&definitions::weekday(s.date))));
+            .all(|s| s.date > today() && !s.date.weekday().is_weekend()));
         assert!(store.free_slots("hundeanmeldung", today()).is_empty());
         assert!(
             store

@@ -14,7 +14,7 @@ mod melderegisterauskunft;
 mod urkunden;
 mod veranstaltungskarten;
 
-use domain::date::Date;
+use domain::date::{Date, Weekday};
 use domain::form::{
     years_ago, Choice, Condition, DateRule, Field, FieldKind, FormDefinition, Step,
 };
@@ -222,15 +222,10 @@ pub(crate) fn phone_optional(id: &str) -> Field {
 /// The first Saturday on or after `from` (events are on Saturdays).
 pub(crate) fn saturday_on_or_after(from: Date) -> Date {
     let mut d = from;
-    while weekday(d) != 6 {
+    while d.weekday() != Weekday::Saturday {
         d = d.add_days(1);
     }
     d
-}
-
-/// 0 = Sunday … 6 = Saturday (1 January 1970 was a Thursday).
-pub(crate) fn weekday(d: Date) -> i64 {
-    (d.days_since_epoch() + 4).rem_euclid(7)
 }
 
 #[cfg(test)]
@@ -239,8 +234,12 @@ mod tests {
 
     #[test]
     fn weekdays() {
-        assert_eq!(weekday(Date::new(1970, 1, 1).unwrap()), 4);
-        assert_eq!(weekday(Date::new(2026, 11, 21).unwrap()), 6, "a Saturday");
+        assert_eq!(Date::new(1970, 1, 1).unwrap().weekday(), Weekday::Thursday);
+        assert_eq!(
+            Date::new(2026, 11, 21).unwrap().weekday(),
+            Weekday::Saturday,
+            "a Saturday"
+        );
         assert_eq!(
             saturday_on_or_after(Date::new(2026, 11, 16).unwrap()),
             Date::new(2026, 11, 21).unwrap()
