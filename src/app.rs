@@ -98,7 +98,7 @@ fn Header(cart: crate::checkout::cart::Cart) -> impl IntoView {
                 <div class="header-actions">
                 {move || {
                     let n = cart.items.with(Vec::len);
-                    (n > 0).then(|| view! { <A href=routes::CHECKOUT attr:class="cart-link">{crate::i18n::fill(i18n.t().cart_link, n)}</A> })
+                    (n > 0).then(|| view! { <A href=routes::CHECKOUT attr:class="cart-link">{crate::i18n::fill(i18n.t().cart_link, &[("count", &n)])}</A> })
                 }}
                 <button
                     type="button"

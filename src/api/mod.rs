@@ -47,7 +47,9 @@ impl ApiError {
             ApiError::Network => t.error_network.into(),
             ApiError::Timeout => t.error_timeout.into(),
             ApiError::Decode => t.error_decode.into(),
-            ApiError::Unavailable(Some(secs)) => fill(t.error_unavailable, wait_text(*secs, t)),
+            ApiError::Unavailable(Some(secs)) => {
+                fill(t.error_unavailable, &[("wait", &wait_text(*secs, t))])
+            }
             ApiError::Unavailable(None) => t.error_unavailable_later.into(),
             ApiError::Validation(p) | ApiError::Status(_, p)
                 if !p.title.is_empty() && !is_server_error(self) =>
@@ -66,10 +68,10 @@ impl ApiError {
 pub fn wait_text(secs: u32, t: &Texts) -> String {
     match secs {
         // Never "1 Sekunden": a wait under two seconds is shown as two.
-        0..=90 => fill(t.wait_seconds, secs.max(2)),
+        0..=90 => fill(t.wait_seconds, &[("seconds", &secs.max(2))]),
         _ => match secs.div_ceil(60) {
             1 => t.wait_minute.to_string(),
-            m => fill(t.wait_minutes, m),
+            m => fill(t.wait_minutes, &[("minutes", &m)]),
         },
     }
 }

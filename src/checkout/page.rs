@@ -204,7 +204,7 @@ pub fn CheckoutPage() -> impl IntoView {
                                     <td>
                                         <TextWithCodes text=label.clone()/>
                                         {item.case_number().filter(|_| waits).map(|case| view! {
-                                            <p class="item-note"><TextWithCodes text=fill(t.checkout_fine_needs_sign_in, case)/></p>
+                                            <p class="item-note"><TextWithCodes text=fill(t.checkout_fine_needs_sign_in, &[("case", &case)])/></p>
                                         })}
                                         {errors.into_iter().map(|m| view! { <p class="error-message item-note">{m}</p> }).collect_view()}
                                         <p class="item-actions">
@@ -216,7 +216,7 @@ pub fn CheckoutPage() -> impl IntoView {
                                                         storage::save(crate::hearing::session::SIGN_IN_CASE_SLOT, &case);
                                                     }
                                                 }>
-                                                    <TextWithCodes text=fill(t.checkout_sign_in_for_case, &case)/>
+                                                    <TextWithCodes text=fill(t.checkout_sign_in_for_case, &[("case", &case)])/>
                                                 </a>
                                             })}
                                             <button type="button" class="link-button" on:click=remove>

@@ -87,7 +87,7 @@ pub fn TextField(
                     <p class="hint counter" id=counter_id.clone()>
                         {move || {
                             let used = value.with(|v| v.chars().count());
-                            fill(i18n.t().characters_left, max.saturating_sub(used))
+                            fill(i18n.t().characters_left, &[("count", &max.saturating_sub(used))])
                         }}
                     </p>
                 }

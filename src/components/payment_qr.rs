@@ -3,7 +3,7 @@
 //! screen, but many banking apps import a QR image from the gallery.
 
 use crate::dom;
-use crate::i18n::{fill, use_i18n, Lang, Texts};
+use crate::i18n::{fill, use_i18n, Texts};
 use domain::money::Cents;
 use girocode::{ErrorKind, Field, GiroCode, GiroError};
 use leptos::prelude::*;
@@ -21,27 +21,21 @@ pub fn group_iban(iban: &str) -> String {
 }
 
 /// A user-facing sentence for a GiroCode rule violation.
-pub fn giro_error_message(e: &GiroError, t: &Texts, lang: Lang) -> String {
-    let field = match (e.field, lang) {
-        (Field::Name, Lang::De) => "Empfänger",
-        (Field::Name, Lang::En) => "Recipient",
-        (Field::Iban, _) => "IBAN",
-        (Field::Bic, _) => "BIC",
-        (Field::Amount, Lang::De) => "Betrag",
-        (Field::Amount, Lang::En) => "Amount",
-        (Field::Remittance, Lang::De) => "Verwendungszweck",
-        (Field::Remittance, Lang::En) => "Remittance",
-        (Field::Reference, Lang::De) => "Referenz",
-        (Field::Reference, Lang::En) => "Reference",
-        (Field::Info, _) => "Info",
-        (Field::Purpose, Lang::De) => "Zweck-Code",
-        (Field::Purpose, Lang::En) => "Purpose code",
-        (_, Lang::De) => "Daten",
-        (_, Lang::En) => "Data",
+pub fn giro_error_message(e: &GiroError, t: &Texts) -> String {
+    let field = match e.field {
+        Field::Name => t.recipient,
+        Field::Iban => t.iban,
+        Field::Bic => t.bic,
+        Field::Amount => t.amount,
+        Field::Remittance => t.remittance,
+        Field::Reference => t.giro_reference,
+        Field::Info => t.giro_info,
+        Field::Purpose => t.giro_purpose,
+        _ => t.giro_data,
     };
     let why = match e.kind {
         ErrorKind::Missing => t.giro_missing.to_string(),
-        ErrorKind::TooLong { max } => fill(t.giro_too_long, max),
+        ErrorKind::TooLong { max } => fill(t.giro_too_long, &[("max", &max)]),
         ErrorKind::Checksum => t.giro_checksum.to_string(),
         ErrorKind::OutOfRange => t.giro_out_of_range.to_string(),
         ErrorKind::BothReferenceAndRemittance => t.giro_both.to_string(),
@@ -106,7 +100,7 @@ pub fn PaymentQr(
                             spawn_local(async move {
                                 let ok = dom::copy_to_clipboard(&text).await;
                                 let t = i18n.t();
-                                announce.set(if ok { fill(t.copied, label) } else { t.copy_failed.to_string() });
+                                announce.set(if ok { fill(t.copied, &[("field", &label)]) } else { t.copy_failed.to_string() });
                             });
                         }
                     >
@@ -121,15 +115,15 @@ pub fn PaymentQr(
     let rows = view! {
         <dl class="summary-list transfer-data">
             {copy_row(t.recipient, name.clone(), name.clone(), false)}
-            {copy_row("IBAN", group_iban(&iban), iban.chars().filter(|c| !c.is_whitespace()).collect(), true)}
-            {bic.clone().filter(|b| !b.is_empty()).map(|b| copy_row("BIC", b.clone(), b, true))}
+            {copy_row(t.iban, group_iban(&iban), iban.chars().filter(|c| !c.is_whitespace()).collect(), true)}
+            {bic.clone().filter(|b| !b.is_empty()).map(|b| copy_row(t.bic, b.clone(), b, true))}
             {copy_row(t.amount, amount.format(lang), format!("{},{:02}", amount.0 / 100, amount.0 % 100), true)}
             {copy_row(t.remittance, remittance.clone(), remittance.clone(), false)}
         </dl>
     };
     let qr = match code {
         Ok(code) => {
-            let alt = fill(t.giro_alt, amount.format(lang));
+            let alt = fill(t.giro_alt, &[("amount", &amount.format(lang))]);
             // Encoded once; the PNG is made only when asked for (it is not needed to show the code).
             let matrix = code.qr().ok();
             let svg = matrix.as_ref().map(|m| m.to_svg(&alt)).unwrap_or_default();
@@ -150,7 +144,7 @@ pub fn PaymentQr(
             }
             .into_any()
         }
-        Err(e) => view! { <p class="notice notice-error" role="alert">{giro_error_message(&e, t, lang)}" "{t.giro_use_text}</p> }.into_any(),
+        Err(e) => view! { <p class="notice notice-error" role="alert">{giro_error_message(&e, t)}" "{t.giro_use_text}</p> }.into_any(),
     };
     view! {
         <section class="transfer" aria-labelledby="transfer-heading">

@@ -15,7 +15,7 @@ pub fn spelled(code: &str) -> String {
 #[component]
 pub fn ReferenceCode(
     #[prop(into)] code: String,
-    /// What screen readers hear, with `{n}` for the spelled code; without it, the code alone.
+    /// What screen readers hear, with `{code}` for the spelled code; without it, the code alone.
     #[prop(optional)]
     label: Option<fn(&Texts) -> &'static str>,
     #[prop(default = "reference")] class: &'static str,
@@ -23,7 +23,7 @@ pub fn ReferenceCode(
     let i18n = use_i18n();
     let spoken = spelled(&code);
     let heard = move || match label {
-        Some(label) => fill(label(i18n.t()), &spoken),
+        Some(label) => fill(label(i18n.t()), &[("code", &spoken)]),
         None => spoken.clone(),
     };
     view! {

@@ -19,7 +19,10 @@ pub fn CasePage(case: HearingCase, token: String, on_logout: Callback<()>) -> im
     let o = &case.offence;
     let witness = case.role == HearingRole::KeeperWitness;
     let accusation = if witness {
-        fill(t.hearing_accusation_witness, &o.vehicle_registration)
+        fill(
+            t.hearing_accusation_witness,
+            &[("vehicle", &o.vehicle_registration)],
+        )
     } else {
         t.hearing_accusation_person.to_string()
     };
@@ -38,7 +41,7 @@ pub fn CasePage(case: HearingCase, token: String, on_logout: Callback<()>) -> im
     let evidence = case.evidence.clone();
     let response = case.response.clone();
     view! {
-        <p class="step-progress"><span class="caption"><crate::components::codes::TextWithCodes text=fill(t.hearing_case_caption, &case.case_number)/></span></p>
+        <p class="step-progress"><span class="caption"><crate::components::codes::TextWithCodes text=fill(t.hearing_case_caption, &[("case", &case.case_number)])/></span></p>
         <h1>{if witness { t.hearing_title_witness } else { t.hearing_title_person }}</h1>
         <p><strong class=status_class>{status_text}</strong></p>
         <h2>{t.hearing_what_heading}</h2>
@@ -64,12 +67,12 @@ pub fn CasePage(case: HearingCase, token: String, on_logout: Callback<()>) -> im
         <h2>{t.hearing_options_heading}</h2>
         {response.map(|r| view! {
             <div class="notice notice-success">
-                <p>{fill(&t.hearing_already_answered.replace("{d}", &format_timestamp(&r.received_at, lang)), &r.reference)}</p>
+                <p>{fill(t.hearing_already_answered, &[("time", &format_timestamp(&r.received_at, lang)), ("reference", &r.reference)])}</p>
             </div>
         })}
         {case.payment_possible.then(|| view! {
             <h3>{t.hearing_pay_heading}</h3>
-            <p>{fill(if case.kind == domain::hearing::FineKind::WarningFine { t.hearing_pay_warning_text } else { t.hearing_pay_fine_text }, amount.format(lang))}</p>
+            <p>{fill(if case.kind == domain::hearing::FineKind::WarningFine { t.hearing_pay_warning_text } else { t.hearing_pay_fine_text }, &[("amount", &amount.format(lang))])}</p>
             <p>
                 <crate::checkout::pay_button::PayOnlineButton
                     item=domain::payment::PaymentItemRequest::Hearing { case_number: case.case_number.clone() }

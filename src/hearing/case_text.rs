@@ -27,12 +27,13 @@ pub fn case_wording(case: &HearingCase, t: &Texts, lang: Lang) -> CaseWording {
     let dates = facts.dates(today);
     let mut date_rows = Vec::new();
     match dates.outcome {
-        Some(Outcome::PaidOn(day)) => {
-            date_rows.push((t.hearing_payment, fill(t.hearing_paid_on, day.format(lang))))
-        }
+        Some(Outcome::PaidOn(day)) => date_rows.push((
+            t.hearing_payment,
+            fill(t.hearing_paid_on, &[("date", &day.format(lang))]),
+        )),
         Some(Outcome::AnsweredOn(day)) => date_rows.push((
             t.hearing_answer,
-            fill(t.hearing_answered_on, day.format(lang)),
+            fill(t.hearing_answered_on, &[("date", &day.format(lang))]),
         )),
         None => {}
     }
@@ -50,7 +51,10 @@ pub fn case_wording(case: &HearingCase, t: &Texts, lang: Lang) -> CaseWording {
         )),
         Some(Due::Passed(deadline)) => date_rows.push((
             t.hearing_deadline,
-            fill(t.hearing_deadline_passed_on, deadline.format(lang)),
+            fill(
+                t.hearing_deadline_passed_on,
+                &[("date", &deadline.format(lang))],
+            ),
         )),
         None => {}
     }
@@ -81,9 +85,9 @@ pub fn case_wording(case: &HearingCase, t: &Texts, lang: Lang) -> CaseWording {
 fn countdown(t: &Texts, lang: Lang, deadline: domain::date::Date, days_left: i64) -> String {
     let date = deadline.format(lang);
     match days_left {
-        0 => fill(t.hearing_deadline_today, date),
-        1 => fill(t.hearing_deadline_one_day, date),
-        d => fill(&t.hearing_deadline_days.replace("{d}", &date), d),
+        0 => fill(t.hearing_deadline_today, &[("date", &date)]),
+        1 => fill(t.hearing_deadline_one_day, &[("date", &date)]),
+        d => fill(t.hearing_deadline_days, &[("date", &date), ("days", &d)]),
     }
 }
 

@@ -121,7 +121,7 @@ fn HearingLoaded(case: HearingCase, token: String, step: Memo<String>) -> impl I
             HEARING_RECEIPT => view! { <ReceiptPage/> }.into_any(),
             HEARING_CASE => {
                 let c = case.get_value();
-                let title = fill(i18n.t().hearing_case_caption, &c.case_number);
+                let title = fill(i18n.t().hearing_case_caption, &[("case", &c.case_number)]);
                 view! {
                     <PageTitle text=Signal::derive(move || title.clone())/>
                     <CasePage case=c token=session::load().map(|s| s.token).unwrap_or_default() on_logout=on_logout/>
@@ -278,7 +278,7 @@ fn ReceiptPage() -> impl IntoView {
             <p>{move || i18n.t().your_reference}</p>
             <ReferenceCode code=reference/>
         </div>
-        <p>{move || fill(i18n.t().submitted_at, format_timestamp(&r.received_at, i18n.lang()))}</p>
+        <p>{move || fill(i18n.t().submitted_at, &[("time", &format_timestamp(&r.received_at, i18n.lang()))])}</p>
         <h2>{move || i18n.t().hearing_copy_heading}</h2>
         <pre class="receipt-copy">{move || receipt_text(&r2, i18n.t(), i18n.lang())}</pre>
         <div class="button-group no-print">

@@ -83,7 +83,7 @@ pub fn SessionTimer() -> impl IntoView {
             Some(
                 view! {
                     <div class="session-warning notice" role="alert">
-                        <p id="session-warning-text">{fill(t.hearing_session_warning, minutes)}</p>
+                        <p id="session-warning-text">{fill(t.hearing_session_warning, &[("minutes", &minutes)])}</p>
                         <button type="button" class="button" on:click=extend>{t.hearing_extend}</button>
                     </div>
                 }

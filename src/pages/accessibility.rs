@@ -119,7 +119,7 @@ fn FeedbackForm() -> impl IntoView {
         if let SendState::Sent(id) = state.get() {
             return view! {
                 <div class="notice notice-success" id="feedback-result" tabindex="-1" role="status">
-                    <p>{fill(t.feedback_thanks, id)}</p>
+                    <p>{fill(t.feedback_thanks, &[("number", &id)])}</p>
                     <button type="button" class="button button-secondary" on:click=move |_| state.set(SendState::Editing)>
                         {t.feedback_another}
                     </button>

@@ -62,7 +62,7 @@ fn ServiceList(services: Vec<ServiceSummary>, query: Signal<String>) -> impl Int
                 match n {
                     0 => t.no_results.to_string(),
                     1 => t.results_one.to_string(),
-                    n => fill(t.results_many, n),
+                    n => fill(t.results_many, &[("count", &n)]),
                 }
             }}
         </p>

@@ -57,12 +57,11 @@ pub fn GiroCodeGenerator() -> impl IntoView {
     // problems are listed together rather than one per attempt.
     let check = move || -> Result<Cents, BTreeMap<String, String>> {
         let t = i18n.t();
-        let lang = i18n.lang.get_untracked();
         let mut out = BTreeMap::new();
         let mut record = |result: Result<GiroCode, girocode::GiroError>| {
             if let Err(e) = result {
                 out.entry(field_id(e.field).to_string())
-                    .or_insert_with(|| giro_error_message(&e, t, lang));
+                    .or_insert_with(|| giro_error_message(&e, t));
             }
         };
         let base = || {
@@ -83,7 +82,7 @@ pub fn GiroCodeGenerator() -> impl IntoView {
                 Some(c)
             }
             Err(e) => {
-                out.insert("giro-amount".to_string(), giro_error_message(&e, t, lang));
+                out.insert("giro-amount".to_string(), giro_error_message(&e, t));
                 None
             }
         };
@@ -134,7 +133,7 @@ pub fn GiroCodeGenerator() -> impl IntoView {
         <form novalidate on:submit=submit>
             <ErrorSummary errors=summary/>
             <TextField id="giro-name" label=label(|t| t.recipient) hint=label(|t| t.giro_gen_name_hint) error=err("giro-name") value=name kind=Kind::Text autocomplete="organization"/>
-            <TextField id="giro-iban" label=Signal::derive(|| "IBAN".to_string()) hint=label(|t| t.giro_gen_iban_hint) error=err("giro-iban") value=iban kind=Kind::Text autocomplete="off"/>
+            <TextField id="giro-iban" label=label(|t| t.iban) hint=label(|t| t.giro_gen_iban_hint) error=err("giro-iban") value=iban kind=Kind::Text autocomplete="off"/>
             <TextField id="giro-bic" label=label(|t| t.giro_gen_bic_label) error=err("giro-bic") value=bic kind=Kind::Text autocomplete="off"/>
             <TextField id="giro-amount" label=label(|t| t.giro_gen_amount_label) hint=label(|t| t.giro_gen_amount_hint) error=err("giro-amount") value=amount kind=Kind::Text autocomplete="off"/>
             <TextField id="giro-remittance" label=label(|t| t.remittance) hint=label(|t| t.giro_gen_remittance_hint) error=err("giro-remittance") value=remittance kind=Kind::Text autocomplete="off"/>

@@ -24,12 +24,10 @@ use std::collections::BTreeMap;
 
 /// How an answer reads on the check page and the receipt.
 pub fn display_answer(field: &Field, answer: &Answer, lang: Lang) -> String {
-    let yes_no = |v: &str| match (v, lang) {
-        ("yes", Lang::De) => "Ja".to_string(),
-        ("yes", Lang::En) => "Yes".to_string(),
-        ("no", Lang::De) => "Nein".to_string(),
-        ("no", Lang::En) => "No".to_string(),
-        (other, _) => other.to_string(),
+    let yes_no = |v: &str| match v {
+        "yes" => crate::i18n::texts(lang).yes.to_string(),
+        "no" => crate::i18n::texts(lang).no.to_string(),
+        other => other.to_string(),
     };
     let option_label = |options: &[domain::form::Choice], v: &str| {
         options

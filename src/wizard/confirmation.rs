@@ -39,14 +39,14 @@ pub fn Confirmation(service_id: String, next_steps: domain::i18n::Text) -> impl 
             <p>{move || i18n.t().your_reference}</p>
             <ReferenceCode code=reference/>
         </div>
-        <p>{move || fill(i18n.t().submitted_at, format_timestamp(&submitted, i18n.lang()))}</p>
+        <p>{move || fill(i18n.t().submitted_at, &[("time", &format_timestamp(&submitted, i18n.lang()))])}</p>
         <h2>{move || i18n.t().what_next}</h2>
         <p>{move || next_steps.get(i18n.lang()).to_string()}</p>
         {(fee.0 > 0).then(|| {
             let payee = payee.clone();
             view! {
                 <h2>{move || i18n.t().pay_heading}</h2>
-                <p>{move || fill(i18n.t().fee_due, fee.format(i18n.lang()))}</p>
+                <p>{move || fill(i18n.t().fee_due, &[("amount", &fee.format(i18n.lang()))])}</p>
                 {(!r.paid).then(|| view! {
                     <p>
                         <crate::checkout::pay_button::PayOnlineButton

@@ -38,15 +38,16 @@ pub fn FieldInput(field: Field, path: String, binding: Binding) -> impl IntoView
 fn render(field: Field, path: String, b: Binding) -> AnyView {
     match field.kind.clone() {
         FieldKind::YesNo => {
+            let (de, en) = (crate::i18n::texts(Lang::De), crate::i18n::texts(Lang::En));
             let options = vec![
                 Choice {
                     value: "yes".into(),
-                    label: domain::i18n::Text::new("Ja", "Yes"),
+                    label: domain::i18n::Text::new(de.yes, en.yes),
                     hint: None,
                 },
                 Choice {
                     value: "no".into(),
-                    label: domain::i18n::Text::new("Nein", "No"),
+                    label: domain::i18n::Text::new(de.no, en.no),
                     hint: None,
                 },
             ];
@@ -217,7 +218,7 @@ fn TextArea(field: Field, path: String, binding: Binding, max_len: u32) -> impl 
                 {move || {
                     let used = b_count.text().chars().count() as i64;
                     let left = i64::from(max_len) - used;
-                    if left >= 0 { fill(i18n.t().characters_left, left) } else { fill(i18n.t().characters_too_many, -left) }
+                    if left >= 0 { fill(i18n.t().characters_left, &[("count", &left)]) } else { fill(i18n.t().characters_too_many, &[("count", &-left)]) }
                 }}
             </p>
         </div>
@@ -240,7 +241,7 @@ fn DateInput(field: Field, path: String, binding: Binding) -> impl IntoView {
         _ => crate::wizard::context::today(),
     };
     let hint_sig = Signal::derive(move || {
-        let base = fill(i18n.t().date_hint, example.format_de());
+        let base = fill(i18n.t().date_hint, &[("example", &example.format_de())]);
         Some(match hint(&f, i18n.lang()) {
             Some(h) => format!("{h} {base}"),
             None => base,
@@ -700,7 +701,7 @@ fn FileInput(field: Field, path: String, binding: Binding) -> impl IntoView {
                         i18n.t().uploading.to_string()
                     } else {
                         match b_show.get() {
-                            Some(Answer::File(file)) => fill(i18n.t().uploaded_file, &file.name),
+                            Some(Answer::File(file)) => fill(i18n.t().uploaded_file, &[("file", &file.name)]),
                             _ => String::new(),
                         }
                     }
@@ -794,8 +795,8 @@ fn GroupInput(field: Field, path: String) -> impl IntoView {
         (0..n)
             .map(|i| {
                 let item_path = format!("{path}.{i}");
-                let legend = fill(&format!("{} {{n}}", il.get(i18n.lang())), i + 1);
-                let remove_label = fill(i18n.t().remove_item, &legend);
+                let legend = format!("{} {}", il.get(i18n.lang()), i + 1);
+                let remove_label = fill(i18n.t().remove_item, &[("item", &legend)]);
                 let g = group_id.clone();
                 let inputs = fields
                     .iter()
@@ -853,7 +854,7 @@ fn GroupInput(field: Field, path: String) -> impl IntoView {
                 let il = il2.clone();
                 view! {
                     <button type="button" class="button button-secondary" on:click=add>
-                        {move || fill(i18n.t().add_item, il.get(i18n.lang()))}
+                        {move || fill(i18n.t().add_item, &[("item", &il.get(i18n.lang()))])}
                     </button>
                 }
             })}

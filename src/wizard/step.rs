@@ -110,7 +110,7 @@ pub fn StepPage(ctx: WizardCtx, step: Step, return_to_check: bool) -> impl IntoV
         <WizardLink href=back_href class="back-link">{move || i18n.t().back}</WizardLink>
         <p class="step-progress">
             <span class="caption">{move || service_title.get(i18n.lang()).to_string()}</span>
-            <span>{move || i18n.t().step_of.replace("{n}", &pos.to_string()).replace("{m}", &total.to_string())}</span>
+            <span>{move || fill(i18n.t().step_of, &[("step", &pos), ("steps", &total)])}</span>
         </p>
         <form class="wizard-step" novalidate on:submit=submit>
             <ErrorSummary errors=summary/>
@@ -189,7 +189,7 @@ fn SaveDraft(ctx: WizardCtx) -> impl IntoView {
                 let qr = domain_qr(&link, i18n.t().resume_qr_alt);
                 view! {
                     <div class="notice notice-success draft-saved" id="draft-saved" tabindex="-1" role="status">
-                        <p>{fill(i18n.t().draft_saved, &until)}</p>
+                        <p>{fill(i18n.t().draft_saved, &[("date", &until)])}</p>
                         <ReferenceCode code=code.clone() class="resume-code" label=|t| t.resume_code_label/>
                         <p>{i18n.t().draft_qr_explain}</p>
                         <div class="qr" inner_html=qr></div>
