@@ -159,7 +159,7 @@ pub fn CheckoutPage() -> impl IntoView {
     };
 
     view! {
-        <PageTitle text=Signal::derive(move || i18n.t().checkout_title.to_string())/>
+        <PageTitle text=move || i18n.t().checkout_title.to_string()/>
         <h1>{move || i18n.t().checkout_title}</h1>
         {move || error.get().map(|m| view! {
             <div class="notice notice-error" id="checkout-error" tabindex="-1" role="alert">

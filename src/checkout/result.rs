@@ -111,27 +111,27 @@ pub fn ReturnPage() -> impl IntoView {
         let t = i18n.t();
         match state.get() {
             View::Checking => view! {
-                <PageTitle text=Signal::derive(move || i18n.t().checkout_checking.to_string())/>
+                <PageTitle text=move || i18n.t().checkout_checking.to_string()/>
                 <h1>{t.checkout_checking}</h1>
                 <p role="status" class="loading">{t.checkout_checking_text}</p>
             }
             .into_any(),
             View::StillChecking => view! {
-                <PageTitle text=Signal::derive(move || i18n.t().checkout_checking.to_string())/>
+                <PageTitle text=move || i18n.t().checkout_checking.to_string()/>
                 <h1>{t.checkout_checking}</h1>
                 <p role="status">{t.checkout_still_checking}</p>
                 <button type="button" class="button" on:click=move |_| check(0)>{t.checkout_check_again}</button>
             }
             .into_any(),
             View::Failed(msg) => view! {
-                <PageTitle text=Signal::derive(move || i18n.t().checkout_checking.to_string())/>
+                <PageTitle text=move || i18n.t().checkout_checking.to_string()/>
                 <h1>{t.checkout_checking}</h1>
                 <p class="notice notice-error" role="alert">{msg}</p>
                 <button type="button" class="button" on:click=move |_| check(0)>{t.retry}</button>
             }
             .into_any(),
             View::Nothing => view! {
-                <PageTitle text=Signal::derive(move || i18n.t().checkout_title.to_string())/>
+                <PageTitle text=move || i18n.t().checkout_title.to_string()/>
                 <h1>{t.checkout_no_payment}</h1>
                 <p><A href=routes::CHECKOUT>{t.checkout_title}</A></p>
             }
@@ -168,7 +168,7 @@ fn PaymentOutcome(payment: Payment, on_refresh: Callback<()>) -> impl IntoView {
                 lang,
             );
             view! {
-                <PageTitle text=Signal::derive(move || i18n.t().checkout_paid_title.to_string())/>
+                <PageTitle text=move || i18n.t().checkout_paid_title.to_string()/>
                 <div class="panel-confirmation">
                     <h1>{t.checkout_paid_title}</h1>
                     <p>{t.checkout_payment_reference}</p>
@@ -189,7 +189,7 @@ fn PaymentOutcome(payment: Payment, on_refresh: Callback<()>) -> impl IntoView {
         PaymentStatus::Initial => {
             let tr = payment.transfer.clone();
             view! {
-                <PageTitle text=Signal::derive(move || i18n.t().checkout_transfer_title.to_string())/>
+                <PageTitle text=move || i18n.t().checkout_transfer_title.to_string()/>
                 <h1>{t.checkout_transfer_title}</h1>
                 <p><strong class="tag">{t.checkout_status_open}</strong></p>
                 <p>{t.checkout_transfer_text}</p>
@@ -208,7 +208,7 @@ fn PaymentOutcome(payment: Payment, on_refresh: Callback<()>) -> impl IntoView {
                 _ => (t.checkout_failed_title, t.checkout_failed_text),
             };
             view! {
-                <PageTitle text=Signal::derive(move || title.to_string())/>
+                <PageTitle text=move || title.to_string()/>
                 <h1>{title}</h1>
                 <p class="notice notice-error" role="alert">{text}</p>
                 {table}

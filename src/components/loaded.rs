@@ -73,7 +73,7 @@ fn failed_view(
     let retry = move |_| retry.run(());
     match failure {
         Failure::Page => view! {
-            <PageTitle text=Signal::derive(move || i18n.t().services_error_title.to_string())/>
+            <PageTitle text=move || i18n.t().services_error_title.to_string()/>
             <h1>{move || i18n.t().services_error_title}</h1>
             <p role="alert">{message}</p>
             <button type="button" class="button" on:click=retry>{move || i18n.t().retry}</button>

@@ -1,6 +1,11 @@
 //! The document title, "<page> – Serviceportal Musterstadt" (WCAG 2.4.2), set by an effect of
-//! the page: after it renders, again when the language changes, never after the page is gone,
-//! and only when it differs (setting it costs the browser a few ms at 4× CPU slowdown).
+//! the page: after it renders, again when the language (or what else `text` reads) changes,
+//! never after the page is gone, and only when it differs (setting it costs the browser a few
+//! ms at 4× CPU slowdown).
+//!
+//! `text` is a plain closure (no `Signal` to create per page). The title outlives its page for a
+//! moment when leaving it, so `text` reads only the language and values it owns, not
+//! the page's signals (see the step page, which mirrors its error state for the title).
 
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -15,11 +20,15 @@ pub fn set_document_title(page: &str, portal: &str) {
 }
 
 #[component]
-pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
+pub fn PageTitle<F>(text: F) -> impl IntoView
+where
+    F: Fn() -> String + Send + Sync + 'static,
+{
+    title_effect(Box::new(text));
+}
+
+/// Not generic: one effect in the bundle for every page's title.
+fn title_effect(text: Box<dyn Fn() -> String + Send + Sync>) {
     let i18n = use_i18n();
-    Effect::new(move |_| {
-        if let Some(page) = text.try_get() {
-            set_document_title(&page, i18n.t().portal);
-        }
-    });
+    Effect::new(move |_| set_document_title(&text(), i18n.t().portal));
 }

@@ -64,7 +64,7 @@ pub fn HearingFlow() -> impl IntoView {
         let relogin = relogin.clone();
         Some(
             view! {
-                <PageTitle text=Signal::derive(move || i18n.t().hearing_session_ended_title.to_string())/>
+                <PageTitle text=move || i18n.t().hearing_session_ended_title.to_string()/>
                 <h1>{move || i18n.t().hearing_session_ended_title}</h1>
                 <p role="alert">{p.detail.unwrap_or(p.title)}</p>
                 <p>{move || i18n.t().hearing_expired_kept}</p>
@@ -123,7 +123,7 @@ fn HearingLoaded(case: HearingCase, token: String, step: Memo<String>) -> impl I
                 let c = case.get_value();
                 let title = fill(i18n.t().hearing_case_caption, &[("case", &c.case_number)]);
                 view! {
-                    <PageTitle text=Signal::derive(move || title.clone())/>
+                    <PageTitle text=move || title.clone()/>
                     <CasePage case=c token=session::load().map(|s| s.token).unwrap_or_default() on_logout=on_logout/>
                 }
                 .into_any()
@@ -262,7 +262,7 @@ fn ReceiptPage() -> impl IntoView {
     let i18n = use_i18n();
     let Some(r) = storage::load::<HearingReceipt>(RECEIPT_SLOT) else {
         return view! {
-            <PageTitle text=Signal::derive(move || i18n.t().hearing_login_title.to_string())/>
+            <PageTitle text=move || i18n.t().hearing_login_title.to_string()/>
             <h1>{move || i18n.t().no_receipt_title}</h1>
             <p><A href=routes::HEARING>{move || i18n.t().hearing_login_title}</A></p>
         }
@@ -272,7 +272,7 @@ fn ReceiptPage() -> impl IntoView {
     let r2 = r.clone();
     let r3 = r.clone();
     view! {
-        <PageTitle text=Signal::derive(move || i18n.t().hearing_receipt_title.to_string())/>
+        <PageTitle text=move || i18n.t().hearing_receipt_title.to_string()/>
         <div class="panel-confirmation">
             <h1>{move || i18n.t().hearing_receipt_title}</h1>
             <p>{move || i18n.t().your_reference}</p>

@@ -139,7 +139,7 @@ pub fn HearingLogin() -> impl IntoView {
     };
     let expired = storage::load::<String>(super::RETURN_SLOT).is_some();
     view! {
-        <PageTitle text=Signal::derive(move || i18n.t().hearing_login_title.to_string())/>
+        <PageTitle text=move || i18n.t().hearing_login_title.to_string()/>
         <h1>{move || i18n.t().hearing_login_title}</h1>
         {expired.then(|| view! { <p class="notice" role="status">{move || i18n.t().hearing_expired_kept}</p> })}
         <p class="lead">{move || i18n.t().hearing_login_intro}</p>

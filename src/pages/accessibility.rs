@@ -16,7 +16,7 @@ pub fn AccessibilityStatement() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
     view! {
-        <PageTitle text=Signal::derive(move || t().a11y_title.to_string())/>
+        <PageTitle text=move || t().a11y_title.to_string()/>
         <h1>{move || t().a11y_title}</h1>
         {move || t().a11y_paragraphs.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
         <h2>{move || t().a11y_status_heading}</h2>

@@ -19,7 +19,7 @@ pub fn Catalogue() -> impl IntoView {
     let query = RwSignal::new(String::new());
 
     view! {
-        <PageTitle text=Signal::derive(move || t().catalogue_title.to_string())/>
+        <PageTitle text=move || t().catalogue_title.to_string()/>
         <h1>{move || t().catalogue_title}</h1>
         <p class="lead">{move || t().catalogue_intro}</p>
         <div class="field search">

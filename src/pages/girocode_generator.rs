@@ -127,7 +127,7 @@ pub fn GiroCodeGenerator() -> impl IntoView {
     };
 
     view! {
-        <PageTitle text=Signal::derive(move || i18n.t().giro_gen_title.to_string())/>
+        <PageTitle text=move || i18n.t().giro_gen_title.to_string()/>
         <h1>{move || i18n.t().giro_gen_title}</h1>
         <p class="lead">{move || i18n.t().giro_gen_intro}</p>
         <form novalidate on:submit=submit>

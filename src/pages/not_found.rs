@@ -8,7 +8,7 @@ pub fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
     view! {
-        <PageTitle text=Signal::derive(move || t().not_found_title.to_string())/>
+        <PageTitle text=move || t().not_found_title.to_string()/>
         <h1>{move || t().not_found_title}</h1>
         <p>{move || t().not_found_text}</p>
         <p><A href=crate::routes::HOME>{move || t().back_to_start}</A></p>

@@ -2,11 +2,11 @@
 
 use crate::api::ApiError;
 use crate::components::loaded::Loaded;
+use crate::components::page_title::PageTitle;
 use crate::i18n::use_i18n;
 use crate::routes;
 use crate::wizard::context::stored_answers;
 use crate::wizard::page::StartLink;
-use crate::wizard::title::WizardTitle;
 use domain::application::ServiceDetail;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -17,7 +17,7 @@ pub fn ServiceStart() -> impl IntoView {
     let not_found = Callback::new(move |e: ApiError| {
         matches!(e, ApiError::Status(404, _)).then(|| {
             view! {
-                <WizardTitle text=move || i18n.t().not_found_title.to_string()/>
+                <PageTitle text=move || i18n.t().not_found_title.to_string()/>
                 <h1>{move || i18n.t().not_found_title}</h1>
                 <p>{move || i18n.t().service_not_found}</p>
                 <p><A href=routes::HOME exact=true>{move || i18n.t().back_to_start}</A></p>
@@ -50,7 +50,7 @@ fn StartPage(detail: ServiceDetail) -> impl IntoView {
             .map(|s| s.id.clone())
             .unwrap_or_default();
         view! {
-            <WizardTitle text=move || title.clone()/>
+            <PageTitle text=move || title.clone()/>
             <h1>{name}</h1>
             <p class="lead">{d.service.summary.get(lang).to_string()}</p>
             <p>{d.form.intro.get(lang).to_string()}</p>

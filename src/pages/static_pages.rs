@@ -11,7 +11,7 @@ fn TextPage(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <PageTitle text=Signal::derive(move || title(i18n.t()).to_string())/>
+        <PageTitle text=move || title(i18n.t()).to_string()/>
         <h1>{move || title(i18n.t())}</h1>
         {move || paragraphs(i18n.t()).iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
     }

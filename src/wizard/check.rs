@@ -7,9 +7,9 @@
 use super::context::{attempt_key_slot, receipt_key, WizardCtx};
 use super::errors::place_server_errors;
 use super::nav::WizardLink;
-use super::title::WizardTitle;
 use crate::api::{self, ApiError};
 use crate::components::error_summary::{focus_error_summary, ErrorSummary};
+use crate::components::page_title::PageTitle;
 use crate::i18n::{use_i18n, Lang, Texts};
 use crate::routes;
 use crate::storage;
@@ -164,7 +164,7 @@ pub fn CheckAnswers(
     let title = ctx.form(|f| f.title.clone());
     let t2 = title.clone();
     view! {
-        <WizardTitle text=move || format!("{} – {}", i18n.t().check_title, t2.get(i18n.lang()))/>
+        <PageTitle text=move || format!("{} – {}", i18n.t().check_title, t2.get(i18n.lang()))/>
         <WizardLink
             href=Signal::derive(move || ctx.with_journey(|j| j.visible_steps().last().map(|s| ctx.step_url(&s.id))).unwrap_or_default())
             class="back-link"

@@ -2,7 +2,7 @@
 //! nothing is sent twice.
 
 use super::context::receipt_key;
-use super::title::WizardTitle;
+use crate::components::page_title::PageTitle;
 use crate::components::payment_qr::PaymentQr;
 use crate::components::print_button::PrintButton;
 use crate::components::reference_code::ReferenceCode;
@@ -20,7 +20,7 @@ pub fn Confirmation(service_id: String, next_steps: domain::i18n::Text) -> impl 
     let receipt = storage::load::<ApplicationReceipt>(&receipt_key(&service_id));
     let Some(r) = receipt else {
         return view! {
-            <WizardTitle text=move || i18n.t().no_receipt_title.to_string()/>
+            <PageTitle text=move || i18n.t().no_receipt_title.to_string()/>
             <h1>{move || i18n.t().no_receipt_title}</h1>
             <p>{move || i18n.t().no_receipt_text}</p>
             <p><A href=routes::service(&service_id) exact=true>{move || i18n.t().start_again}</A></p>
@@ -33,7 +33,7 @@ pub fn Confirmation(service_id: String, next_steps: domain::i18n::Text) -> impl 
     let payee = r.payee.clone();
     let submitted = r.submitted_at.clone();
     view! {
-        <WizardTitle text=move || format!("{} – {}", i18n.t().confirmation_title, name.get(i18n.lang()))/>
+        <PageTitle text=move || format!("{} – {}", i18n.t().confirmation_title, name.get(i18n.lang()))/>
         <div class="panel-confirmation">
             <h1>{move || i18n.t().confirmation_title}</h1>
             <p>{move || i18n.t().your_reference}</p>

@@ -11,4 +11,3 @@ pub mod nav;
 pub mod page;
 pub mod resume;
 pub mod step;
-pub mod title;

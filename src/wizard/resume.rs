@@ -5,9 +5,9 @@ use super::context::store_answers;
 use crate::api::{self, ApiError};
 use crate::components::error_summary::{focus_error_summary, ErrorSummary};
 use crate::components::field::{Kind, TextField};
+use crate::components::page_title::PageTitle;
 use crate::i18n::use_i18n;
 use crate::routes;
-use crate::wizard::title::WizardTitle;
 use domain::application::normalise_code;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -72,7 +72,7 @@ pub fn ResumePage() -> impl IntoView {
             .unwrap_or_default()
     });
     view! {
-        <WizardTitle text=move || i18n.t().resume_title.to_string()/>
+        <PageTitle text=move || i18n.t().resume_title.to_string()/>
         <h1>{move || i18n.t().resume_title}</h1>
         <ErrorSummary errors=summary/>
         <p>{move || i18n.t().resume_intro}</p>

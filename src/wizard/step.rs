@@ -5,9 +5,9 @@ use super::context::{today, WizardCtx};
 use super::errors::step_summary;
 use super::inputs::FieldInput;
 use super::nav::WizardLink;
-use super::title::WizardTitle;
 use crate::api;
 use crate::components::error_summary::{focus_error_summary, ErrorSummary};
+use crate::components::page_title::PageTitle;
 use crate::components::reference_code::ReferenceCode;
 use crate::i18n::{fill, use_i18n, Lang};
 use crate::routes;
@@ -25,7 +25,7 @@ pub fn StepPage(ctx: WizardCtx, step: Step, return_to_check: bool) -> impl IntoV
         .map_or_else(|| ctx.start_url(), |id| ctx.step_url(&id));
     let title = step.title.clone();
     let service_title = ctx.form(|f| f.title.clone());
-    // The title may be read after this page is disposed (see `WizardTitle`): it reads an Arc
+    // The title may be read after this page is disposed (see `PageTitle`): it reads an Arc
     // signal mirroring "has errors", not `ctx.errors`.
     let errors_shown = ArcRwSignal::new(false);
     {
@@ -106,7 +106,7 @@ pub fn StepPage(ctx: WizardCtx, step: Step, return_to_check: bool) -> impl IntoV
     let intro = step.intro.clone();
     let charges = ctx.form(|f| !matches!(f.fee, FeeRule::Free));
     view! {
-        <WizardTitle text=page_title/>
+        <PageTitle text=page_title/>
         <WizardLink href=back_href class="back-link">{move || i18n.t().back}</WizardLink>
         <p class="step-progress">
             <span class="caption">{move || service_title.get(i18n.lang()).to_string()}</span>
