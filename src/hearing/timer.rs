@@ -43,7 +43,7 @@ pub fn SessionTimer() -> impl IntoView {
             if let Ok(fresh) = api::hearings::refresh(i18n.lang.get_untracked(), &s.token).await {
                 session::save(&Session::new(fresh.token, fresh.expires_in_seconds));
                 left.set(fresh.expires_in_seconds);
-                request_animation_frame(|| crate::dom::focus_main_heading());
+                request_animation_frame(crate::dom::focus_main_heading);
             }
         });
     };
@@ -65,9 +65,7 @@ pub fn SessionTimer() -> impl IntoView {
     });
     move || {
         let t = i18n.t();
-        let Some(minutes) = phase.get() else {
-            return None;
-        };
+        let minutes = phase.get()?;
         if minutes == 0 {
             let relogin = relogin.clone();
             Some(
