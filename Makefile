@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export PATH := $(CURDIR)/tools/node_modules/.bin:$(PATH)
 
-.PHONY: run test build test-rust test-e2e size openapi bench dev-backend
+.PHONY: run test build lint test-rust test-e2e size openapi bench dev-backend
 
 ## Install what is missing, build the release, serve app + API + demo data on 127.0.0.1:$(PORT).
 run:
@@ -13,6 +13,7 @@ run:
 
 ## Install what is missing (incl. Chromium) and run every test layer.
 test:
+	$(MAKE) lint
 	scripts/install.sh test
 	scripts/build.sh
 	$(MAKE) test-rust
@@ -23,9 +24,14 @@ build:
 	scripts/install.sh build
 	scripts/build.sh
 
-test-rust:
-	scripts/check-no-unwrap.sh
+## Style and lints, first in `make test` so a slip fails in seconds, not after the browser suite.
+## clippy also enforces the app's no-unwrap/expect/panic rule (#![deny] in src/main.rs).
+lint:
+	cargo fmt --all --check
 	scripts/check-module-cycles.sh
+	cargo clippy --workspace --all-targets --locked -- -D warnings
+
+test-rust:
 	cargo test --locked -p domain -p girocode -p mock-backend -p serviceportal
 
 ## API conformance: schemathesis against a throwaway backend with docs/openapi.json.

@@ -6,10 +6,10 @@
 # left out: a test module is a child that may use its parent. Crate roots of binaries
 # (main.rs, src/bin/) are separate crates and are left out as well.
 #
-#   scripts/check-module-cycles.sh [crate dir ...]   (default: the three library crates)
+#   scripts/check-module-cycles.sh [crate dir ...]   (default: the app and the three crates)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ $# -gt 0 ] || set -- crates/domain crates/girocode crates/mock-backend
+[ $# -gt 0 ] || set -- . crates/domain crates/girocode crates/mock-backend
 status=0
 for dir in "$@"; do
   perl -e '

@@ -1,5 +1,10 @@
 //! Entry point: swap the static shell of index.html for the live app.
 
+// A panic kills a wasm app: nothing from the network, storage or the URL is unwrapped.
+// (clippy.toml allows these in tests.)
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![deny(clippy::todo, clippy::unimplemented, clippy::unreachable)]
+
 mod api;
 mod app;
 mod checkout;

@@ -1,4 +1,4 @@
-use super::Texts;
+use super::texts::Texts;
 
 pub static TEXTS: Texts = Texts {
     town: "Town of Musterstadt",
