@@ -9,7 +9,7 @@ export const ALLOWED_WARNINGS: { pattern: RegExp; why: string }[] = [];
 
 /** Also allowed in a test that provokes failing requests (provokesNetworkErrors). */
 const PROVOKED_WARNINGS: { pattern: RegExp; why: string }[] = [
-  { pattern: /^services failed: /, why: 'the catalogue logs the details of a failed request it shows as a message' },
+  { pattern: /^request failed: /, why: 'Loaded (src/components/loaded.rs) logs the details of a failed request it shows as a message' },
 ];
 
 /** Every test fails on a console error, a console warning (but the allowed ones) or an uncaught page error. */
