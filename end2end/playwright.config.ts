@@ -5,6 +5,8 @@ const PORT = Number(process.env.E2E_PORT ?? 8091);
 // Overridable so two checkouts' suites can run side by side.
 const BACKEND = process.env.MOCK_BACKEND_BIN ?? '../target/debug/mock-backend';
 const DIST = process.env.DIST_DIR ?? '../dist';
+// The town folder the suite's backends serve (the demo town unless overridden).
+const TOWN_DIR = process.env.TOWN_DIR ?? '../towns/musterstadt';
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 // A second backend whose hearing sessions last 130 s, for the timeout warning (2 min before).
 export const SHORT_SESSION_URL = `http://127.0.0.1:${PORT + 2}`;
@@ -44,7 +46,7 @@ export default defineConfig({
     {
       command: BACKEND,
       url: `${BASE_URL}/api/health`,
-      env: { PORT: String(PORT), DIST_DIR: DIST, RATE_LIMIT_PER_MINUTE: '600' },
+      env: { PORT: String(PORT), DIST_DIR: DIST, TOWN_DIR, RATE_LIMIT_PER_MINUTE: '600' },
       reuseExistingServer: false,
       timeout: 30_000,
       stdout: 'ignore',
@@ -53,7 +55,7 @@ export default defineConfig({
     {
       command: BACKEND,
       url: `${SHORT_SESSION_URL}/api/health`,
-      env: { PORT: String(PORT + 2), DIST_DIR: DIST, HEARING_SESSION_SECS: '130' },
+      env: { PORT: String(PORT + 2), DIST_DIR: DIST, TOWN_DIR, HEARING_SESSION_SECS: '130' },
       reuseExistingServer: false,
       timeout: 30_000,
       stdout: 'ignore',

@@ -12,5 +12,6 @@ pub mod i18n;
 pub mod money;
 pub mod payment;
 pub mod search;
+pub mod town;
 pub mod validation;
 mod wire;

@@ -12,10 +12,10 @@ pub mod payments;
 pub mod problem;
 pub mod rate_limit;
 pub mod security;
-pub mod seed;
 pub mod state;
 pub mod static_files;
 pub mod sync;
+pub mod town;
 
 use axum::Router;
 pub use state::AppState;
@@ -24,16 +24,22 @@ use tower_http::compression::CompressionLayer;
 /// The whole HTTP surface: `/api/...` and the app.
 pub fn app(state: AppState) -> Router {
     let dist = state.dist_dir().to_path_buf();
+    let statics = static_files::router(&dist, &state.town().profile);
     let headers = std::sync::Arc::new(security::Headers::for_dist(&dist));
-    let api = api::router().route_layer(axum::middleware::from_fn_with_state(
-        state.clone(),
-        api::rate_limit,
-    ));
+    let api = api::router()
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            api::rate_limit,
+        ))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            api::feature_gate,
+        ));
     Router::new()
         .nest("/api", api)
         .merge(payments::psp::router())
         .with_state(state)
-        .merge(static_files::router(&dist))
+        .merge(statics)
         .layer(axum::middleware::from_fn_with_state(
             headers,
             security::add_headers,

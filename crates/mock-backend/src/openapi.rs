@@ -17,6 +17,8 @@ use utoipa::OpenApi;
     paths(
         crate::api::health::health,
         crate::api::services::list,
+        crate::api::town::profile,
+        crate::api::town::coat_of_arms,
         crate::api::feedback::create,
         crate::hearings::handlers::login,
         crate::hearings::handlers::refresh,
@@ -40,6 +42,7 @@ use utoipa::OpenApi;
     tags(
         (name = "system", description = "Health and description"),
         (name = "services", description = "The service catalogue"),
+        (name = "town", description = "The town's profile (name, colours, contacts, legal texts, payee, features) and coat of arms"),
         (name = "feedback", description = "Accessibility feedback"),
         (name = "hearings", description = "Online hearing for administrative offences (Anhörung): sign in with case number and access code, view the case and evidence, respond once"),
         (name = "forms", description = "Guided form wizards: service definitions, appointment slots, applications, uploads, drafts"),

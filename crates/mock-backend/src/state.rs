@@ -15,7 +15,7 @@ struct Inner {
     clock: crate::clock::Clock,
     rate_limiter: crate::rate_limit::RateLimiter,
     dist_dir: PathBuf,
-    services: Vec<ServiceSummary>,
+    town: crate::town::Town,
     feedback: Mutex<Vec<FeedbackRequest>>,
     hearings: crate::hearings::HearingStore,
     forms: crate::forms::FormStore,
@@ -23,24 +23,43 @@ struct Inner {
 }
 
 impl AppState {
-    /// State with the demo seed; `dist_dir` holds the built app (may be missing in API tests).
+    /// State of the shipped demo town (Musterstadt); `dist_dir` holds the built app (may be
+    /// missing in API tests).
     pub fn seeded(dist_dir: impl Into<PathBuf>) -> AppState {
+        AppState::for_town(dist_dir, crate::town::Town::demo())
+    }
+
+    /// State of a loaded town folder with its demo data.
+    pub fn for_town(dist_dir: impl Into<PathBuf>, town: crate::town::Town) -> AppState {
+        // A fresh clock reads the same time as `clock` at startup.
+        let start = crate::clock::Clock::default();
         AppState {
             inner: Arc::new(Inner {
                 clock: crate::clock::Clock::default(),
                 rate_limiter: crate::rate_limit::RateLimiter::from_env(),
                 dist_dir: dist_dir.into(),
-                services: crate::seed::services(),
                 feedback: Mutex::new(Vec::new()),
-                // A fresh clock reads the same time as `clock` at startup.
+                // A town without the online hearing has no cases (checked at start) and its
+                // routes answer 404.
                 hearings: crate::hearings::HearingStore::seeded(
-                    crate::clock::Clock::default().now(),
+                    start.now(),
                     crate::hearings::session_secs_from_env(),
+                    &town.demo.hearings,
+                    town.treasury(),
                 ),
-                forms: crate::forms::FormStore::seeded(crate::clock::Clock::default().today()),
-                payments: crate::payments::PaymentStore::seeded(),
+                forms: crate::forms::FormStore::for_town(&town, start.today()),
+                payments: crate::payments::PaymentStore::new(
+                    crate::payments::methods::offered(&town.profile.payment_methods),
+                    town.treasury(),
+                ),
+                town,
             }),
         }
+    }
+
+    /// The town's profile and folder.
+    pub fn town(&self) -> &crate::town::Town {
+        &self.inner.town
     }
 
     pub fn clock(&self) -> &crate::clock::Clock {
@@ -55,8 +74,9 @@ impl AppState {
         &self.inner.dist_dir
     }
 
+    /// The town's catalogue.
     pub fn services(&self) -> &[ServiceSummary] {
-        &self.inner.services
+        &self.inner.town.services.catalogue
     }
 
     /// Applications, drafts, uploads, slots and meter readings of the form wizards.

@@ -1,29 +1,71 @@
 //! Serves the built app. Hashed assets are immutable; index.html is always revalidated.
+//! index.html is the static shell with the town's name filled in from its profile, and
+//! `/town.css` carries the town's colours (see `crate::town::shell`).
 
 use axum::extract::Request;
 use axum::http::{header, HeaderValue};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use axum::Router;
+use domain::town::TownProfile;
 use std::path::Path;
-use tower_http::services::{ServeDir, ServeFile};
+use std::sync::Arc;
+use tower_http::services::ServeDir;
 
-pub fn router(dist: &Path) -> Router {
-    let serve = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
+pub fn router(dist: &Path, town: &TownProfile) -> Router {
+    // Read once: the build does not change while the backend runs (like the CSP hashes).
+    let shell = std::fs::read_to_string(dist.join("index.html"))
+        .map(|html| crate::town::shell::fill(&html, town))
+        .ok();
+    let shell: Arc<Option<String>> = Arc::new(shell);
+    let css: Arc<str> = crate::town::shell::css(town).into();
+    let index = move || {
+        let shell = shell.clone();
+        async move {
+            match shell.as_ref() {
+                Some(html) => (
+                    [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+                    html.clone(),
+                )
+                    .into_response(),
+                None => axum::http::StatusCode::NOT_FOUND.into_response(),
+            }
+        }
+    };
+    let serve = ServeDir::new(dist)
+        .append_index_html_on_directories(false)
+        .fallback(get(index.clone()));
     Router::new()
+        .route("/", get(index.clone()))
+        .route("/index.html", get(index))
+        .route(
+            "/town.css",
+            get(move || {
+                let css = css.clone();
+                async move {
+                    (
+                        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+                        css.to_string(),
+                    )
+                }
+            }),
+        )
         .fallback_service(serve)
         .layer(middleware::from_fn(cache_headers))
 }
 
 async fn cache_headers(req: Request, next: Next) -> Response {
     let hashed = is_hashed_asset(req.uri().path());
+    // The town's colours change with its profile, not with a build.
+    let town_css = req.uri().path() == "/town.css";
     let mut res = next.run(req).await;
     let is_html = res
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    let value = if is_html {
+    let value = if is_html || town_css {
         "no-cache"
     } else if hashed {
         "public, max-age=31536000, immutable"

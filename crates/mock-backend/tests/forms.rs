@@ -370,7 +370,7 @@ fn every_definition_is_valid_and_its_golden_answers_validate_and_cost_the_expect
         defs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(),
         SERVICES
     );
-    let catalogue = mock_backend::seed::services();
+    let catalogue = definitions::demo_town().services.catalogue.clone();
     for def in &defs {
         let id = def.id.as_str();
         assert!(def.version >= 1);

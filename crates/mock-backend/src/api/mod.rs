@@ -3,6 +3,7 @@
 pub mod feedback;
 pub mod health;
 pub mod services;
+pub mod town;
 
 use crate::extract::AcceptLang;
 use crate::problem::ApiError;
@@ -20,6 +21,8 @@ pub fn router() -> Router<AppState> {
         .route("/health", get(health::health))
         .route("/openapi.json", get(crate::openapi::serve))
         .route("/v1/services", get(services::list))
+        .route("/v1/town", get(town::profile))
+        .route("/v1/town/coat-of-arms", get(town::coat_of_arms))
         .route("/v1/feedback", post(feedback::create))
         .merge(crate::hearings::handlers::router())
         .merge(crate::forms::handlers::routes())
@@ -27,6 +30,21 @@ pub fn router() -> Router<AppState> {
         .layer(axum::middleware::from_fn(method_not_allowed))
         // Unknown API paths answer with a problem, never with the app's index.html.
         .fallback(|AcceptLang(lang): AcceptLang| async move { ApiError::not_found(lang) })
+}
+
+/// Parts of the API a town has switched off (`features` in its profile) answer 404, like
+/// paths that do not exist.
+pub async fn feature_gate(
+    axum::extract::State(state): axum::extract::State<crate::state::AppState>,
+    AcceptLang(lang): AcceptLang,
+    req: Request,
+    next: Next,
+) -> Response {
+    let hearing_off = !state.town().profile.features.hearing;
+    if hearing_off && req.uri().path().contains("/v1/hearings") {
+        return ApiError::not_found(lang).into_response();
+    }
+    next.run(req).await
 }
 
 /// axum answers a known path with another method by an empty 405; API clients get a problem

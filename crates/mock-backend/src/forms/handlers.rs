@@ -1,6 +1,5 @@
 //! The form endpoints under `/api/v1`: service definitions, slots, applications, uploads, drafts.
 
-use super::definitions;
 use super::uploads::{self, FileType, NameProblem};
 use super::SubmitError;
 use crate::extract::{AcceptLang, ApiJson};
@@ -53,7 +52,7 @@ fn service_not_found(lang: Lang) -> ApiError {
 /// The catalogue entry and the form definition of a service.
 fn detail(state: &AppState, lang: Lang, id: &str) -> Result<ServiceDetail, ApiError> {
     let service = state.services().iter().find(|s| s.id == id).cloned();
-    let form = definitions::find(id, state.clock().today());
+    let form = state.town().services.definition(id, state.clock().today());
     match (service, form) {
         (Some(service), Some(form)) => Ok(ServiceDetail { service, form }),
         _ => Err(service_not_found(lang)),

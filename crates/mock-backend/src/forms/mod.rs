@@ -1,4 +1,4 @@
-//! Guided form wizards: the nine service definitions and what citizens send through them
+//! Guided form wizards: what citizens send through the town's forms
 //! (applications, drafts, uploads, appointment slots, meter readings), all in memory.
 
 pub mod definitions;
@@ -9,11 +9,10 @@ pub mod uploads;
 use crate::idempotency::{IdempotencyKey, IdempotencyStore, KeyReused, Outcome};
 use crate::sync::lock;
 use axum::body::Bytes;
-use definitions::gartenwasserzaehler::{METER_FIELD, READING_FIELD};
 use domain::application::{
     ApplicationReceipt, ApplicationRequest, Draft, DraftSaved, Payee, Slot, UploadReceipt,
 };
-use domain::date::{Date, Weekday};
+use domain::date::Date;
 use domain::form::{
     validate_all, visible_answers, Answer, Answers, Field, FieldKind, FormDefinition, FormProblem,
 };
@@ -23,11 +22,14 @@ use domain::validation::{FieldErrors, Problem};
 use std::collections::HashMap;
 use std::sync::Mutex;
 
+/// The service whose form reports garden water meter readings, and the field ids the server's
+/// meter rule reads (a reading may not be below the last one known for the meter).
+pub const METER_SERVICE: &str = "gartenwasserzaehler";
+pub const METER_FIELD: &str = "zaehlernummer";
+pub const READING_FIELD: &str = "stand";
+
 /// Drafts are kept this many days (the code's validity shown to the user).
 pub const DRAFT_DAYS: i64 = 30;
-
-/// Garden water meters known to the utility, with their last reported reading in m³.
-pub const SEEDED_METERS: [(&str, i64); 2] = [("4711001", 120), ("8150042", 1234)];
 
 /// What the checkout needs to know about an application.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,23 +111,40 @@ struct Data {
 
 pub struct FormStore {
     data: Mutex<Data>,
+    /// Where fees are paid to.
+    treasury: crate::town::treasury::Treasury,
     /// Idempotency-Key → reference of the application it created.
     submissions: IdempotencyStore<String>,
 }
 
 impl FormStore {
-    /// The demo seed: wedding slots in the weeks after `today` and two garden water meters.
-    pub fn seeded(today: Date) -> FormStore {
+    /// The town's demo data: appointment slots generated from `today` and the known meters.
+    pub fn for_town(town: &crate::town::Town, today: Date) -> FormStore {
+        let slots = town
+            .demo
+            .slots
+            .iter()
+            .flat_map(|plan| {
+                plan.generate(today).into_iter().map(|slot| StoredSlot {
+                    service_id: plan.service.clone(),
+                    slot,
+                    taken_by: None,
+                })
+            })
+            .collect();
         let data = Data {
-            slots: seed_wedding_slots(today),
-            meters: SEEDED_METERS
+            slots,
+            meters: town
+                .demo
+                .meters
                 .iter()
-                .map(|(m, r)| ((*m).to_owned(), *r))
+                .map(|m| (m.meter.clone(), m.last))
                 .collect(),
             ..Data::default()
         };
         FormStore {
             data: Mutex::new(data),
+            treasury: town.treasury(),
             submissions: IdempotencyStore::default(),
         }
     }
@@ -245,7 +264,8 @@ impl FormStore {
             data.meters.insert(meter, value);
         }
         let fee = def.fee.compute(&answers);
-        let payee = (fee.total > Cents::ZERO).then(|| reference::town_payee(&reference));
+        let payee =
+            (fee.total > Cents::ZERO).then(|| reference::town_payee(&self.treasury, &reference));
         let receipt = ApplicationReceipt {
             reference: reference.clone(),
             service_id: def.id.clone(),
@@ -398,7 +418,7 @@ fn walk(
 /// Meter number (without spaces, as the digits rule reads it) and reading of a garden water
 /// meter report; `None` for other services or unparsable input (validation reports that).
 fn meter_reading(def: &FormDefinition, answers: &Answers) -> Option<(String, i64)> {
-    if def.id != "gartenwasserzaehler" {
+    if def.id != METER_SERVICE {
         return None;
     }
     let meter: String = answers
@@ -409,45 +429,6 @@ fn meter_reading(def: &FormDefinition, answers: &Answers) -> Option<(String, i64
         .collect();
     let value = answers.get(READING_FIELD)?.as_text()?.trim().parse().ok()?;
     Some((meter, value))
-}
-
-/// About ten wedding slots on Tuesdays, Thursdays and Fridays from a week after `today`.
-fn seed_wedding_slots(today: Date) -> Vec<StoredSlot> {
-    let mut slots = Vec::new();
-    let mut day = today.add_days(7);
-    while slots.len() < 10 {
-        let weekday = day.weekday();
-        if matches!(
-            weekday,
-            Weekday::Tuesday | Weekday::Thursday | Weekday::Friday
-        ) {
-            let place = if weekday == Weekday::Friday {
-                Text::new(
-                    "Trausaal im Schloss Musterstadt, Schlossplatz 3",
-                    "Wedding hall in Musterstadt Castle, Schlossplatz 3",
-                )
-            } else {
-                Text::new(
-                    "Trauzimmer im Alten Rathaus, Marktplatz 1",
-                    "Wedding room in the Old Town Hall, Marktplatz 1",
-                )
-            };
-            for time in ["10:00", "11:30"] {
-                slots.push(StoredSlot {
-                    service_id: "eheschliessung".into(),
-                    slot: Slot {
-                        id: format!("ehe-{}-{}", day.iso(), time.replace(':', "")),
-                        date: day,
-                        time: time.into(),
-                        place: place.clone(),
-                    },
-                    taken_by: None,
-                });
-            }
-        }
-        day = day.add_days(1);
-    }
-    slots
 }
 
 #[cfg(test)]
@@ -505,7 +486,7 @@ mod tests {
 
     #[test]
     fn payable_and_mark_paid() {
-        let store = FormStore::seeded(today());
+        let store = FormStore::for_town(&crate::town::Town::demo(), today());
         let receipt = submit_register(&store, "k1");
         let p = store.payable(&receipt.reference).unwrap();
         assert_eq!((p.amount, p.paid), (Cents(700), false));
@@ -530,7 +511,7 @@ mod tests {
 
     #[test]
     fn free_applications_have_nothing_to_pay() {
-        let store = FormStore::seeded(today());
+        let store = FormStore::for_town(&crate::town::Town::demo(), today());
         let def = definitions::find("gartenwasserzaehler", today()).unwrap();
         let mut answers: Answers = [
             ("zaehlernummer", "4711001"),
@@ -571,7 +552,7 @@ mod tests {
 
     #[test]
     fn replay_returns_the_current_receipt() {
-        let store = FormStore::seeded(today());
+        let store = FormStore::for_town(&crate::town::Town::demo(), today());
         let first = submit_register(&store, "k");
         store.mark_paid(&first.reference);
         let again = submit_register(&store, "k");
@@ -582,7 +563,7 @@ mod tests {
 
     #[test]
     fn wedding_slots_are_on_weekdays_after_today() {
-        let store = FormStore::seeded(today());
+        let store = FormStore::for_town(&crate::town::Town::demo(), today());
         let slots = store.free_slots("eheschliessung", today());
         assert_eq!(slots.len(), 10);
         assert!(slots
@@ -599,7 +580,7 @@ mod tests {
 
     #[test]
     fn drafts_expire_after_thirty_days() {
-        let store = FormStore::seeded(today());
+        let store = FormStore::for_town(&crate::town::Town::demo(), today());
         let saved = store.save_draft(
             Draft {
                 service_id: "urkunden".into(),

@@ -23,11 +23,11 @@ pub fn upload_id() -> String {
 }
 
 /// Where to transfer the fee of application `reference`.
-pub fn town_payee(reference: &str) -> Payee {
+pub fn town_payee(treasury: &crate::town::treasury::Treasury, reference: &str) -> Payee {
     Payee {
-        name: crate::seed::TOWN.into(),
-        iban: crate::seed::town_iban(),
-        bic: Some(crate::seed::TOWN_BIC.into()),
+        name: treasury.name.clone(),
+        iban: treasury.iban.clone(),
+        bic: Some(treasury.bic.clone()),
         remittance: format!("Antrag {reference}"),
     }
 }
@@ -38,8 +38,8 @@ mod tests {
     use domain::application::is_unambiguous_code;
 
     #[test]
-    fn town_payee_is_the_treasury_with_a_valid_iban() {
-        let payee = town_payee("K7MP3XTA");
+    fn town_payee_comes_from_the_profile() {
+        let payee = town_payee(&crate::town::Town::demo().treasury(), "K7MP3XTA");
         assert_eq!(
             payee.iban, "DE09123456780001234567",
             "the README shows this IBAN"

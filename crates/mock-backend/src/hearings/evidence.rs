@@ -9,8 +9,10 @@ use std::fmt::Write;
 pub const WIDTH: u32 = 640;
 pub const HEIGHT: u32 = 400;
 
-/// What an evidence image shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What an evidence image shows (`{"scene": "speed_camera", "limit": 30, "measured": 53}` in
+/// the town's demo/hearings.json).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "scene", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Scene {
     /// A parked car next to a no-stopping sign.
     NoStopping,

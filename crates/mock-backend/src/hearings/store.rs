@@ -3,6 +3,7 @@
 use crate::hearings::evidence::{self, EvidenceSpec};
 use crate::idempotency::{IdempotencyKey, IdempotencyStore, KeyReused, Outcome};
 use crate::sync::lock;
+use crate::town::treasury::Treasury;
 use domain::application::normalise_code;
 use domain::case_status::{CannotPay, CaseFacts};
 use domain::date::Date;
@@ -69,7 +70,7 @@ impl CaseRecord {
         self.facts().payable(today).map_err(NotPayable::from)
     }
 
-    fn view(&self, today: Date) -> HearingCase {
+    fn view(&self, today: Date, treasury: &Treasury) -> HearingCase {
         HearingCase {
             case_number: self.case_number.clone(),
             role: self.role,
@@ -90,22 +91,17 @@ impl CaseRecord {
                     height: e.height,
                 })
                 .collect(),
-            payee: payee(&self.kassenzeichen),
+            payee: HearingPayee {
+                name: treasury.name.clone(),
+                iban: treasury.iban.clone(),
+                bic: treasury.bic.clone(),
+                kassenzeichen: self.kassenzeichen.clone(),
+            },
             payment_possible: self.payable(today).is_ok(),
             person: self.person.clone(),
             response: self.response.clone(),
             paid_on: self.paid_on,
         }
-    }
-}
-
-/// Fines go to the town treasury's account; the Kassenzeichen identifies the case.
-fn payee(kassenzeichen: &str) -> HearingPayee {
-    HearingPayee {
-        name: crate::seed::TOWN.to_owned(),
-        iban: crate::seed::town_iban(),
-        bic: crate::seed::TOWN_BIC.to_owned(),
-        kassenzeichen: kassenzeichen.to_owned(),
     }
 }
 
@@ -226,16 +222,19 @@ pub struct HearingStore {
     failures: Mutex<HashMap<String, Vec<i64>>>,
     responses: IdempotencyStore<HearingReceipt>,
     session_secs: i64,
+    /// The payee of every fine.
+    treasury: Treasury,
 }
 
 impl HearingStore {
-    pub fn new(cases: Vec<CaseRecord>, session_secs: i64) -> HearingStore {
+    pub fn new(cases: Vec<CaseRecord>, session_secs: i64, treasury: Treasury) -> HearingStore {
         HearingStore {
             cases: Mutex::new(cases),
             sessions: Mutex::new(HashMap::new()),
             failures: Mutex::new(HashMap::new()),
             responses: IdempotencyStore::default(),
             session_secs: session_secs.max(1),
+            treasury,
         }
     }
 
@@ -315,7 +314,7 @@ impl HearingStore {
         lock(&self.cases)
             .iter()
             .find(|c| c.key() == case_key)
-            .map(|c| c.view(today))
+            .map(|c| c.view(today, &self.treasury))
     }
 
     /// The SVG of an evidence image of this case only.
@@ -422,7 +421,15 @@ mod tests {
     const NOW: i64 = 1_795_219_200; // 2026-11-21 00:00 UTC
 
     fn store() -> HearingStore {
-        HearingStore::seeded(NOW, DEFAULT_SESSION_SECS)
+        {
+            let town = crate::town::Town::demo();
+            HearingStore::seeded(
+                NOW,
+                DEFAULT_SESSION_SECS,
+                &town.demo.hearings,
+                town.treasury(),
+            )
+        }
     }
 
     fn today() -> Date {

@@ -1,12 +1,13 @@
-//! The payment methods the town offers, in the order the checkout lists them. This is the
-//! town's configuration: remove an entry to switch a method off (creating a payment with it is
-//! then refused). giropay and paydirekt no longer exist (shut down end of 2024) and must not
-//! be added back.
+//! The payment methods the portal knows, with their texts. Which of them a town offers, and in
+//! which order, is its profile's `payment_methods` (a method left out is refused when a payment
+//! is created). giropay and paydirekt no longer exist (shut down end of 2024) and must not be
+//! added back.
 
 use domain::i18n::Text;
 use domain::payment::{PaymentMethod, PaymentMethodId};
 
-pub fn seeded() -> Vec<PaymentMethod> {
+/// Every known method, in the default order.
+pub fn all() -> Vec<PaymentMethod> {
     let m = |id, label: (&str, &str), description: (&str, &str)| PaymentMethod {
         id,
         label: Text::new(label.0, label.1),
@@ -56,11 +57,30 @@ pub fn seeded() -> Vec<PaymentMethod> {
     ]
 }
 
+/// The methods a town offers, in its order.
+pub fn offered(ids: &[PaymentMethodId]) -> Vec<PaymentMethod> {
+    let all = all();
+    ids.iter()
+        .filter_map(|id| all.iter().find(|m| m.id == *id).cloned())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
+    use domain::payment::PaymentMethodId;
+
     #[test]
     fn all_five_methods_once() {
-        let ids: Vec<_> = super::seeded().iter().map(|m| m.id).collect();
-        assert_eq!(ids, domain::payment::PaymentMethodId::ALL.to_vec());
+        let ids: Vec<_> = super::all().iter().map(|m| m.id).collect();
+        assert_eq!(ids, PaymentMethodId::ALL.to_vec());
+    }
+
+    #[test]
+    fn a_town_offers_its_own_selection_in_its_order() {
+        let ids: Vec<_> = super::offered(&[PaymentMethodId::Transfer, PaymentMethodId::Paypal])
+            .iter()
+            .map(|m| m.id)
+            .collect();
+        assert_eq!(ids, [PaymentMethodId::Transfer, PaymentMethodId::Paypal]);
     }
 }

@@ -170,6 +170,7 @@ impl Record {
 
 pub struct PaymentStore {
     methods: Vec<PaymentMethod>,
+    treasury: crate::town::treasury::Treasury,
     payments: Mutex<HashMap<String, Record>>,
     /// Idempotency-Key → id of the payment it created.
     creations: IdempotencyStore<String>,
@@ -261,14 +262,14 @@ fn payment_id() -> String {
 }
 
 impl PaymentStore {
-    /// The demo configuration: all five methods.
-    pub fn seeded() -> PaymentStore {
-        PaymentStore::new(methods::seeded())
-    }
-
-    pub fn new(methods: Vec<PaymentMethod>) -> PaymentStore {
+    /// The methods offered and the account payments go to.
+    pub fn new(
+        methods: Vec<PaymentMethod>,
+        treasury: crate::town::treasury::Treasury,
+    ) -> PaymentStore {
         PaymentStore {
             methods,
+            treasury,
             payments: Mutex::new(HashMap::new()),
             creations: IdempotencyStore::default(),
         }
@@ -276,6 +277,11 @@ impl PaymentStore {
 
     pub fn methods(&self) -> &[PaymentMethod] {
         &self.methods
+    }
+
+    /// The payee shown on the provider pages and in transfer details.
+    pub fn treasury(&self) -> &crate::town::treasury::Treasury {
+        &self.treasury
     }
 
     /// Creates a payment once per idempotency key. On replay the payment's current state is
@@ -417,7 +423,7 @@ impl PaymentStore {
                 break candidate;
             }
         };
-        let purpose = clean_purpose(&format!("{} {reference}", crate::seed::TOWN));
+        let purpose = clean_purpose(&format!("{} {reference}", self.treasury.name));
         let description = clip_description(
             &items
                 .iter()
@@ -427,11 +433,11 @@ impl PaymentStore {
         );
         let transfer = (req.method == PaymentMethodId::Transfer).then(|| {
             // Fees and fines go to the treasury's one account; the remittance identifies the payment.
-            let p = crate::forms::reference::town_payee(&reference);
+            let t = &self.treasury;
             TransferDetails {
-                name: p.name,
-                iban: p.iban,
-                bic: p.bic.unwrap_or_default(),
+                name: t.name.clone(),
+                iban: t.iban.clone(),
+                bic: t.bic.clone(),
                 remittance: purpose.clone(),
                 amount,
             }
@@ -506,7 +512,7 @@ impl PaymentStore {
     ) -> Result<Payment, FinishError> {
         let code = normalise_code(remittance);
         let code = code
-            .strip_prefix(&normalise_code(crate::seed::TOWN))
+            .strip_prefix(&normalise_code(&self.treasury.name))
             .unwrap_or(&code);
         let mut payments = lock(&self.payments);
         let record = payments

@@ -6,6 +6,7 @@
 
 use super::{provider_page_path, Finish, FinishError};
 use crate::state::AppState;
+use crate::town::treasury::Treasury;
 use axum::extract::rejection::{FormRejection, PathRejection};
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -20,8 +21,6 @@ use std::collections::HashMap;
 pub const CARD_SUCCESS: &str = "4242424242424242";
 pub const CARD_SUCCESS_MASTERCARD: &str = "5555555555554444";
 pub const CARD_DECLINED: &str = "4000000000000002";
-/// The town's (fictional) SEPA creditor identifier.
-pub const CREDITOR_ID: &str = "DE98ZZZ09999999999";
 /// Echoed input is cut to this many characters (nobody types more into these fields).
 const ECHO_MAX: usize = 100;
 
@@ -119,7 +118,7 @@ fn shell(title: &str, main: &str) -> String {
 </head>
 <body>
 <header class="banner">
-<p><strong>Test-Zahlungsdienst</strong> – Simulation für das Serviceportal der Stadt Musterstadt. Es wird kein echtes Geld bewegt.</p>
+<p><strong>Test-Zahlungsdienst</strong> – Simulation für das Serviceportal. Es wird kein echtes Geld bewegt.</p>
 <p lang="en" class="en">Mock payment provider – no real money moves.</p>
 </header>
 <main id="main">
@@ -436,7 +435,7 @@ fn error_summary(errors: &[FieldError]) -> String {
     )
 }
 
-fn summary(p: &Payment) -> String {
+fn summary(p: &Payment, treasury: &Treasury) -> String {
     let items: String = p
         .items
         .iter()
@@ -457,14 +456,14 @@ fn summary(p: &Payment) -> String {
 <dt>Betrag</dt><dd class="amount">{amount}</dd>
 </dl>
 "#,
-        town = escape(crate::seed::TOWN),
+        town = escape(&treasury.name),
         purpose = escape(&p.purpose),
         amount = escape(&p.amount.format_de()),
     )
 }
 
 /// The provider page of an INITIAL online payment, with errors and the values kept.
-fn form_page(p: &Payment, values: &Values, errors: &[FieldError]) -> String {
+fn form_page(p: &Payment, treasury: &Treasury, values: &Values, errors: &[FieldError]) -> String {
     let (title, title_en, pay_label) = match p.method {
         PaymentMethodId::Creditcard => {
             ("Mit Kreditkarte bezahlen", "Pay by credit card", "Bezahlen")
@@ -523,7 +522,7 @@ fn form_page(p: &Payment, values: &Values, errors: &[FieldError]) -> String {
         .concat(),
         PaymentMethodId::Paypal => "<p>Sie sind mit dem PayPal-Testkonto <strong>max.mustermann@example.org</strong> angemeldet. Geben Sie die Zahlung frei, um sie abzuschließen.</p>\n".to_owned(),
         PaymentMethodId::Wero => "<p>Wir haben eine Zahlungsanfrage an Ihre Wero-App gesendet (Simulation). Geben Sie die Zahlung dort frei und bestätigen Sie hier.</p>\n".to_owned(),
-        PaymentMethodId::SepaDirectDebit => sepa_fields(p, values, errors),
+        PaymentMethodId::SepaDirectDebit => sepa_fields(p, treasury, values, errors),
         PaymentMethodId::Transfer => String::new(),
     };
     let main = format!(
@@ -538,7 +537,7 @@ fn form_page(p: &Payment, values: &Values, errors: &[FieldError]) -> String {
 <p class="hint">„Zahlung fehlschlagen lassen“ simuliert eine abgelehnte Zahlung (zum Testen). „Abbrechen“ bricht die Zahlung ab. In beiden Fällen kehren Sie zum Serviceportal zurück.</p>
 </form>"#,
         summary_errors = error_summary(errors),
-        summary = summary(p),
+        summary = summary(p, treasury),
         action = escape(&provider_page_path(&p.id)),
     );
     let page_title = if errors.is_empty() {
@@ -549,7 +548,7 @@ fn form_page(p: &Payment, values: &Values, errors: &[FieldError]) -> String {
     shell(&page_title, &main)
 }
 
-fn sepa_fields(p: &Payment, values: &Values, errors: &[FieldError]) -> String {
+fn sepa_fields(p: &Payment, treasury: &Treasury, values: &Values, errors: &[FieldError]) -> String {
     let holder = text_field(
         Input {
             id: "account_holder",
@@ -574,7 +573,7 @@ fn sepa_fields(p: &Payment, values: &Values, errors: &[FieldError]) -> String {
     format!(
         r#"{holder}{iban}<section class="mandate" aria-labelledby="mandate-title">
 <h2 id="mandate-title">SEPA-Lastschriftmandat <span lang="en" class="en">SEPA direct debit mandate</span></h2>
-<p>Zahlungsempfänger: {town}, Marktplatz 1, 12345 Musterstadt<br>
+<p>Zahlungsempfänger: {town}, {address}<br>
 Gläubiger-Identifikationsnummer: {creditor}<br>
 Mandatsreferenz: {mandate_ref}</p>
 <p id="mandate-text">Ich ermächtige die {town}, die Zahlung von {amount} von meinem Konto mittels Lastschrift einzuziehen. Zugleich weise ich mein Kreditinstitut an, die von der {town} auf mein Konto gezogene Lastschrift einzulösen. Hinweis: Ich kann innerhalb von acht Wochen, beginnend mit dem Belastungsdatum, die Erstattung des belasteten Betrages verlangen. Es gelten dabei die mit meinem Kreditinstitut vereinbarten Bedingungen.</p>
@@ -586,9 +585,10 @@ Mandatsreferenz: {mandate_ref}</p>
 </div>
 </section>
 "#,
-        town = escape(crate::seed::TOWN),
-        creditor = CREDITOR_ID,
-        mandate_ref = escape(&format!("MUSTER-{}", p.reference)),
+        town = escape(&treasury.name),
+        address = escape(&treasury.address),
+        creditor = escape(&treasury.creditor_id),
+        mandate_ref = escape(&format!("{}-{}", treasury.mandate_prefix, p.reference)),
         amount = escape(&p.amount.format_de()),
         cls = if error.is_some() { " field-error" } else { "" },
         msg = error
@@ -623,7 +623,10 @@ async fn show(State(state): State<AppState>, id: Result<Path<String>, PathReject
         Some((p, back)) if p.status != PaymentStatus::Initial => {
             final_page(StatusCode::OK, &p, &back)
         }
-        Some((p, _)) => html(StatusCode::OK, form_page(&p, &Values::default(), &[])),
+        Some((p, _)) => html(
+            StatusCode::OK,
+            form_page(&p, state.payments().treasury(), &Values::default(), &[]),
+        ),
     }
 }
 
@@ -683,7 +686,7 @@ async fn submit(
                 };
                 return html(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    form_page(&p, &values, &errors),
+                    form_page(&p, state.payments().treasury(), &values, &errors),
                 );
             }
             if approved {
