@@ -635,3 +635,64 @@ async fn the_second_town_serves_its_own_catalogue_fees_and_no_hearing() {
     .await;
     assert_eq!(login.status, 404, "the hearing is switched off");
 }
+
+/// A built app's shell with the placeholders index.html has in the repository.
+fn dist_with_template() -> PathBuf {
+    let dir = copy_of(&repo().join("towns/lindenbach"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_default();
+    let template = std::fs::read_to_string(repo().join("index.html")).unwrap_or_default();
+    std::fs::write(dir.join("index.html"), template).unwrap_or_default();
+    dir
+}
+
+#[tokio::test]
+async fn the_backend_fills_the_static_shell_and_serves_the_colours() {
+    let dist = dist_with_template();
+    let town = Town::load(&lindenbach()).unwrap_or_else(|p| panic!("{p:?}"));
+    let s = mock_backend::AppState::for_town(&dist, town);
+    for path in ["/", "/index.html", "/leistungen/sperrmuell"] {
+        let page = get(&s, path).await;
+        assert_eq!(page.status, 200, "{path}");
+        assert!(
+            page.text
+                .contains("<title>Serviceportal Lindenbach</title>"),
+            "{path}"
+        );
+        assert!(page
+            .text
+            .contains("<h1>Online-Dienste der Gemeinde Lindenbach</h1>"));
+        assert!(page.text.contains("content=\"#2f5d2a\""));
+        assert!(page.text.contains("Telefon 06543 210-0"));
+        assert!(!page.text.contains("{{") && !page.text.contains("Musterstadt"));
+    }
+    let css = get(&s, "/town.css").await;
+    assert_eq!(css.status, 200);
+    assert!(css.ctype().starts_with("text/css"));
+    assert!(css.text.contains("--brand: #2f5d2a;"), "{}", css.text);
+    assert_eq!(css.header(axum::http::header::CACHE_CONTROL), "no-cache");
+    let _ = std::fs::remove_dir_all(&dist);
+}
+
+#[test]
+fn render_shell_writes_the_shell_for_a_static_host_and_can_run_again() {
+    let dist = dist_with_template();
+    let run = |town: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_mock-backend"))
+            .args(["--render-shell", &dist.to_string_lossy()])
+            .env("TOWN_DIR", repo().join("towns").join(town))
+            .output()
+            .map(|o| o.status.success())
+            .unwrap_or(false)
+    };
+    assert!(run("lindenbach"));
+    let html = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
+    assert!(html.contains("Gemeinde Lindenbach") && !html.contains("{{town."));
+    let css = std::fs::read_to_string(dist.join("town.css")).unwrap_or_default();
+    assert!(css.contains("--brand: #2f5d2a;"));
+    // Again for another profile: the template was kept.
+    assert!(run("musterstadt"));
+    let html = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
+    assert!(html.contains("Stadt Musterstadt") && !html.contains("Lindenbach"));
+    let _ = std::fs::remove_dir_all(&dist);
+}
