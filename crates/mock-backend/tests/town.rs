@@ -54,6 +54,28 @@ fn edit(dir: &Path, file: &str, from: &str, to: &str) {
     std::fs::write(&path, text.replacen(from, to, 1)).unwrap_or_default();
 }
 
+/// Runs the backend binary with `args` and `TOWN_DIR`; `None` if it did not finish within a
+/// minute (it was then killed: a binary without these flags would start serving instead).
+fn run_binary(args: &[&str], town_dir: &Path) -> Option<std::process::Output> {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_mock-backend"))
+        .args(args)
+        .env("TOWN_DIR", town_dir)
+        .env("PORT", "0")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .ok()?;
+    for _ in 0..600 {
+        if let Ok(Some(_)) = child.try_wait() {
+            return child.wait_with_output().ok();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    None
+}
+
 fn problems(dir: &Path) -> Vec<ConfigProblem> {
     let result = Town::load_on(dir, today());
     let _ = std::fs::remove_dir_all(dir);
@@ -308,13 +330,10 @@ fn the_main_binary_lists_every_problem_and_exits_non_zero() {
         "DE09123456780001234567",
         "DE00123456780001234567",
     );
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mock-backend"))
-        .arg("--check-town")
-        .env("TOWN_DIR", &dir)
-        .output();
+    let out = run_binary(&["--check-town"], &dir);
     let _ = std::fs::remove_dir_all(&dir);
-    let Ok(out) = out else {
-        panic!("mock-backend did not run")
+    let Some(out) = out else {
+        panic!("mock-backend did not finish (a stale binary without --check-town?)")
     };
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(3), "{err}");
@@ -678,12 +697,11 @@ async fn the_backend_fills_the_static_shell_and_serves_the_colours() {
 fn render_shell_writes_the_shell_for_a_static_host_and_can_run_again() {
     let dist = dist_with_template();
     let run = |town: &str| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_mock-backend"))
-            .args(["--render-shell", &dist.to_string_lossy()])
-            .env("TOWN_DIR", repo().join("towns").join(town))
-            .output()
-            .map(|o| o.status.success())
-            .unwrap_or(false)
+        run_binary(
+            &["--render-shell", &dist.to_string_lossy()],
+            &repo().join("towns").join(town),
+        )
+        .is_some_and(|o| o.status.success())
     };
     assert!(run("lindenbach"));
     let html = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
@@ -695,4 +713,20 @@ fn render_shell_writes_the_shell_for_a_static_host_and_can_run_again() {
     let html = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
     assert!(html.contains("Stadt Musterstadt") && !html.contains("Lindenbach"));
     let _ = std::fs::remove_dir_all(&dist);
+}
+
+#[test]
+fn an_iban_is_written_as_banks_and_girocodes_need_it() {
+    expect(
+        &[(
+            "town.toml",
+            "DE09123456780001234567",
+            "DE09 1234 5678 0001 2345 67",
+        )],
+        &[(
+            "town.toml",
+            "payee.iban",
+            "without spaces, in capitals: \"DE09123456780001234567\"",
+        )],
+    );
 }
