@@ -16,6 +16,7 @@ test:
 	$(MAKE) lint
 	scripts/install.sh test
 	scripts/build.sh
+	scripts/check-town-free-wasm.sh
 	$(MAKE) test-rust
 	$(MAKE) test-api
 	$(MAKE) test-e2e

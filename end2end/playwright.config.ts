@@ -10,6 +10,10 @@ const TOWN_DIR = process.env.TOWN_DIR ?? '../towns/musterstadt';
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 // A second backend whose hearing sessions last 130 s, for the timeout warning (2 min before).
 export const SHORT_SESSION_URL = `http://127.0.0.1:${PORT + 2}`;
+// A third backend serving the second example town (towns/lindenbach): the smoke pass that keeps
+// anything Musterstadt-only from creeping back in.
+export const SECOND_TOWN_URL = `http://127.0.0.1:${PORT + 4}`;
+const SECOND_TOWN_DIR = process.env.SECOND_TOWN_DIR ?? '../towns/lindenbach';
 
 export default defineConfig({
   testDir: './tests',
@@ -56,6 +60,15 @@ export default defineConfig({
       command: BACKEND,
       url: `${SHORT_SESSION_URL}/api/health`,
       env: { PORT: String(PORT + 2), DIST_DIR: DIST, TOWN_DIR, HEARING_SESSION_SECS: '130' },
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: BACKEND,
+      url: `${SECOND_TOWN_URL}/api/health`,
+      env: { PORT: String(PORT + 4), DIST_DIR: DIST, TOWN_DIR: SECOND_TOWN_DIR, RATE_LIMIT_PER_MINUTE: '600' },
       reuseExistingServer: false,
       timeout: 30_000,
       stdout: 'ignore',

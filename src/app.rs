@@ -18,6 +18,15 @@ pub fn App() -> impl IntoView {
         lang: RwSignal::new(initial),
     };
     provide_context(i18n);
+    let town = crate::town::Town::provide();
+    // A language the town does not offer (stored from another visit) falls back to German.
+    Effect::new(move |_| {
+        if let Some(p) = town.get() {
+            if !crate::town::offers(&p, i18n.lang.get_untracked()) {
+                i18n.lang.set(Lang::De);
+            }
+        }
+    });
     let cart = crate::checkout::cart::Cart::provide();
     // Back from the back/forward cache: the cart and the language again from storage, then the
     // current page anew (see restore.rs).
@@ -50,8 +59,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=pages::catalogue::Catalogue/>
                     <Route path=(StaticSegment(segment::SERVICES), ParamSegment(param::SERVICE)) view=pages::service_start::ServiceStart/>
                     <Route path=(StaticSegment(segment::SERVICES), ParamSegment(param::SERVICE), ParamSegment(param::STEP)) view=crate::wizard::page::WizardPage/>
-                    <Route path=StaticSegment(segment::HEARING) view=crate::hearing::login::HearingLogin/>
-                    <Route path=(StaticSegment(segment::HEARING), ParamSegment(param::STEP)) view=crate::hearing::flow::HearingFlow/>
+                    <Route path=StaticSegment(segment::HEARING) view=|| view! { <HearingOffered><crate::hearing::login::HearingLogin/></HearingOffered> }/>
+                    <Route path=(StaticSegment(segment::HEARING), ParamSegment(param::STEP)) view=|| view! { <HearingOffered><crate::hearing::flow::HearingFlow/></HearingOffered> }/>
                     <Route path=StaticSegment(segment::CHECKOUT) view=crate::checkout::page::CheckoutPage/>
                     <Route path=(StaticSegment(segment::CHECKOUT), StaticSegment(segment::CHECKOUT_RETURN)) view=crate::checkout::result::ReturnPage/>
                     <Route path=StaticSegment(segment::GIROCODE) view=pages::girocode_generator::GiroCodeGenerator/>
@@ -65,6 +74,16 @@ pub fn App() -> impl IntoView {
             </main>
             <Footer/>
         </Router>
+    }
+}
+
+/// The online hearing, where the town offers it.
+#[component]
+fn HearingOffered(children: ChildrenFn) -> impl IntoView {
+    view! {
+        <crate::town::Offered feature=|f| f.hearing title=|t| t.hearing_login_title not_offered=|t| t.hearing_not_offered>
+            {children()}
+        </crate::town::Offered>
     }
 }
 
@@ -84,6 +103,8 @@ fn FocusOnNavigate() -> impl IntoView {
 #[component]
 fn Header(cart: crate::checkout::cart::Cart) -> impl IntoView {
     let i18n = use_i18n();
+    let town = crate::town::use_town();
+    let bilingual = move || town.get().is_some_and(|p| p.languages.len() > 1);
     let toggle = move |_| {
         i18n.lang
             .update(|l| *l = if *l == Lang::De { Lang::En } else { Lang::De })
@@ -92,14 +113,19 @@ fn Header(cart: crate::checkout::cart::Cart) -> impl IntoView {
         <header class="site-header">
             <div class="wrap header-row">
                 <A href=routes::HOME attr:class="brand">
-                    <span class="brand-town">{move || i18n.t().town}</span>
-                    <span class="brand-portal">{move || i18n.t().portal}</span>
+                    // Decorative: the town's name follows as text.
+                    <img class="brand-arms" src=routes::COAT_OF_ARMS alt="" width="30" height="36"/>
+                    <span class="brand-name">
+                        <span class="brand-town">{move || crate::town::full_name(town.get().as_deref(), i18n.lang())}</span>
+                        <span class="brand-portal">{move || i18n.t().portal}</span>
+                    </span>
                 </A>
                 <div class="header-actions">
                 {move || {
                     let n = cart.items.with(Vec::len);
                     (n > 0).then(|| view! { <A href=routes::CHECKOUT attr:class="cart-link">{crate::i18n::fill(i18n.t().cart_link, &[("count", &n)])}</A> })
                 }}
+                <Show when=bilingual>
                 <button
                     type="button"
                     class="lang-switch"
@@ -109,6 +135,7 @@ fn Header(cart: crate::checkout::cart::Cart) -> impl IntoView {
                 >
                     {move || i18n.t().switch_language}
                 </button>
+                </Show>
                 </div>
             </div>
         </header>
@@ -140,6 +167,7 @@ fn OfflineBanner() -> impl IntoView {
 #[component]
 fn Footer() -> impl IntoView {
     let i18n = use_i18n();
+    let town = crate::town::use_town();
     let t = move || i18n.t();
     view! {
         <footer class="site-footer">
@@ -152,6 +180,24 @@ fn Footer() -> impl IntoView {
                     <li><A href=routes::GIROCODE>{move || t().giro_gen_title}</A></li>
                 </ul>
             </nav>
+            {move || town.get().map(|p| {
+                let lang = i18n.lang();
+                let c = &p.contact;
+                view! {
+                    <div class="wrap footer-contact">
+                        <h2 class="footer-heading">{t().contact_heading}</h2>
+                        <address>
+                            {crate::town::contact_lines(&p, lang).into_iter().map(|l| view! { {l}<br/> }).collect_view()}
+                            {t().phone_label}" "<a href=format!("tel:{}", c.phone.replace(' ', ""))>{c.phone.clone()}</a><br/>
+                            {t().email_label}" "<a href=format!("mailto:{}", c.email)>{c.email.clone()}</a>
+                        </address>
+                        <p class="footer-hours-label">{t().opening_hours}</p>
+                        <ul class="footer-hours">
+                            {c.opening_hours.iter().map(|h| view! { <li>{h.get(lang).to_owned()}</li> }).collect_view()}
+                        </ul>
+                    </div>
+                }
+            })}
         </footer>
     }
 }

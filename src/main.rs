@@ -18,6 +18,7 @@ mod panic_page;
 mod restore;
 mod routes;
 mod storage;
+mod town;
 mod wizard;
 
 fn main() {

@@ -18,19 +18,30 @@ fn show_error_page() {
     let Some(body) = doc.body() else { return };
     let lang = crate::dom::stored_lang().unwrap_or_default();
     let en = lang == "en";
+    let contact = crate::town::office_and_phone(if en {
+        crate::i18n::Lang::En
+    } else {
+        crate::i18n::Lang::De
+    });
+    let call = match (&contact, en) {
+        (Some(c), true) => format!("If it happens again, please call {c}."),
+        (Some(c), false) => format!("Wenn es wieder passiert, rufen Sie bitte an: {c}."),
+        (None, true) => "If it happens again, please call the town hall.".to_owned(),
+        (None, false) => "Wenn es wieder passiert, rufen Sie bitte die Verwaltung an.".to_owned(),
+    };
     let texts: [&str; 4] = if en {
         [
             "Something went wrong",
             "The service portal hit an unexpected error. What you typed is still saved in this browser tab.",
             "Reload the page",
-            "If it happens again, please call the citizens' office: 01234 5678-0.",
+            &call,
         ]
     } else {
         [
             "Es ist ein Fehler aufgetreten",
             "Im Serviceportal ist ein unerwarteter Fehler aufgetreten. Ihre Eingaben sind in diesem Browser-Tab noch gespeichert.",
             "Seite neu laden",
-            "Wenn es wieder passiert, rufen Sie bitte das Bürgerbüro an: 01234 5678-0.",
+            &call,
         ]
     };
     body.set_text_content(None);

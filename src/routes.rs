@@ -43,6 +43,8 @@ pub const ACCESSIBILITY: &str = "/barrierefreiheit";
 pub const EASY_READ: &str = "/leichte-sprache";
 pub const IMPRINT: &str = "/impressum";
 pub const PRIVACY: &str = "/datenschutz";
+/// The town's coat of arms (an SVG from its profile), served by the API.
+pub const COAT_OF_ARMS: &str = "/api/v1/town/coat-of-arms";
 
 /// The confirmation below a service, shown after sending.
 pub const CONFIRMATION_PAGE: &str = "bestaetigung";

@@ -6,6 +6,7 @@ pub mod forms;
 pub mod hearings;
 pub mod payments;
 pub mod services;
+pub mod town;
 
 use crate::i18n::{fill, Lang, Texts};
 use gloo_net::http::{Request, RequestBuilder};

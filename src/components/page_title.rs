@@ -1,4 +1,4 @@
-//! The document title, "<page> – Serviceportal Musterstadt" (WCAG 2.4.2), set by an effect of
+//! The document title, "<page> – Serviceportal <town>" (WCAG 2.4.2), set by an effect of
 //! the page: after it renders, again when the language (or what else `text` reads) changes,
 //! never after the page is gone, and only when it differs (setting it costs the browser a few
 //! ms at 4× CPU slowdown).
@@ -10,8 +10,7 @@
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 
-pub fn set_document_title(page: &str, portal: &str) {
-    let title = format!("{page} – {portal} Musterstadt");
+fn set_document_title(title: String) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
         if doc.title() != title {
             doc.set_title(&title);
@@ -30,5 +29,13 @@ where
 /// Not generic: one effect in the bundle for every page's title.
 fn title_effect(text: Box<dyn Fn() -> String + Send + Sync>) {
     let i18n = use_i18n();
-    Effect::new(move |_| set_document_title(&text(), i18n.t().portal));
+    let town = crate::town::use_town();
+    Effect::new(move |_| {
+        let town = town.get();
+        set_document_title(crate::town::document_title(
+            &text(),
+            i18n.t().portal,
+            town.as_deref(),
+        ))
+    });
 }

@@ -5,8 +5,10 @@ use crate::components::error_summary::{focus_error_summary, ErrorSummary};
 use crate::components::field::{Kind, TextField};
 use crate::components::page_title::PageTitle;
 use crate::dom;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::{fill, use_i18n, Lang};
+use crate::town::with_town;
 use domain::feedback::{FeedbackRequest, MESSAGE_MAX};
+use domain::town::SignLanguageVideo;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeMap;
@@ -18,19 +20,72 @@ pub fn AccessibilityStatement() -> impl IntoView {
     view! {
         <PageTitle text=move || t().a11y_title.to_string()/>
         <h1>{move || t().a11y_title}</h1>
-        {move || t().a11y_paragraphs.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
-        <h2>{move || t().a11y_status_heading}</h2>
-        <p>{move || t().a11y_status}</p>
-        <h2>{move || t().a11y_gaps_heading}</h2>
-        <ul>{move || t().a11y_gaps.iter().map(|p| view! { <li>{*p}</li> }).collect_view()}</ul>
-        <h2>{move || t().a11y_prepared_heading}</h2>
-        <p>{move || t().a11y_prepared}</p>
+        {with_town(move |p, lang| {
+            let t = i18n.t();
+            let a = &p.accessibility;
+            view! {
+                <p>{fill(t.a11y_intro, &[("town", &p.full_name(lang))])}</p>
+                <p>{fill(t.a11y_scope, &[("date", &a.statement_date.format(lang)), ("tested", &a.last_test.format(lang))])}</p>
+                <h2>{t.a11y_status_heading}</h2>
+                <p>{t.a11y_status}</p>
+                <h2>{t.a11y_gaps_heading}</h2>
+                <ul>
+                    {p.sign_language_videos.is_empty().then(|| view! { <li>{t.a11y_no_sign_language}</li> })}
+                    {a.known_gaps.iter().map(|g| view! { <li>{g.get(lang).to_owned()}</li> }).collect_view()}
+                </ul>
+                <SignLanguage videos=p.sign_language_videos.clone() lang=lang/>
+                <h2>{t.a11y_prepared_heading}</h2>
+                <p>{a.method.get(lang).to_owned()}</p>
+            }
+        })}
         <h2 id="feedback">{move || t().a11y_feedback_heading}</h2>
         <p>{move || t().a11y_feedback_intro}</p>
+        {with_town(move |p, _| {
+            let a = &p.accessibility;
+            view! { <p>{fill(i18n.t().a11y_feedback_contact, &[("email", &a.feedback_email), ("phone", &a.feedback_phone)])}</p> }
+        })}
         <FeedbackForm/>
         <h2>{move || t().a11y_enforcement_heading}</h2>
-        {move || t().a11y_enforcement.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
+        <p>{move || t().a11y_enforcement_intro}</p>
+        {with_town(move |p, lang| {
+            let body = &p.accessibility.enforcement_body;
+            view! {
+                <address>
+                    {body.name.get(lang).to_owned()}<br/>
+                    {body.address.clone()}<br/>
+                    <a href=format!("mailto:{}", body.email)>{body.email.clone()}</a>
+                    {body.url.clone().map(|u| view! { <br/><a href=u.clone()>{u.clone()}</a> })}
+                </address>
+            }
+        })}
     }
+}
+
+/// The town's videos in German Sign Language, each with its transcript; nothing when there are
+/// none (the list of gaps says so).
+#[component]
+fn SignLanguage(videos: Vec<SignLanguageVideo>, lang: Lang) -> impl IntoView {
+    let t = crate::i18n::texts(lang);
+    (!videos.is_empty()).then(|| {
+        view! {
+            <h2>{t.a11y_sign_language_heading}</h2>
+            <p>{t.a11y_sign_language_intro}</p>
+            <ul class="sign-language-videos">
+                {videos.into_iter().map(|v| {
+                    let title = v.title.get(lang).to_owned();
+                    view! {
+                        <li>
+                            <a href=v.url.clone()>{title.clone()}</a>
+                            <details>
+                                <summary>{fill(t.transcript_label, &[("title", &title)])}</summary>
+                                <p>{v.transcript.get(lang).to_owned()}</p>
+                            </details>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+    })
 }
 
 #[derive(Clone, PartialEq)]

@@ -17,10 +17,15 @@ pub fn Catalogue() -> impl IntoView {
     let services =
         crate::fetched::Fetched::new(move || api::services::list(i18n.lang.get_untracked()));
     let query = RwSignal::new(String::new());
+    let town = crate::town::use_town();
+    let title = move || {
+        let name = crate::town::full_name(town.get().as_deref(), i18n.lang());
+        crate::i18n::fill(t().catalogue_title, &[("town", &name)])
+    };
 
     view! {
-        <PageTitle text=move || t().catalogue_title.to_string()/>
-        <h1>{move || t().catalogue_title}</h1>
+        <PageTitle text=title/>
+        <h1>{title}</h1>
         <p class="lead">{move || t().catalogue_intro}</p>
         <div class="field search">
             <label for="search">{move || t().search_label}</label>

@@ -1,33 +1,36 @@
-//! Text-only pages from the catalogue: easy-to-read, imprint, privacy.
+//! Text pages from the town's profile: easy-to-read, imprint, privacy.
 
 use crate::components::page_title::PageTitle;
 use crate::i18n::{use_i18n, Texts};
+use crate::town::{paragraphs, with_town};
+use domain::i18n::Text;
+use domain::town::TownProfile;
 use leptos::prelude::*;
 
 #[component]
 fn TextPage(
     title: fn(&Texts) -> &'static str,
-    paragraphs: fn(&Texts) -> &'static [&'static str],
+    texts: fn(&TownProfile) -> &[Text],
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <PageTitle text=move || title(i18n.t()).to_string()/>
         <h1>{move || title(i18n.t())}</h1>
-        {move || paragraphs(i18n.t()).iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
+        {with_town(move |p, lang| paragraphs(texts(p), lang))}
     }
 }
 
 #[component]
 pub fn EasyRead() -> impl IntoView {
-    view! { <div class="easy-read"><TextPage title=|t| t.easy_title paragraphs=|t| t.easy_paragraphs/></div> }
+    view! { <div class="easy-read"><TextPage title=|t| t.easy_title texts=|p| &p.easy_read/></div> }
 }
 
 #[component]
 pub fn Imprint() -> impl IntoView {
-    view! { <TextPage title=|t| t.imprint_title paragraphs=|t| t.imprint_paragraphs/> }
+    view! { <TextPage title=|t| t.imprint_title texts=|p| &p.imprint/> }
 }
 
 #[component]
 pub fn Privacy() -> impl IntoView {
-    view! { <TextPage title=|t| t.privacy_title paragraphs=|t| t.privacy_paragraphs/> }
+    view! { <TextPage title=|t| t.privacy_title texts=|p| &p.privacy/> }
 }

@@ -17,13 +17,27 @@ pub fn placeholders(p: &TownProfile) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// index.html with every placeholder replaced by the HTML-escaped value.
+/// The placeholder inside `<script type="application/json" id="town-profile">`: the whole
+/// profile, so the app has the town at its first render without another request.
+pub const PROFILE_JSON: &str = "{{town.profile_json}}";
+
+/// index.html with every placeholder replaced by the HTML-escaped value, and the profile as
+/// JSON in its data block.
 pub fn fill(html: &str, p: &TownProfile) -> String {
     placeholders(p)
         .into_iter()
         .fold(html.to_owned(), |acc, (token, value)| {
             acc.replace(token, &escape(&value))
         })
+        .replace(PROFILE_JSON, &json_for_script(p))
+}
+
+/// The profile as JSON that cannot end its `<script>` element: every `<` is written as the JSON
+/// escape `\u003c` (a script's text is not HTML-decoded, so entities would not do).
+pub fn json_for_script(p: &TownProfile) -> String {
+    serde_json::to_string(p)
+        .unwrap_or_else(|_| "null".into())
+        .replace('<', "\\u003c")
 }
 
 /// Whether `html` still has placeholders (a template rather than a rendered shell).
@@ -85,5 +99,21 @@ mod tests {
         let out = fill(&html, &crate::town::Town::demo().profile);
         assert!(!out.contains("{{"), "an unknown placeholder is left");
         assert!(out.contains("<title>Serviceportal Musterstadt</title>"));
+        let (_, data) = out
+            .split_once(r#"<script type="application/json" id="town-profile">"#)
+            .unwrap_or_default();
+        let (json, _) = data.split_once("</script>").unwrap_or_default();
+        let served: TownProfile = serde_json::from_str(json).expect("the profile as JSON");
+        assert_eq!(served, crate::town::Town::demo().profile);
+    }
+
+    #[test]
+    fn profile_json_cannot_close_its_script_element() {
+        let mut p = crate::town::Town::demo().profile;
+        p.contact.street = "</script><script>alert(1)</script><!--".into();
+        let json = json_for_script(&p);
+        assert!(!json.contains('<'));
+        let back: TownProfile = serde_json::from_str(&json).expect("still JSON");
+        assert_eq!(back.contact.street, p.contact.street);
     }
 }
