@@ -53,7 +53,7 @@ test.describe('page shell', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'de');
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await expect(page.getByRole('heading', { level: 1, name: 'Online services of the town of Musterstadt' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Online services of the Town of Musterstadt' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Dog registration' })).toBeVisible();
     await expect(page).toHaveTitle(/Service portal/);
     const register = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Register information' }) });
@@ -62,7 +62,7 @@ test.describe('page shell', () => {
 
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await expect(page.getByRole('heading', { level: 1, name: 'Online services of the town of Musterstadt' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Online services of the Town of Musterstadt' })).toBeVisible();
     const stored = await page.evaluate(() => Object.keys(localStorage));
     expect(stored, 'only the language preference lives in localStorage').toEqual(['lang']);
 

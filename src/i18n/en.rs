@@ -13,7 +13,7 @@ pub static TEXTS: Texts = Texts {
     loading: "Loading …",
     retry: "Try again",
     back_to_start: "Back to the start page",
-    catalogue_title: "{town}: online services",
+    catalogue_title: "Online services of the {town}",
     catalogue_intro: "Get things done online – around the clock, without an appointment at the town hall.",
     search_label: "Find a service",
     search_hint: "For example “dog”, “nursery” or “certificate”",
