@@ -81,9 +81,9 @@ pub fn App() -> impl IntoView {
 #[component]
 fn HearingOffered(children: ChildrenFn) -> impl IntoView {
     view! {
-        <crate::town::Offered feature=|f| f.hearing title=|t| t.hearing_login_title not_offered=|t| t.hearing_not_offered>
+        <crate::components::offered::Offered feature=|f| f.hearing title=|t| t.hearing_login_title not_offered=|t| t.hearing_not_offered>
             {children()}
-        </crate::town::Offered>
+        </crate::components::offered::Offered>
     }
 }
 

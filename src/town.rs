@@ -3,12 +3,10 @@
 //! block, so the first render has it; without it (`trunk serve`, a bad block) the app asks
 //! `GET /api/v1/town`.
 
-use crate::components::page_title::PageTitle;
-use crate::i18n::{fill, use_i18n, Lang, Texts};
+use crate::i18n::{use_i18n, Lang};
 use domain::i18n::Text;
-use domain::town::{Features, TownProfile};
+use domain::town::TownProfile;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use std::cell::RefCell;
 use std::sync::Arc;
 
@@ -128,37 +126,6 @@ pub fn with_town<V: IntoView + 'static>(
         .into_any(),
         None => view! { <p class="loading">{i18n.t().loading}</p> }.into_any(),
     }
-    }
-}
-
-/// A part of the portal the town may switch off (`features` in its profile): `children` when
-/// it is on, otherwise a page that says the town does not offer it.
-#[component]
-pub fn Offered(
-    feature: fn(&Features) -> bool,
-    title: fn(&Texts) -> &'static str,
-    not_offered: fn(&Texts) -> &'static str,
-    children: ChildrenFn,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let town = use_town();
-    let on = Memo::new(move |_| town.get().map(|p| feature(&p.features)));
-    move || match on.get() {
-        Some(true) => children().into_any(),
-        Some(false) => {
-            // A letter's QR link may carry a code in the fragment: it must not linger here either.
-            let _ = crate::dom::take_fragment_params();
-            view! {
-            <PageTitle text=move || title(i18n.t()).to_string()/>
-            <h1>{move || title(i18n.t())}</h1>
-            {with_town(move |p, lang| view! {
-                <p>{fill(not_offered(i18n.t()), &[("town", &p.full_name(lang))])}</p>
-            })}
-            <p><A href=crate::routes::HOME>{move || i18n.t().back_to_start}</A></p>
-            }
-            .into_any()
-        }
-        None => with_town(|_, _| ()).into_any(),
     }
 }
 

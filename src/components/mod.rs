@@ -4,6 +4,7 @@ pub mod codes;
 pub mod error_summary;
 pub mod field;
 pub mod loaded;
+pub mod offered;
 pub mod page_title;
 pub mod payment_qr;
 pub mod print_button;
