@@ -7,5 +7,6 @@ export PATH="$PWD/tools/node_modules/.bin:$PATH"
 cargo fetch --locked --quiet
 start=$(date +%s)
 TRUNK_OFFLINE=true trunk build --release --offline --locked
+scripts/precompress.sh dist
 echo "app built in $(( $(date +%s) - start )) s"
 cargo build --locked --quiet -p mock-backend

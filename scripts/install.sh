@@ -18,14 +18,14 @@ command -v npm >/dev/null || need_apt+=(npm)
 if [ "$MODE" = test ] || [ "$MODE" = bench ]; then
   [ -x /usr/bin/chromium ] || need_apt+=(chromium)
   [ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
-  command -v brotli >/dev/null || need_apt+=(brotli)
 fi
+# scripts/precompress.sh (part of every build) writes .br files.
+command -v brotli >/dev/null || need_apt+=(brotli)
 if [ "$MODE" = test ]; then
   # scripts/schemathesis.sh: a virtualenv (Debian ships venv/ensurepip separately) and curl.
   python3 -c 'import venv, ensurepip' 2>/dev/null || need_apt+=(python3-venv)
   command -v curl >/dev/null || need_apt+=(curl)
 fi
-command -v brotli >/dev/null || [ "$MODE" != build ] || true
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "apt-get install ${need_apt[*]}"
