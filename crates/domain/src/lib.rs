@@ -2,6 +2,7 @@
 //! No web dependency lives here.
 
 pub mod application;
+pub mod appointment;
 pub mod case_status;
 pub mod catalogue;
 pub mod date;

@@ -3,9 +3,11 @@
 //! The problems of every flow and their wording live here, below the flows that report them:
 //! `hearing` and `form` use this module, never the other way round.
 
+mod appointment_problem;
 mod form_problem;
 mod hearing_problem;
 
+pub use appointment_problem::{duration_text, AppointmentProblem};
 pub use form_problem::FormProblem;
 pub use hearing_problem::HearingProblem;
 
@@ -31,6 +33,8 @@ pub enum Problem {
     Form(FormProblem),
     /// An online-hearing field's problem.
     Hearing(HearingProblem),
+    /// An appointment booking's problem.
+    Appointment(AppointmentProblem),
 }
 
 impl Problem {
@@ -64,6 +68,7 @@ impl Problem {
             }
             (Problem::Form(p), lang) => p.message(lang),
             (Problem::Hearing(p), lang) => p.message(lang),
+            (Problem::Appointment(p), lang) => p.message(lang),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! built single-page app with a fallback to index.html so deep links and reloads work.
 
 pub mod api;
+pub mod appointments;
 pub mod clock;
 pub mod extract;
 pub mod forms;

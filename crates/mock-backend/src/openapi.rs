@@ -37,6 +37,13 @@ use utoipa::OpenApi;
         crate::payments::handlers::create,
         crate::payments::handlers::payment,
         crate::payments::handlers::transfer_received,
+        crate::appointments::handlers::offer,
+        crate::appointments::handlers::days,
+        crate::appointments::handlers::times,
+        crate::appointments::handlers::book,
+        crate::appointments::handlers::booking,
+        crate::appointments::handlers::change,
+        crate::appointments::handlers::cancel,
     ),
     modifiers(&BearerAuth, &LinkFieldNames),
     tags(
@@ -47,6 +54,7 @@ use utoipa::OpenApi;
         (name = "hearings", description = "Online hearing for administrative offences (Anhörung): sign in with case number and access code, view the case and evidence, respond once"),
         (name = "forms", description = "Guided form wizards: service definitions, appointment slots, applications, uploads, drafts"),
         (name = "payments", description = "Checkout for fees and fines (XBezahldienste model): methods, payments with server-side pricing, idempotent creation, provider redirect, status"),
+        (name = "appointments", description = "Appointments at the citizens' office without an account: concerns and locations, free days and times, booking with Idempotency-Key, change and cancel by code and secret (`X-Booking-Secret`)"),
         (name = "mock-only", description = "Endpoints of the mock backend that do not exist in production (simulations for demos and tests)"),
     )
 )]

@@ -21,6 +21,9 @@ pub struct Problem {
     /// Field id → messages, on 422 with field errors only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<BTreeMap<String, Vec<String>>>,
+    /// On 409 `/problems/slot-taken` of an appointment: the free times of that day now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub times: Option<Vec<String>>,
 }
 
 /// An API error: status, a stable problem kind, and German/English texts. Boxed, so a
@@ -37,6 +40,7 @@ struct Details {
     detail: Option<(String, String)>,
     errors: Option<FieldErrors>,
     retry_after: Option<u64>,
+    times: Option<Vec<String>>,
 }
 
 impl ApiError {
@@ -54,11 +58,18 @@ impl ApiError {
             detail: None,
             errors: None,
             retry_after: None,
+            times: None,
         }))
     }
 
     pub fn with_detail(mut self, de: impl Into<String>, en: impl Into<String>) -> ApiError {
         self.0.detail = Some((de.into(), en.into()));
+        self
+    }
+
+    /// Fresh free times for a slot-taken answer.
+    pub fn with_times(mut self, times: Vec<String>) -> ApiError {
+        self.0.times = Some(times);
         self
     }
 
@@ -187,6 +198,7 @@ impl ApiError {
             status: d.status.as_u16(),
             detail: d.detail.as_ref().map(|(de, en)| pick(de, en)),
             errors: d.errors.as_ref().map(|e| e.messages(d.lang)),
+            times: d.times.clone(),
         }
     }
 }

@@ -70,6 +70,7 @@ pub fn bucket(method: &Method, path: &str) -> Option<&'static str> {
         "/v1/uploads" => Some("uploads"),
         "/v1/applications" => Some("applications"),
         "/v1/payments" => Some("payments"),
+        "/v1/appointments/bookings" => Some("appointments"),
         "/v1/hearings/session" => Some("hearing-login"),
         _ => None,
     }

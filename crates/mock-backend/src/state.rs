@@ -20,6 +20,7 @@ struct Inner {
     hearings: crate::hearings::HearingStore,
     forms: crate::forms::FormStore,
     payments: crate::payments::PaymentStore,
+    appointments: std::sync::Arc<crate::appointments::AppointmentStore>,
 }
 
 impl AppState {
@@ -52,6 +53,9 @@ impl AppState {
                     crate::payments::methods::offered(&town.profile.payment_methods),
                     town.treasury(),
                 ),
+                appointments: std::sync::Arc::new(crate::appointments::AppointmentStore::new(
+                    town.appointments.clone(),
+                )),
                 town,
             }),
         }
@@ -105,6 +109,11 @@ impl AppState {
             forms: self.forms(),
             hearings: self.hearings(),
         }
+    }
+
+    /// Appointment bookings and the slot engine.
+    pub fn appointments(&self) -> &crate::appointments::AppointmentStore {
+        &self.inner.appointments
     }
 
     /// Checkout payments and the methods the town offers.

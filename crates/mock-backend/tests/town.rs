@@ -592,11 +592,14 @@ fn slots_must_belong_to_a_service_with_appointments() {
     );
     expect(
         &[("town.toml", "appointments = true", "appointments = false")],
-        &[(
-            "demo/slots.json",
-            "[0].service",
-            "features.appointments is off",
-        )],
+        &[
+            (
+                "demo/slots.json",
+                "[0].service",
+                "features.appointments is off",
+            ),
+            ("appointments.json", "", "features.appointments is off"),
+        ],
     );
     expect(
         &[

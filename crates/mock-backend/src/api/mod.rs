@@ -27,6 +27,7 @@ pub fn router() -> Router<AppState> {
         .merge(crate::hearings::handlers::router())
         .merge(crate::forms::handlers::routes())
         .merge(crate::payments::handlers::routes())
+        .merge(crate::appointments::handlers::routes())
         .layer(axum::middleware::from_fn(method_not_allowed))
         // Unknown API paths answer with a problem, never with the app's index.html.
         .fallback(|AcceptLang(lang): AcceptLang| async move { ApiError::not_found(lang) })
@@ -42,6 +43,10 @@ pub async fn feature_gate(
 ) -> Response {
     let hearing_off = !state.town().profile.features.hearing;
     if hearing_off && req.uri().path().contains("/v1/hearings") {
+        return ApiError::not_found(lang).into_response();
+    }
+    let appointments_off = state.town().appointments.is_none();
+    if appointments_off && req.uri().path().contains("/v1/appointments") {
         return ApiError::not_found(lang).into_response();
     }
     next.run(req).await

@@ -119,6 +119,7 @@ impl IntoResponse for Fail {
                     status: 503,
                     detail: Some(detail.into()),
                     errors: None,
+                    times: None,
                 };
                 problem_response(StatusCode::SERVICE_UNAVAILABLE, &body)
             }

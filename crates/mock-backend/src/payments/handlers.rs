@@ -44,6 +44,7 @@ fn field_problem(lang: Lang, errors: FieldMessages) -> Response {
         status: 422,
         detail: Some(detail.into()),
         errors: Some(errors),
+        times: None,
     };
     problem_response(StatusCode::UNPROCESSABLE_ENTITY, &body)
 }

@@ -2,6 +2,7 @@
 //! catalogue, form definitions and demo data. Read once at start; a wrong or incomplete folder
 //! stops the backend with one message per problem, never a half-configured portal.
 
+pub mod appointments;
 pub mod demo;
 pub mod problem;
 pub mod profile;
@@ -30,6 +31,9 @@ pub struct Town {
     pub services: services::Services,
     /// Demo data: appointment slots, meters.
     pub demo: demo::Demo,
+    /// Concerns and locations of the appointment booking (`appointments.json`); `None` when
+    /// `features.appointments` is off.
+    pub appointments: Option<domain::appointment::AppointmentOffer>,
 }
 
 impl Town {
@@ -45,6 +49,8 @@ impl Town {
         let services = services::load(dir, today, &mut problems);
         let features = loaded.as_ref().map(|(p, _)| &p.features);
         let demo = demo::load(dir, &services, features, today, &mut problems);
+        let appointments =
+            appointments::load(dir, features.map(|f| f.appointments), today, &mut problems);
         match loaded {
             Some((profile, coat_of_arms_svg)) if problems.is_empty() => Ok(Town {
                 dir: dir.to_path_buf(),
@@ -52,6 +58,7 @@ impl Town {
                 coat_of_arms_svg,
                 services,
                 demo,
+                appointments,
             }),
             _ => Err(problems),
         }
