@@ -69,6 +69,8 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment(segment::EASY_READ) view=pages::static_pages::EasyRead/>
                     <Route path=StaticSegment(segment::IMPRINT) view=pages::static_pages::Imprint/>
                     <Route path=StaticSegment(segment::PRIVACY) view=pages::static_pages::Privacy/>
+                    <Route path=StaticSegment(segment::APPOINTMENTS) view=crate::appointments::AppointmentPage/>
+                    <Route path=(StaticSegment(segment::APPOINTMENTS), ParamSegment(param::STEP)) view=crate::appointments::AppointmentPage/>
                 </Routes>
                 } }}
             </main>

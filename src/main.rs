@@ -7,6 +7,7 @@
 
 mod api;
 mod app;
+mod appointments;
 mod checkout;
 mod components;
 mod dom;

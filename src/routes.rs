@@ -21,6 +21,7 @@ pub mod segment {
     pub const EASY_READ: &str = "leichte-sprache";
     pub const IMPRINT: &str = "impressum";
     pub const PRIVACY: &str = "datenschutz";
+    pub const APPOINTMENTS: &str = "termin";
 }
 
 /// The route table's parameters, read with `use_params_map`.
@@ -45,6 +46,8 @@ pub const IMPRINT: &str = "/impressum";
 pub const PRIVACY: &str = "/datenschutz";
 /// The town's coat of arms (an SVG from its profile), served by the API.
 pub const COAT_OF_ARMS: &str = "/api/v1/town/coat-of-arms";
+/// The appointment booking's start (concerns and people).
+pub const APPOINTMENTS: &str = "/termin";
 
 /// The confirmation below a service, shown after sending.
 pub const CONFIRMATION_PAGE: &str = "bestaetigung";
@@ -91,6 +94,26 @@ pub fn resume_link(origin: &str, code: &str) -> String {
     format!("{origin}{RESUME}#code={code}")
 }
 
+/// Where a catalogue entry leads: a service's start page, or the appointment booking.
+pub fn catalogue_entry(id: &str) -> String {
+    if id == domain::appointment::CATALOGUE_ID {
+        APPOINTMENTS.to_string()
+    } else {
+        service(id)
+    }
+}
+
+/// A page of the appointment booking: `/termin/{page}`.
+pub fn appointment_step(page: &str) -> String {
+    below(APPOINTMENTS, page)
+}
+
+/// The link to a booked appointment. Code and secret sit in the fragment, so they never reach
+/// a server log or a Referer.
+pub fn booking_link(origin: &str, code: &str, secret: &str) -> String {
+    format!("{origin}{APPOINTMENTS}/buchung#code={code}&key={secret}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +145,15 @@ mod tests {
     }
 
     #[test]
+    fn appointment_paths_keep_the_secret_in_the_fragment() {
+        assert_eq!(appointment_step("tag"), "/termin/tag");
+        assert_eq!(
+            booking_link("https://portal.example", "K7MP3XTA", "SECRET"),
+            "https://portal.example/termin/buchung#code=K7MP3XTA&key=SECRET"
+        );
+    }
+
+    #[test]
     fn change_links_and_resume_links() {
         assert_eq!(
             change(&hearing_step(HEARING_PERSONAL)),
@@ -144,6 +176,7 @@ mod tests {
             (EASY_READ, segment::EASY_READ),
             (IMPRINT, segment::IMPRINT),
             (PRIVACY, segment::PRIVACY),
+            (APPOINTMENTS, segment::APPOINTMENTS),
         ];
         for (path, segment) in top {
             assert_eq!(path, format!("/{segment}"));

@@ -1,6 +1,7 @@
 //! The one typed client for the portal's REST API: a single request function and one error
 //! enum. Nothing from the network is unwrapped.
 
+pub mod appointments;
 pub mod feedback;
 pub mod forms;
 pub mod hearings;
@@ -17,12 +18,18 @@ use std::collections::BTreeMap;
 /// RFC 9457 problem details as the backend sends them.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 pub struct Problem {
+    /// `/problems/slot-taken`, …
+    #[serde(default, rename = "type")]
+    pub kind: String,
     #[serde(default)]
     pub title: String,
     #[serde(default)]
     pub detail: Option<String>,
     #[serde(default)]
     pub errors: BTreeMap<String, Vec<String>>,
+    /// A taken appointment's fresh free times (409 `slot-taken`).
+    #[serde(default)]
+    pub times: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -93,6 +100,7 @@ pub const TIMEOUT_MS: u32 = 20_000;
 pub enum Method {
     Get,
     Post,
+    Put,
     Delete,
 }
 
@@ -117,6 +125,7 @@ pub async fn request_with_headers<B: Serialize, T: DeserializeOwned>(
     let mut builder: RequestBuilder = match method {
         Method::Get => Request::get(path),
         Method::Post => Request::post(path),
+        Method::Put => Request::put(path),
         Method::Delete => Request::delete(path),
     }
     .header("Accept", "application/json")

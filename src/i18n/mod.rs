@@ -1,6 +1,7 @@
 //! All user-facing text of the app, German first, English second: one typed catalogue, so a
 //! missing translation is a compile error rather than a blank on screen.
 
+pub mod appointments;
 mod de;
 mod en;
 mod texts;
@@ -29,6 +30,11 @@ impl I18n {
 
     pub fn lang(&self) -> Lang {
         self.lang.get()
+    }
+
+    /// The appointment booking's texts.
+    pub fn a(&self) -> &'static appointments::AppointmentTexts {
+        appointments::texts(self.lang.get())
     }
 }
 

@@ -100,7 +100,7 @@ fn ServiceCard(service: ServiceSummary, lang: Lang) -> impl IntoView {
     let t = crate::i18n::texts(lang);
     view! {
         <li class="service-card">
-            <h3><A href=crate::routes::service(&service.id)>{service.name.get(lang).to_string()}</A></h3>
+            <h3><A href=crate::routes::catalogue_entry(&service.id)>{service.name.get(lang).to_string()}</A></h3>
             <p>{service.summary.get(lang).to_string()}</p>
             <p class="fee"><span class="fee-label">{t.fee}": "</span>{service.fee.describe(lang)}</p>
         </li>

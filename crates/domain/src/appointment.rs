@@ -108,6 +108,8 @@ pub struct Location {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AppointmentOffer {
+    /// The catalogue entry's name ("Termin im Bürgerbüro vereinbaren").
+    pub title: Text,
     /// The longest visit that can be booked, in minutes.
     pub max_visit_minutes: u16,
     /// How many days ahead visits can be booked (from tomorrow on).
@@ -300,6 +302,10 @@ pub struct BookingCreated {
     pub booking: Booking,
 }
 
+/// The catalogue entry of the appointment booking (`GET /api/v1/services` lists it when the
+/// town books appointments; the app links it to the booking, not to a form).
+pub const CATALOGUE_ID: &str = "termin";
+
 /// The header that carries a booking's secret (never the URL: URLs end up in logs).
 pub const SECRET_HEADER: &str = "x-booking-secret";
 
@@ -377,6 +383,29 @@ pub fn format_minutes(m: u16) -> String {
     format!("{:02}:{:02}", m / 60, m % 60)
 }
 
+impl engine::VisitError {
+    /// The field (`location`, `concerns`) and problem a refused visit is reported as.
+    pub fn problem(&self) -> (&'static str, AppointmentProblem) {
+        use engine::VisitError as V;
+        use AppointmentProblem as P;
+        match self {
+            V::UnknownLocation => ("location", P::UnknownLocation),
+            V::Empty => ("concerns", P::NoConcern),
+            V::UnknownConcern(_) => ("concerns", P::UnknownConcern),
+            V::Repeated(_) => ("concerns", P::RepeatedConcern),
+            V::Count { max, .. } => ("concerns", P::Count { max: *max }),
+            V::NotHere(_) => ("location", P::NotHere),
+            V::TooLong { minutes, max } => (
+                "concerns",
+                P::TooLong {
+                    minutes: *minutes,
+                    max: *max,
+                },
+            ),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -429,28 +458,5 @@ mod tests {
         assert_eq!(duration_text(45, Lang::De), "45 Minuten");
         assert_eq!(duration_text(90, Lang::De), "1 Stunde 30 Minuten");
         assert_eq!(duration_text(120, Lang::En), "2 hours");
-    }
-}
-
-impl engine::VisitError {
-    /// The field (`location`, `concerns`) and problem a refused visit is reported as.
-    pub fn problem(&self) -> (&'static str, AppointmentProblem) {
-        use engine::VisitError as V;
-        use AppointmentProblem as P;
-        match self {
-            V::UnknownLocation => ("location", P::UnknownLocation),
-            V::Empty => ("concerns", P::NoConcern),
-            V::UnknownConcern(_) => ("concerns", P::UnknownConcern),
-            V::Repeated(_) => ("concerns", P::RepeatedConcern),
-            V::Count { max, .. } => ("concerns", P::Count { max: *max }),
-            V::NotHere(_) => ("location", P::NotHere),
-            V::TooLong { minutes, max } => (
-                "concerns",
-                P::TooLong {
-                    minutes: *minutes,
-                    max: *max,
-                },
-            ),
-        }
     }
 }

@@ -302,6 +302,7 @@ mod tests {
 
     fn offer(counters: u8) -> AppointmentOffer {
         AppointmentOffer {
+            title: Text::new("Termin", "Appointment"),
             max_visit_minutes: 60,
             days_ahead: 14,
             payment_at_counter: Text::new("Karte", "card"),

@@ -70,6 +70,7 @@ impl AppointmentStore {
     /// The town's offer; a town without appointments gets an empty one (its routes are off).
     pub fn new(offer: Option<AppointmentOffer>) -> AppointmentStore {
         let offer = offer.unwrap_or_else(|| AppointmentOffer {
+            title: Text::new("", ""),
             max_visit_minutes: 0,
             days_ahead: 0,
             concerns: vec![],

@@ -92,6 +92,7 @@ pub fn check(o: &AppointmentOffer) -> Vec<(String, String)> {
         );
     }
     text("payment_at_counter", &o.payment_at_counter, &mut add);
+    text("title", &o.title, &mut add);
     if !o.concerns.iter().any(|c| c.public) {
         add(
             "concerns".into(),
