@@ -123,6 +123,7 @@ const PAGES = [
   { key: 'wizard', label: 'wizard step 1 `/leistungen/melderegisterauskunft/person`', path: '/leistungen/melderegisterauskunft/person', expect: { h1: 'Gesuchte Person' } },
   { key: 'hearing', label: 'hearing case `/anhoerung/fall` (logged in via QR link)', path: '/anhoerung/fall', seed: hearingSession, expect: { h1: 'Anhörung zu einer Ordnungswidrigkeit', text: `Aktenzeichen ${HEARING.az}` } },
   { key: 'checkout', label: 'checkout `/kasse` (1 item in the cart)', path: '/kasse', seed: cartWithOneItem, expect: { h1: 'Bezahlen', text: '7,00 €' } },
+  { key: 'appointments', label: 'appointment booking `/termin` (concerns)', path: '/termin', expect: { h1: 'Ihre Anliegen', text: 'Personalausweis beantragen' } },
 ];
 
 const LH_FLAGS = {

@@ -182,21 +182,24 @@ fn Confirmation(
     let location_name = b.location_name.clone();
     let address = b.address.clone();
     let access = b.accessibility.clone();
-    let bring = b
-        .concerns
-        .iter()
-        .map(|c| {
-            let name = c.name.clone();
-            let count = c.count;
-            let items = c.bring.clone();
-            view! {
-                <h3>{move || format!("{count} × {}", name.get(i18n.lang()))}</h3>
-                <ul>
-                    {items.into_iter().map(|t| view! { <li>{move || t.get(i18n.lang()).to_string()}</li> }).collect_view()}
-                </ul>
-            }
+    let booked = StoredValue::new(b.concerns.clone());
+    let bring = move || {
+        booked.with_value(|list| {
+            list.iter()
+                .map(|c| {
+                    let name = c.name.clone();
+                    let count = c.count;
+                    let items = c.bring.clone();
+                    view! {
+                        <h3>{move || format!("{count} × {}", name.get(i18n.lang()))}</h3>
+                        <ul>
+                            {items.into_iter().map(|t| view! { <li>{move || t.get(i18n.lang()).to_string()}</li> }).collect_view()}
+                        </ul>
+                    }
+                })
+                .collect_view()
         })
-        .collect_view();
+    };
     let fee = b.fee_total;
     let payment = StoredValue::new(b.payment_at_counter.clone());
     view! {
@@ -216,7 +219,7 @@ fn Confirmation(
             </dl>
             {move || (!cancelled()).then(|| view! {
                 <h2>{move || i18n.a().bring_heading}</h2>
-                {bring.clone()}
+                {bring()}
                 <h2>{move || i18n.a().fees_heading}</h2>
                 <p>{move || if fee.0 == 0 { i18n.a().no_fee.to_string() } else { fill(i18n.a().fee_total, &[("fee", &fee.format(i18n.lang()))]) }}</p>
                 <p>{move || payment.with_value(|p| p.get(i18n.lang()).to_string())}</p>

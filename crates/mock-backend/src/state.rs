@@ -34,6 +34,10 @@ impl AppState {
     pub fn for_town(dist_dir: impl Into<PathBuf>, town: crate::town::Town) -> AppState {
         // A fresh clock reads the same time as `clock` at startup.
         let start = crate::clock::Clock::default();
+        // One slot engine for visits at the citizens' office and the forms' slots.
+        let appointments = std::sync::Arc::new(crate::appointments::AppointmentStore::new(
+            town.appointments.clone(),
+        ));
         AppState {
             inner: Arc::new(Inner {
                 clock: crate::clock::Clock::default(),
@@ -48,14 +52,16 @@ impl AppState {
                     &town.demo.hearings,
                     town.treasury(),
                 ),
-                forms: crate::forms::FormStore::for_town(&town, start.today()),
+                forms: crate::forms::FormStore::with_appointments(
+                    &town,
+                    start.today(),
+                    appointments.clone(),
+                ),
                 payments: crate::payments::PaymentStore::new(
                     crate::payments::methods::offered(&town.profile.payment_methods),
                     town.treasury(),
                 ),
-                appointments: std::sync::Arc::new(crate::appointments::AppointmentStore::new(
-                    town.appointments.clone(),
-                )),
+                appointments,
                 town,
             }),
         }

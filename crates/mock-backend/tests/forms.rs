@@ -763,6 +763,12 @@ async fn a_slot_taken_meanwhile_is_409_and_disappears_from_the_free_slots() {
         StatusCode::CREATED
     );
 
+    assert_eq!(
+        s.appointments().held(),
+        1,
+        "the wedding holds its slot in the appointment engine"
+    );
+
     let mut b = a.clone();
     b["email"] = json!("other.couple@example.org");
     let r = submit(&s, "couple-2", &application("eheschliessung", &b)).await;

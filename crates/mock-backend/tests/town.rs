@@ -603,15 +603,19 @@ fn slots_must_belong_to_a_service_with_appointments() {
     );
     expect(
         &[
-            ("demo/slots.json", "\"10:00\"", "\"25:00\""),
-            ("demo/slots.json", "\"fri\"", "\"freitag\""),
+            ("demo/slots.json", "\"trauzimmer\"", "\"keller\""),
+            ("demo/slots.json", "\"trausaal\"", "\"nord\""),
         ],
         &[
-            ("demo/slots.json", "[0].times", "\"25:00\" is not a time"),
             (
                 "demo/slots.json",
-                "[0].days[1].weekdays",
-                "\"freitag\" is not a weekday",
+                "[0].locations[0]",
+                "\"keller\" is no location",
+            ),
+            (
+                "demo/slots.json",
+                "[0].locations[1]",
+                "does not handle the concern \"trauung\"",
             ),
         ],
     );

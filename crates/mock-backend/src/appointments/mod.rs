@@ -357,6 +357,102 @@ impl AppointmentStore {
         Ok(stored.booking.clone())
     }
 
+    /// The first `count` start times of `concern` at `locations` from `first` on, earliest
+    /// first, as (location, date, time): the wedding slots a form offers.
+    pub fn plan_slots(
+        &self,
+        concern: &str,
+        locations: &[String],
+        first: Date,
+        count: usize,
+    ) -> Vec<(String, Date, String)> {
+        let data = lock(&self.data);
+        let window = Window {
+            first,
+            last: first.add_days(366),
+        };
+        let mut out = Vec::new();
+        let mut day = first;
+        while day <= window.last && out.len() < count {
+            let mut today: Vec<(String, Date, String)> = Vec::new();
+            for loc in locations {
+                let concerns = [ConcernCount {
+                    id: concern.to_owned(),
+                    count: 1,
+                }];
+                if let Ok(visit) = data.calendar.visit(loc, &concerns) {
+                    for t in data.calendar.free_times(&visit, day, window, None) {
+                        today.push((loc.clone(), day, t));
+                    }
+                }
+            }
+            today.sort_by(|a, b| a.2.cmp(&b.2));
+            out.extend(today.into_iter().take(count - out.len()));
+            day = day.add_days(1);
+        }
+        out
+    }
+
+    fn single(concern: &str) -> [ConcernCount; 1] {
+        [ConcernCount {
+            id: concern.to_owned(),
+            count: 1,
+        }]
+    }
+
+    fn form_window(today: Date) -> Window {
+        Window {
+            first: today.add_days(1),
+            last: today.add_days(400),
+        }
+    }
+
+    /// Whether a form's slot can still be taken (after `today`, a counter free).
+    pub fn slot_is_free(
+        &self,
+        location: &str,
+        concern: &str,
+        date: Date,
+        time: &str,
+        today: Date,
+    ) -> bool {
+        let data = lock(&self.data);
+        data.calendar
+            .visit(location, &Self::single(concern))
+            .is_ok_and(|v| {
+                data.calendar
+                    .free_times(&v, date, Self::form_window(today), None)
+                    .iter()
+                    .any(|t| t == time)
+            })
+    }
+
+    /// Takes a form's slot for `owner` (an application reference), checked and taken under
+    /// one lock.
+    pub fn take_slot(
+        &self,
+        owner: &str,
+        location: &str,
+        concern: &str,
+        date: Date,
+        time: &str,
+        today: Date,
+    ) -> Result<(), TakeError> {
+        let mut data = lock(&self.data);
+        let visit = data
+            .calendar
+            .visit(location, &Self::single(concern))
+            .map_err(|_| TakeError::NotOffered)?;
+        data.calendar
+            .take(owner, &visit, date, time, Self::form_window(today))
+            .map(|_| ())
+    }
+
+    /// Gives up what `owner` holds.
+    pub fn release(&self, owner: &str) {
+        lock(&self.data).calendar.release(owner);
+    }
+
     /// How many visits hold a counter now (tests).
     pub fn held(&self) -> usize {
         lock(&self.data).calendar.occupancies().len()

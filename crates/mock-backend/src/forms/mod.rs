@@ -94,10 +94,13 @@ struct StoredUpload {
     bytes: Bytes,
 }
 
+/// A slot a form offers, planned by the appointment engine, which also knows whether it is
+/// still free (one engine for visits and wedding slots).
 struct StoredSlot {
     service_id: String,
     slot: Slot,
-    taken_by: Option<String>,
+    location: String,
+    concern: String,
 }
 
 #[derive(Default)]
@@ -115,21 +118,60 @@ pub struct FormStore {
     treasury: crate::town::treasury::Treasury,
     /// Idempotency-Key → reference of the application it created.
     submissions: IdempotencyStore<String>,
+    /// The slot engine the forms' slots are taken in.
+    appointments: std::sync::Arc<crate::appointments::AppointmentStore>,
 }
 
 impl FormStore {
     /// The town's demo data: appointment slots generated from `today` and the known meters.
     pub fn for_town(town: &crate::town::Town, today: Date) -> FormStore {
+        let appointments = std::sync::Arc::new(crate::appointments::AppointmentStore::new(
+            town.appointments.clone(),
+        ));
+        FormStore::with_appointments(town, today, appointments)
+    }
+
+    /// As [`FormStore::for_town`], taking slots in the given appointment store.
+    pub fn with_appointments(
+        town: &crate::town::Town,
+        today: Date,
+        appointments: std::sync::Arc<crate::appointments::AppointmentStore>,
+    ) -> FormStore {
+        let names = |id: &str| {
+            town.appointments
+                .as_ref()
+                .and_then(|o| o.location(id))
+                .map(|l| Text {
+                    de: format!("{}, {}", l.name.de, l.address),
+                    en: format!("{}, {}", l.name.en, l.address),
+                })
+                .unwrap_or_else(|| Text::new(id, id))
+        };
         let slots = town
             .demo
             .slots
             .iter()
             .flat_map(|plan| {
-                plan.generate(today).into_iter().map(|slot| StoredSlot {
-                    service_id: plan.service.clone(),
-                    slot,
-                    taken_by: None,
-                })
+                appointments
+                    .plan_slots(
+                        &plan.concern,
+                        &plan.locations,
+                        today.add_days(plan.first_after_days),
+                        plan.count,
+                    )
+                    .into_iter()
+                    .map(|(location, date, time)| StoredSlot {
+                        service_id: plan.service.clone(),
+                        slot: Slot {
+                            id: format!("{location}-{}-{}", date.iso(), time.replace(':', "")),
+                            date,
+                            time,
+                            place: names(&location),
+                        },
+                        location,
+                        concern: plan.concern.clone(),
+                    })
+                    .collect::<Vec<_>>()
             })
             .collect();
         let data = Data {
@@ -146,6 +188,7 @@ impl FormStore {
             data: Mutex::new(data),
             treasury: town.treasury(),
             submissions: IdempotencyStore::default(),
+            appointments,
         }
     }
 
@@ -155,7 +198,16 @@ impl FormStore {
         let mut slots: Vec<Slot> = data
             .slots
             .iter()
-            .filter(|s| s.service_id == service_id && s.taken_by.is_none() && s.slot.date > today)
+            .filter(|s| {
+                s.service_id == service_id
+                    && self.appointments.slot_is_free(
+                        &s.location,
+                        &s.concern,
+                        s.slot.date,
+                        &s.slot.time,
+                        today,
+                    )
+            })
             .map(|s| s.slot.clone())
             .collect();
         slots.sort_by(|a, b| (a.date, &a.time).cmp(&(b.date, &b.time)));
@@ -244,21 +296,32 @@ impl FormStore {
         if !errors.is_empty() {
             return Err(SubmitError::Invalid(errors));
         }
-        if slots_to_take
-            .iter()
-            .any(|&i| data.slots[i].taken_by.is_some() || data.slots[i].slot.date <= today)
-        {
-            return Err(SubmitError::SlotTaken);
-        }
-
         let reference = loop {
             let candidate = reference::random_code(8);
             if !data.applications.contains_key(&candidate) {
                 break candidate;
             }
         };
-        for i in slots_to_take {
-            data.slots[i].taken_by = Some(reference.clone());
+        // Taken in the engine (checked and taken in one step there); all or none.
+        let mut held: Vec<String> = Vec::new();
+        for (n, &i) in slots_to_take.iter().enumerate() {
+            let s = &data.slots[i];
+            let owner = format!("{reference}#{n}");
+            let taken = self.appointments.take_slot(
+                &owner,
+                &s.location,
+                &s.concern,
+                s.slot.date,
+                &s.slot.time,
+                today,
+            );
+            if taken.is_err() {
+                for o in &held {
+                    self.appointments.release(o);
+                }
+                return Err(SubmitError::SlotTaken);
+            }
+            held.push(owner);
         }
         if let Some((meter, value)) = reading {
             data.meters.insert(meter, value);

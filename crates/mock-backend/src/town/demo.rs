@@ -5,10 +5,8 @@
 
 use super::problem::ConfigProblem;
 use super::services::{read_json, Services};
-use domain::application::Slot;
 use domain::date::Date;
 use domain::form::FieldKind;
-use domain::i18n::Text;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -16,26 +14,17 @@ pub const SLOTS: &str = "demo/slots.json";
 pub const METERS: &str = "demo/meters.json";
 pub const HEARINGS: &str = "demo/hearings.json";
 
-/// Slots of one service: `count` slots from `first_after_days` days after the start day on,
-/// at each of `times` on the listed weekdays, with the place of that weekday.
+/// Slots of one service's `appointment_slot` field, planned by the appointment engine: the
+/// first `count` start times of `concern` at `locations` (of `appointments.json`) from
+/// `first_after_days` days after the start day on. Slot ids are `<location>-<date>-<hhmm>`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SlotPlan {
     pub service: String,
-    /// Slot ids are `<prefix>-<date>-<hhmm>`.
-    pub id_prefix: String,
+    pub concern: String,
+    pub locations: Vec<String>,
     pub first_after_days: i64,
     pub count: usize,
-    pub times: Vec<String>,
-    pub days: Vec<SlotDays>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SlotDays {
-    /// `mon` … `sun`.
-    pub weekdays: Vec<String>,
-    pub place: Text,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -53,58 +42,11 @@ pub struct Demo {
     pub hearings: Vec<crate::hearings::seed::CaseSpec>,
 }
 
-const WEEKDAYS: [&str; 7] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
-
-impl SlotPlan {
-    /// The slots for a backend started on `today`, earliest first.
-    pub fn generate(&self, today: Date) -> Vec<Slot> {
-        let mut slots = Vec::new();
-        let mut day = today.add_days(self.first_after_days);
-        // A year of days is plenty for any plan that passed the check (a weekday and a time).
-        for _ in 0..366 {
-            if slots.len() >= self.count {
-                break;
-            }
-            let wd = WEEKDAYS[super::relative::weekday(day) as usize];
-            if let Some(d) = self
-                .days
-                .iter()
-                .find(|d| d.weekdays.iter().any(|w| w == wd))
-            {
-                for time in &self.times {
-                    if slots.len() < self.count {
-                        slots.push(Slot {
-                            id: format!(
-                                "{}-{}-{}",
-                                self.id_prefix,
-                                day.iso(),
-                                time.replace(':', "")
-                            ),
-                            date: day,
-                            time: time.clone(),
-                            place: d.place.clone(),
-                        });
-                    }
-                }
-            }
-            day = day.add_days(1);
-        }
-        slots
-    }
-}
-
-fn is_time(t: &str) -> bool {
-    let b = t.as_bytes();
-    b.len() == 5
-        && b[2] == b':'
-        && t[..2].parse::<u8>().is_ok_and(|h| h < 24)
-        && t[3..].parse::<u8>().is_ok_and(|m| m < 60)
-}
-
 pub fn load(
     dir: &Path,
     services: &Services,
     features: Option<&domain::town::Features>,
+    offer: Option<&domain::appointment::AppointmentOffer>,
     today: Date,
     problems: &mut Vec<ConfigProblem>,
 ) -> Demo {
@@ -142,6 +84,7 @@ pub fn load(
                             &format!("[{i}]"),
                             services,
                             appointments,
+                            offer,
                             today,
                             problems,
                         );
@@ -185,6 +128,7 @@ fn check_plan(
     at: &str,
     services: &Services,
     appointments: bool,
+    offer: Option<&domain::appointment::AppointmentOffer>,
     today: Date,
     problems: &mut Vec<ConfigProblem>,
 ) {
@@ -219,34 +163,29 @@ fn check_plan(
             "must be at least 1 (slots lie after the day they are offered)".into(),
         );
     }
-    if p.times.is_empty() {
-        add("times", "needs at least one time".into());
+    let Some(offer) = offer else {
+        return;
+    };
+    if offer.concern(&p.concern).is_none() {
+        add(
+            "concern",
+            format!("{:?} is no concern of appointments.json", p.concern),
+        );
     }
-    for t in p.times.iter().filter(|t| !is_time(t)) {
-        add("times", format!("{t:?} is not a time HH:MM"));
+    if p.locations.is_empty() {
+        add("locations", "needs at least one location".into());
     }
-    if p.days.is_empty() {
-        add("days", "needs at least one weekday".into());
-    }
-    for (i, d) in p.days.iter().enumerate() {
-        for w in d
-            .weekdays
-            .iter()
-            .filter(|w| !WEEKDAYS.contains(&w.as_str()))
-        {
-            add(
-                &format!("days[{i}].weekdays"),
-                format!("{w:?} is not a weekday (mon … sun)"),
-            );
-        }
-        if d.weekdays.is_empty() {
-            add(
-                &format!("days[{i}].weekdays"),
-                "needs at least one weekday".into(),
-            );
-        }
-        if d.place.de.trim().is_empty() || d.place.en.trim().is_empty() {
-            add(&format!("days[{i}].place"), "must not be empty".into());
+    for (i, id) in p.locations.iter().enumerate() {
+        match offer.location(id) {
+            None => add(
+                &format!("locations[{i}]"),
+                format!("{id:?} is no location of appointments.json"),
+            ),
+            Some(l) if !l.concerns.contains(&p.concern) => add(
+                &format!("locations[{i}]"),
+                format!("{id:?} does not handle the concern {:?}", p.concern),
+            ),
+            Some(_) => {}
         }
     }
 }

@@ -48,9 +48,16 @@ impl Town {
         let loaded = profile::load(dir, &mut problems);
         let services = services::load(dir, today, &mut problems);
         let features = loaded.as_ref().map(|(p, _)| &p.features);
-        let demo = demo::load(dir, &services, features, today, &mut problems);
         let appointments =
             appointments::load(dir, features.map(|f| f.appointments), today, &mut problems);
+        let demo = demo::load(
+            dir,
+            &services,
+            features,
+            appointments.as_ref(),
+            today,
+            &mut problems,
+        );
         match loaded {
             Some((profile, coat_of_arms_svg)) if problems.is_empty() => Ok(Town {
                 dir: dir.to_path_buf(),
