@@ -8,6 +8,8 @@ const PAGES = [
   { path: '/leichte-sprache', h1: 'Leichte Sprache' },
   { path: '/impressum', h1: 'Impressum' },
   { path: '/datenschutz', h1: 'Datenschutz' },
+  { path: '/termin', h1: 'Ihre Anliegen' },
+  { path: '/termin/buchung', h1: 'Kein Termin geöffnet' },
   { path: '/diese/seite/fehlt', h1: 'Seite nicht gefunden' },
 ];
 
