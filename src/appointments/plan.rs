@@ -143,11 +143,7 @@ pub fn visit_minutes(
     }
     let minutes: u32 = concerns
         .iter()
-        .filter_map(|c| {
-            offer
-                .concern(&c.id)
-                .map(|k| u32::from(k.minutes) * u32::from(c.count))
-        })
+        .filter_map(|c| offer.concern(&c.id).map(|k| u32::from(k.minutes) * c.count))
         .sum();
     if minutes > u32::from(offer.max_visit_minutes) {
         return Err(AppointmentProblem::TooLong {
@@ -247,7 +243,7 @@ mod tests {
     fn cc(id: &str, count: u8) -> ConcernCount {
         ConcernCount {
             id: id.into(),
-            count,
+            count: u32::from(count),
         }
     }
 

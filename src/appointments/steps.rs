@@ -114,10 +114,12 @@ fn error_of(errors: Errors, id: &'static str) -> Signal<Option<String>> {
 fn Concerns(ctx: Ctx) -> impl IntoView {
     let i18n = use_i18n();
     let errors: Errors = RwSignal::new(BTreeMap::new());
-    let counts: RwSignal<BTreeMap<String, u8>> = RwSignal::new(
-        ctx.plan
-            .with_untracked(|p| p.concerns.iter().map(|c| (c.id.clone(), c.count)).collect()),
-    );
+    let counts: RwSignal<BTreeMap<String, u8>> = RwSignal::new(ctx.plan.with_untracked(|p| {
+        p.concerns
+            .iter()
+            .map(|c| (c.id.clone(), u8::try_from(c.count).unwrap_or(0)))
+            .collect()
+    }));
     let chosen = move || -> Vec<ConcernCount> {
         let counts = counts.get();
         ctx.with_offer(|o| {
@@ -127,7 +129,7 @@ fn Concerns(ctx: Ctx) -> impl IntoView {
                     let n = counts.get(&c.id).copied().unwrap_or(0);
                     (n > 0).then(|| ConcernCount {
                         id: c.id.clone(),
-                        count: n,
+                        count: u32::from(n),
                     })
                 })
                 .collect()
@@ -435,7 +437,7 @@ fn Times(ctx: Ctx) -> impl IntoView {
                 &code,
                 &secret,
                 &ChangeRequest {
-                    date,
+                    date: date.iso(),
                     time: time.clone(),
                 },
             )
@@ -583,7 +585,7 @@ fn Check(ctx: Ctx) -> impl IntoView {
         o.location(p.location.as_deref().unwrap_or_default())
             .cloned()
     });
-    let concerns: Vec<(domain::i18n::Text, u8)> = ctx.with_offer(|o| {
+    let concerns: Vec<(domain::i18n::Text, u32)> = ctx.with_offer(|o| {
         p.concerns
             .iter()
             .filter_map(|c| o.concern(&c.id).map(|k| (k.name.clone(), c.count)))
@@ -605,7 +607,7 @@ fn Check(ctx: Ctx) -> impl IntoView {
         let req = BookingRequest {
             location: plan.location.clone().unwrap_or_default(),
             concerns: plan.concerns.clone(),
-            date: plan.date.unwrap_or(Date::from_unix_seconds(0)),
+            date: plan.date.map(Date::iso).unwrap_or_default(),
             time: plan.time.clone().unwrap_or_default(),
             name: ctx.name.get_untracked().trim().to_string(),
             email: opt(ctx.email),

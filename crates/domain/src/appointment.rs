@@ -161,8 +161,9 @@ impl AppointmentOffer {
 #[serde(deny_unknown_fields)]
 pub struct ConcernCount {
     pub id: String,
+    #[serde(deserialize_with = "crate::wire::whole_int32")]
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 20))]
-    pub count: u8,
+    pub count: u32,
 }
 
 /// The query form of a concern set: `personalausweis:2,meldebescheinigung:1`.
@@ -182,7 +183,7 @@ pub fn parse_concerns_query(s: &str) -> Option<Vec<ConcernCount>> {
             let count: u8 = count.parse().ok()?;
             (!id.is_empty()).then(|| ConcernCount {
                 id: id.to_owned(),
-                count,
+                count: u32::from(count),
             })
         })
         .collect()
@@ -223,7 +224,9 @@ pub struct FreeTimes {
 pub struct BookingRequest {
     pub location: String,
     pub concerns: Vec<ConcernCount>,
-    pub date: Date,
+    /// `YYYY-MM-DD` (a day that is no date is a 422 on `date`).
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
+    pub date: String,
     /// `HH:MM`.
     pub time: String,
     pub name: String,
@@ -239,7 +242,8 @@ pub struct BookingRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChangeRequest {
-    pub date: Date,
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
+    pub date: String,
     pub time: String,
 }
 
@@ -257,7 +261,7 @@ pub enum BookingStatus {
 pub struct BookedConcern {
     pub id: String,
     pub name: Text,
-    pub count: u8,
+    pub count: u32,
     /// Fee per person.
     pub fee: Cents,
     pub bring: Vec<Text>,

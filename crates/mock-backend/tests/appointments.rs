@@ -264,7 +264,21 @@ async fn person_date_and_time_are_checked() {
         "beyond the window: {}",
         r.text
     );
+    body["date"] = json!("0420-01-25");
+    let r = book(&s, "p-6", &body).await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "no date: {}",
+        r.text
+    );
+    assert!(r.json["errors"]["date"].is_array(), "{}", r.text);
     assert_eq!(s.appointments().held(), 0);
+    // JSON Schema's integer admits 1.0.
+    body["date"] = json!(date);
+    body["time"] = json!("09:00");
+    body["concerns"] = json!([{"id": "personalausweis", "count": 1.0}]);
+    assert_eq!(book(&s, "p-7", &body).await.status, StatusCode::CREATED);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -117,7 +117,7 @@ impl Calendar {
             if concerns[..i].iter().any(|o| o.id == c.id) {
                 return Err(VisitError::Repeated(c.id.clone()));
             }
-            if c.count == 0 || c.count > concern.max_count {
+            if c.count == 0 || c.count > u32::from(concern.max_count) {
                 return Err(VisitError::Count {
                     id: c.id.clone(),
                     max: concern.max_count,
@@ -126,7 +126,7 @@ impl Calendar {
             if !loc.concerns.contains(&c.id) {
                 return Err(VisitError::NotHere(c.id.clone()));
             }
-            minutes += u32::from(concern.minutes) * u32::from(c.count);
+            minutes += u32::from(concern.minutes) * c.count.min(255);
         }
         let max = self.offer.max_visit_minutes;
         if minutes > u32::from(max) {
@@ -340,7 +340,7 @@ mod tests {
     fn cc(id: &str, count: u8) -> ConcernCount {
         ConcernCount {
             id: id.into(),
-            count,
+            count: u32::from(count),
         }
     }
 

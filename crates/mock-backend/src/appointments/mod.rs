@@ -195,7 +195,11 @@ impl AppointmentStore {
                 None
             }
         };
-        let Some(visit) = visit.filter(|_| errors.is_empty()) else {
+        let date = Date::parse_iso(&req.date);
+        if date.is_none() {
+            field(&mut errors, "date", AppointmentProblem::DateNotOffered);
+        }
+        let (Some(visit), Some(date)) = (visit.filter(|_| errors.is_empty()), date) else {
             return Err(BookingError::Invalid(errors));
         };
         let window = Self::window(&data, today);
@@ -205,18 +209,15 @@ impl AppointmentStore {
                 break c;
             }
         };
-        let occupancy = match data
-            .calendar
-            .take(&code, &visit, req.date, &req.time, window)
-        {
+        let occupancy = match data.calendar.take(&code, &visit, date, &req.time, window) {
             Ok(o) => o,
             Err(TakeError::NotOffered) => {
-                not_offered(&data, &visit, req.date, window, &mut errors);
+                not_offered(&data, &visit, date, window, &mut errors);
                 return Err(BookingError::Invalid(errors));
             }
             Err(TakeError::Taken) => {
                 return Err(BookingError::Taken {
-                    times: data.calendar.free_times(&visit, req.date, window, None),
+                    times: data.calendar.free_times(&visit, date, window, None),
                 })
             }
         };
@@ -331,21 +332,21 @@ impl AppointmentStore {
             field(&mut errors, at, p);
             BookingError::Invalid(errors)
         })?;
-        let occupancy = match data
-            .calendar
-            .take(&code, &visit, req.date, &req.time, window)
-        {
+        let Some(date) = Date::parse_iso(&req.date) else {
+            let mut errors = FieldErrors::default();
+            field(&mut errors, "date", AppointmentProblem::DateNotOffered);
+            return Err(BookingError::Invalid(errors));
+        };
+        let occupancy = match data.calendar.take(&code, &visit, date, &req.time, window) {
             Ok(o) => o,
             Err(TakeError::NotOffered) => {
                 let mut errors = FieldErrors::default();
-                not_offered(&data, &visit, req.date, window, &mut errors);
+                not_offered(&data, &visit, date, window, &mut errors);
                 return Err(BookingError::Invalid(errors));
             }
             Err(TakeError::Taken) => {
                 return Err(BookingError::Taken {
-                    times: data
-                        .calendar
-                        .free_times(&visit, req.date, window, Some(&code)),
+                    times: data.calendar.free_times(&visit, date, window, Some(&code)),
                 })
             }
         };
