@@ -2,9 +2,8 @@
 //! The link in the confirmation carries code and secret in the fragment
 //! (`/termin/buchung#code=…&key=…`): read once, kept in this tab, scrubbed from the address bar.
 
+use super::ctx::{day_label, href, Ctx, BOOKING_SLOT, JUST_BOOKED_SLOT, MOVED_SLOT, MOVING_SLOT};
 use super::plan::Step;
-use super::steps::{day_label, href};
-use super::{Ctx, BOOKING_SLOT, MOVING_SLOT};
 use crate::api::{self, ApiError};
 use crate::components::loaded::Loaded;
 use crate::components::page_title::PageTitle;
@@ -19,12 +18,6 @@ use domain::date::format_time;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-
-pub const SEGMENT: &str = "buchung";
-/// sessionStorage: show "booked" (once) instead of "your appointment".
-pub const JUST_BOOKED_SLOT: &str = "appt-just-booked";
-/// sessionStorage: show "moved" (once).
-pub const MOVED_SLOT: &str = "appt-moved";
 
 #[component]
 pub fn BookingPage(ctx: Ctx) -> impl IntoView {

@@ -1,7 +1,10 @@
 //! The booking flow's pages: concerns and people, location, day, time, name and contact, check.
 
+use super::ctx::{
+    day_label, href, Ctx, ATTEMPT_SLOT, BOOKING_PAGE, BOOKING_SLOT, JUST_BOOKED_SLOT, MOVED_SLOT,
+    MOVING_SLOT,
+};
 use super::plan::{self, Step};
-use super::{Ctx, ATTEMPT_SLOT, BOOKING_SLOT, MOVING_SLOT};
 use crate::api::{self, ApiError};
 use crate::components::error_summary::{focus_error_summary, ErrorSummary};
 use crate::components::field::{Kind, TextField};
@@ -19,23 +22,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeMap;
 
-/// The path of a step.
-pub fn href(step: Step) -> String {
-    routes::appointment_step(step.segment())
-}
-
-/// Goes to `step` without a new history entry (a deep link that cannot show yet).
-pub fn replace(step: Step) {
-    if let Some(w) = web_sys::window() {
-        if let Ok(h) = w.history() {
-            let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href(step)));
-            if let Ok(ev) = web_sys::Event::new("popstate") {
-                let _ = w.dispatch_event(&ev);
-            }
-        }
-    }
-}
-
 pub fn page(ctx: Ctx, step: Step) -> AnyView {
     match step {
         Step::Concerns => view! { <Concerns ctx=ctx/> }.into_any(),
@@ -45,16 +31,6 @@ pub fn page(ctx: Ctx, step: Step) -> AnyView {
         Step::Person => view! { <Person ctx=ctx/> }.into_any(),
         Step::Check => view! { <Check ctx=ctx/> }.into_any(),
     }
-}
-
-/// "Mo., 07.12.2026" / "Mon, 07/12/2026".
-pub fn day_label(date: Date, lang: Lang) -> String {
-    let t = crate::i18n::texts(lang);
-    format!(
-        "{} {}",
-        t.weekdays_short[date.weekday().index()],
-        date.format(lang)
-    )
 }
 
 fn day_index(d: Day) -> usize {
@@ -426,7 +402,7 @@ fn Times(ctx: Ctx) -> impl IntoView {
         };
         // Moving a booking: the new time is taken right here; the old one is kept until then.
         let Some((_, secret)) = crate::storage::load::<(String, String)>(BOOKING_SLOT) else {
-            go(&routes::appointment_step(super::booking::SEGMENT));
+            go(&routes::appointment_step(BOOKING_PAGE));
             return;
         };
         busy.set(true);
@@ -446,8 +422,8 @@ fn Times(ctx: Ctx) -> impl IntoView {
             match result {
                 Ok(_) => {
                     crate::storage::remove(MOVING_SLOT);
-                    crate::storage::save(super::booking::MOVED_SLOT, &true);
-                    go(&routes::appointment_step(super::booking::SEGMENT));
+                    crate::storage::save(MOVED_SLOT, &true);
+                    go(&routes::appointment_step(BOOKING_PAGE));
                 }
                 Err(ApiError::Status(409, p)) if p.kind.ends_with("slot-taken") => {
                     let _ = taken_note.try_set(Some(time));
@@ -627,12 +603,12 @@ fn Check(ctx: Ctx) -> impl IntoView {
                         BOOKING_SLOT,
                         &(created.booking.code.clone(), created.secret.clone()),
                     );
-                    crate::storage::save(super::booking::JUST_BOOKED_SLOT, &true);
+                    crate::storage::save(JUST_BOOKED_SLOT, &true);
                     let _ = ctx.plan.try_set(Default::default());
                     for s in [ctx.name, ctx.email, ctx.phone] {
                         let _ = s.try_set(String::new());
                     }
-                    go(&routes::appointment_step(super::booking::SEGMENT));
+                    go(&routes::appointment_step(BOOKING_PAGE));
                 }
                 Err(ApiError::Status(409, p)) if p.kind.ends_with("slot-taken") => {
                     // A new attempt for the new time; everything else stays.

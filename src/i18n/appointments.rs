@@ -75,10 +75,10 @@ pub struct AppointmentTexts {
     pub booking_not_found_text: &'static str,
 }
 
-pub fn texts(lang: super::Lang) -> &'static AppointmentTexts {
+pub fn texts(lang: domain::i18n::Lang) -> &'static AppointmentTexts {
     match lang {
-        super::Lang::De => &DE,
-        super::Lang::En => &EN,
+        domain::i18n::Lang::De => &DE,
+        domain::i18n::Lang::En => &EN,
     }
 }
 

@@ -387,29 +387,6 @@ pub fn format_minutes(m: u16) -> String {
     format!("{:02}:{:02}", m / 60, m % 60)
 }
 
-impl engine::VisitError {
-    /// The field (`location`, `concerns`) and problem a refused visit is reported as.
-    pub fn problem(&self) -> (&'static str, AppointmentProblem) {
-        use engine::VisitError as V;
-        use AppointmentProblem as P;
-        match self {
-            V::UnknownLocation => ("location", P::UnknownLocation),
-            V::Empty => ("concerns", P::NoConcern),
-            V::UnknownConcern(_) => ("concerns", P::UnknownConcern),
-            V::Repeated(_) => ("concerns", P::RepeatedConcern),
-            V::Count { max, .. } => ("concerns", P::Count { max: *max }),
-            V::NotHere(_) => ("location", P::NotHere),
-            V::TooLong { minutes, max } => (
-                "concerns",
-                P::TooLong {
-                    minutes: *minutes,
-                    max: *max,
-                },
-            ),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

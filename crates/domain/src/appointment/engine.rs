@@ -7,6 +7,7 @@
 
 use super::{format_minutes, parse_time, AppointmentOffer, ConcernCount, Day, Location};
 use crate::date::Date;
+use crate::validation::AppointmentProblem;
 
 /// One counter held by one visit (or a wedding) from `start` to `end` (minutes of the day).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -273,6 +274,29 @@ impl Calendar {
     /// Every slot held now (for checks in tests).
     pub fn occupancies(&self) -> &[Occupancy] {
         &self.taken
+    }
+}
+
+impl VisitError {
+    /// The field (`location`, `concerns`) and problem a refused visit is reported as.
+    pub fn problem(&self) -> (&'static str, AppointmentProblem) {
+        use AppointmentProblem as P;
+        use VisitError as V;
+        match self {
+            V::UnknownLocation => ("location", P::UnknownLocation),
+            V::Empty => ("concerns", P::NoConcern),
+            V::UnknownConcern(_) => ("concerns", P::UnknownConcern),
+            V::Repeated(_) => ("concerns", P::RepeatedConcern),
+            V::Count { max, .. } => ("concerns", P::Count { max: *max }),
+            V::NotHere(_) => ("location", P::NotHere),
+            V::TooLong { minutes, max } => (
+                "concerns",
+                P::TooLong {
+                    minutes: *minutes,
+                    max: *max,
+                },
+            ),
+        }
     }
 }
 
