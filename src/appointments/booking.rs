@@ -144,6 +144,7 @@ fn Confirmation(
         });
         go(&href(Step::Day));
     };
+    let town = crate::town::use_town();
     let download = move |_| {
         let b = booking.get_untracked();
         let lang = i18n.lang.get_untracked();
@@ -151,7 +152,8 @@ fn Confirmation(
             .and_then(|w| w.location().host().ok())
             .unwrap_or_default();
         let stamp = super::plan::ics_stamp((js_sys::Date::now() / 1000.0) as i64);
-        let ics = domain::appointment::ics::calendar(&b, lang, &stamp, &host, i18n.t().town);
+        let town = untrack(|| crate::town::full_name(town.get().as_deref(), lang));
+        let ics = domain::appointment::ics::calendar(&b, lang, &stamp, &host, &town);
         crate::dom::download(
             ics.as_bytes(),
             "text/calendar;charset=utf-8",
