@@ -11,6 +11,7 @@ pub mod form;
 pub mod hearing;
 pub mod i18n;
 pub mod money;
+pub mod notice;
 pub mod payment;
 pub mod search;
 pub mod town;

@@ -59,8 +59,18 @@ pub struct PaymentMethod {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
 pub enum PaymentItemRequest {
-    Application { reference: String },
-    Hearing { case_number: String },
+    Application {
+        reference: String,
+    },
+    Hearing {
+        case_number: String,
+    },
+    /// Instalments of a notice (by id); none listed: everything due today.
+    Notice {
+        kassenzeichen: String,
+        #[serde(default)]
+        items: Vec<String>,
+    },
 }
 
 /// Written by hand: the derive drops `deny_unknown_fields` from the variants, so the
@@ -88,10 +98,18 @@ impl utoipa::PartialSchema for PaymentItemRequest {
                 .required(field)
                 .additional_properties(Some(AdditionalProperties::FreeForm(false)))
         };
+        let notice = variant("notice", "kassenzeichen", "The notice's Kassenzeichen").property(
+            "items",
+            utoipa::openapi::schema::ArrayBuilder::new()
+                .items(ObjectBuilder::new().schema_type(Type::String).max_length(Some(10)))
+                .max_items(Some(40))
+                .description(Some("Ids of the instalments to pay (each paid in full with its charges); empty or absent: everything due today")),
+        );
         OneOfBuilder::new()
             .item(variant("application", "reference", "The application's reference from its receipt"))
             .item(variant("hearing", "case_number", "The hearing case's number (Aktenzeichen)"))
-            .description(Some("What to pay: an application's fee or a hearing case's (warning) fine. No amount: the server prices it."))
+            .item(notice)
+            .description(Some("What to pay: an application's fee, a hearing case's (warning) fine, or instalments of a notice. No amount: the server prices it."))
             .into()
     }
 }
@@ -124,6 +142,7 @@ pub struct PaymentRequest {
 pub enum PaymentItemKind {
     Application,
     Hearing,
+    Notice,
 }
 
 /// A priced line item.
@@ -131,10 +150,14 @@ pub enum PaymentItemKind {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PaymentItem {
     pub kind: PaymentItemKind,
-    /// The application reference or the hearing case number, in canonical form.
+    /// The application reference, the hearing case number or the Kassenzeichen, in canonical
+    /// form.
     pub reference: String,
     pub label: Text,
     pub amount: Cents,
+    /// For a notice: the instalment this line belongs to (the instalment itself or a charge).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
 }
 
 /// XBezahldienste statuses (spelled as the standard does), plus `EXPIRED`.
