@@ -465,7 +465,10 @@ mod tests {
         }
         // The fourth day: the first month counts, from the due date.
         let c = late_payment_charge(Cents(100_000), due, d(2027, 2, 19));
-        assert_eq!((c.months, c.base, c.amount), (1, Cents(100_000), Cents(1_000)));
+        assert_eq!(
+            (c.months, c.base, c.amount),
+            (1, Cents(100_000), Cents(1_000))
+        );
         // 1 % of the amount rounded down to 50 €: 249,99 € → 200 € → 2 € a month.
         let c = late_payment_charge(Cents(24_999), due, d(2027, 4, 1));
         assert_eq!((c.months, c.base, c.amount), (2, Cents(20_000), Cents(400)));
@@ -483,7 +486,11 @@ mod tests {
     #[test]
     fn dunning_fee_is_a_share_between_min_and_max() {
         let rule = RULES.dunning_fee;
-        assert_eq!(rule.fee(Cents(10_000)), Cents(500), "1 % of 100 € is under the minimum");
+        assert_eq!(
+            rule.fee(Cents(10_000)),
+            Cents(500),
+            "1 % of 100 € is under the minimum"
+        );
         assert_eq!(rule.fee(Cents(123_456)), Cents(1_234));
         assert_eq!(rule.fee(Cents(50_000_000)), Cents(10_000), "capped");
         assert_eq!(rule.fee(Cents::ZERO), Cents::ZERO);
@@ -532,7 +539,10 @@ mod tests {
         let deferred = inst(30_000, 0, d(2027, 5, 15), Some(d(2027, 9, 30)));
         assert_eq!(deferred.status(today), InstalmentStatus::Deferred);
         assert!(!deferred.due_now(today) && deferred.days_overdue(today) == 0);
-        assert!(deferred.charges(today, &RULES).is_empty(), "no charge before the new date");
+        assert!(
+            deferred.charges(today, &RULES).is_empty(),
+            "no charge before the new date"
+        );
         assert_eq!(deferred.status(d(2027, 9, 30)), InstalmentStatus::Open);
         assert!(deferred.due_now(d(2027, 9, 30)));
         let due_today = inst(4_000, 0, today, None);
@@ -545,7 +555,10 @@ mod tests {
         // Four days late: one month's charge, no reminder yet.
         let c = i.charges(d(2027, 2, 19), &RULES);
         assert_eq!(c.len(), 1);
-        assert_eq!((c[0].kind, c[0].amount), (ChargeKind::LatePayment, Cents(300)));
+        assert_eq!(
+            (c[0].kind, c[0].amount),
+            (ChargeKind::LatePayment, Cents(300))
+        );
         // After the reminder (15 + 14 = 1 March): three months started by 16 April, and the fee.
         let c = i.charges(d(2027, 4, 16), &RULES);
         assert_eq!(c.len(), 2);
@@ -580,7 +593,11 @@ mod tests {
             "a deferred one may be paid early"
         );
         assert_eq!(
-            choose(&all, &["1".into(), "9".into(), "2".into(), "2".into()], today),
+            choose(
+                &all,
+                &["1".into(), "9".into(), "2".into(), "2".into()],
+                today
+            ),
             Err(vec![
                 ChoiceProblem::AlreadyPaid("1".into()),
                 ChoiceProblem::Unknown("9".into()),
@@ -616,8 +633,15 @@ mod tests {
         let b = view("2", InstalmentStatus::Open, true, d(2027, 5, 15));
         let c = view("3", InstalmentStatus::Deferred, false, d(2027, 8, 15));
         let e = view("4", InstalmentStatus::Open, false, d(2027, 11, 15));
-        assert_eq!(preselect(&[a.clone(), b.clone(), c.clone(), e.clone()]), ["2"]);
-        assert_eq!(preselect(&[a.clone(), c.clone(), e.clone()]), ["4"], "never the deferred one");
+        assert_eq!(
+            preselect(&[a.clone(), b.clone(), c.clone(), e.clone()]),
+            ["2"]
+        );
+        assert_eq!(
+            preselect(&[a.clone(), c.clone(), e.clone()]),
+            ["4"],
+            "never the deferred one"
+        );
         let mut pending = b.clone();
         pending.payment_pending = true;
         assert_eq!(preselect(&[pending, e.clone()]), ["4"]);

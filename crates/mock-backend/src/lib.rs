@@ -1,6 +1,7 @@
 //! The mock of the town's backend: the documented REST API over seeded demo data, plus the
 //! built single-page app with a fallback to index.html so deep links and reloads work.
 
+pub mod access;
 pub mod api;
 pub mod appointments;
 pub mod clock;
@@ -8,6 +9,7 @@ pub mod extract;
 pub mod forms;
 pub mod hearings;
 pub mod idempotency;
+pub mod notices;
 pub mod openapi;
 pub mod payments;
 pub mod problem;

@@ -11,7 +11,7 @@ use utoipa::OpenApi;
     info(
         title = "Serviceportal API",
         version = "1.0.0",
-        description = "REST API of the town's service portal: catalogue, forms, hearings and payments. \
+        description = "REST API of the town's service portal: catalogue, forms, hearings, notices and payments. \
                        Errors are RFC 9457 problem details; texts follow Accept-Language (de, en)."
     ),
     paths(
@@ -26,6 +26,10 @@ use utoipa::OpenApi;
         crate::hearings::handlers::current,
         crate::hearings::handlers::evidence,
         crate::hearings::handlers::respond,
+        crate::notices::handlers::login,
+        crate::notices::handlers::refresh,
+        crate::notices::handlers::logout,
+        crate::notices::handlers::current,
         crate::forms::handlers::service_detail,
         crate::forms::handlers::slots,
         crate::forms::handlers::submit,
@@ -52,6 +56,7 @@ use utoipa::OpenApi;
         (name = "town", description = "The town's profile (name, colours, contacts, legal texts, payee, features) and coat of arms"),
         (name = "feedback", description = "Accessibility feedback"),
         (name = "hearings", description = "Online hearing for administrative offences (Anhörung): sign in with case number and access code, view the case and evidence, respond once"),
+        (name = "notices", description = "Notices (Bescheide) with an amount: sign in with Kassenzeichen and access code, view instalments, due dates, payments and charges; pay through the checkout"),
         (name = "forms", description = "Guided form wizards: service definitions, appointment slots, applications, uploads, drafts"),
         (name = "payments", description = "Checkout for fees and fines (XBezahldienste model): methods, payments with server-side pricing, idempotent creation, provider redirect, status"),
         (name = "appointments", description = "Appointments at the citizens' office without an account: concerns and locations, free days and times, booking with Idempotency-Key, change and cancel by code and secret (`X-Booking-Secret`)"),

@@ -72,6 +72,7 @@ pub fn bucket(method: &Method, path: &str) -> Option<&'static str> {
         "/v1/payments" => Some("payments"),
         "/v1/appointments/bookings" => Some("appointments"),
         "/v1/hearings/session" => Some("hearing-login"),
+        "/v1/notices/session" => Some("notice-login"),
         _ => None,
     }
 }

@@ -18,6 +18,7 @@ struct Inner {
     town: crate::town::Town,
     feedback: Mutex<Vec<FeedbackRequest>>,
     hearings: crate::hearings::HearingStore,
+    notices: crate::notices::NoticeStore,
     forms: crate::forms::FormStore,
     payments: crate::payments::PaymentStore,
     appointments: std::sync::Arc<crate::appointments::AppointmentStore>,
@@ -51,6 +52,11 @@ impl AppState {
                     crate::hearings::session_secs_from_env(),
                     &town.demo.hearings,
                     town.treasury(),
+                ),
+                notices: crate::notices::seeded(
+                    &town,
+                    start.now(),
+                    crate::hearings::session_secs_from_env(),
                 ),
                 forms: crate::forms::FormStore::with_appointments(
                     &town,
@@ -109,11 +115,16 @@ impl AppState {
         &self.inner.hearings
     }
 
+    pub fn notices(&self) -> &crate::notices::NoticeStore {
+        &self.inner.notices
+    }
+
     /// The stores whose items the checkout prices and marks paid.
     pub fn item_stores(&self) -> crate::payments::ItemStores<'_> {
         crate::payments::ItemStores {
             forms: self.forms(),
             hearings: self.hearings(),
+            notices: self.notices(),
         }
     }
 

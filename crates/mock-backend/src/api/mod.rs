@@ -25,6 +25,7 @@ pub fn router() -> Router<AppState> {
         .route("/v1/town/coat-of-arms", get(town::coat_of_arms))
         .route("/v1/feedback", post(feedback::create))
         .merge(crate::hearings::handlers::router())
+        .merge(crate::notices::handlers::router())
         .merge(crate::forms::handlers::routes())
         .merge(crate::payments::handlers::routes())
         .merge(crate::appointments::handlers::routes())
@@ -47,6 +48,10 @@ pub async fn feature_gate(
     }
     let appointments_off = state.town().appointments.is_none();
     if appointments_off && req.uri().path().contains("/v1/appointments") {
+        return ApiError::not_found(lang).into_response();
+    }
+    let notices_off = !state.town().profile.features.notices;
+    if notices_off && req.uri().path().contains("/v1/notices") {
         return ApiError::not_found(lang).into_response();
     }
     next.run(req).await

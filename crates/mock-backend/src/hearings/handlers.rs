@@ -27,7 +27,7 @@ pub fn router() -> Router<AppState> {
         .route("/v1/hearings/current/response", post(respond))
 }
 
-fn lang_of(parts: &Parts) -> Lang {
+pub(crate) fn lang_of(parts: &Parts) -> Lang {
     parts
         .headers
         .get(header::ACCEPT_LANGUAGE)
@@ -37,7 +37,7 @@ fn lang_of(parts: &Parts) -> Lang {
 }
 
 /// One message for a missing, unknown, expired or ended session: nothing to learn from it.
-fn session_expired(lang: Lang) -> ApiError {
+pub(crate) fn session_expired(lang: Lang) -> ApiError {
     ApiError::unauthorized(
         lang,
         "Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.",
@@ -55,14 +55,7 @@ impl FromRequestParts<AppState> for HearingAuth {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let token = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().split_once(' '))
-            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
-            .map(|(_, token)| token.trim());
-        token
+        crate::access::bearer_token(&parts.headers)
             .and_then(|t| state.hearings().authenticate(t, state.clock().now()))
             .map(HearingAuth)
             .ok_or_else(|| session_expired(lang_of(parts)))
@@ -134,7 +127,7 @@ fn random_bytes<const N: usize>(lang: Lang) -> Result<[u8; N], Fail> {
 }
 
 /// 256 random bits, hex.
-fn new_token(lang: Lang) -> Result<String, Fail> {
+pub(crate) fn new_token(lang: Lang) -> Result<String, Fail> {
     Ok(random_bytes::<32>(lang)?
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -155,7 +148,7 @@ fn new_references(lang: Lang) -> Result<Vec<String>, Fail> {
     Ok(chars.chunks_exact(8).map(|c| c.iter().collect()).collect())
 }
 
-fn session_body(s: &SessionInfo, now: i64) -> HearingSession {
+pub(crate) fn session_body(s: &SessionInfo, now: i64) -> HearingSession {
     HearingSession {
         token: s.token.clone(),
         expires_at: crate::clock::rfc3339(s.expires_at),

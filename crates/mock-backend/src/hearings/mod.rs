@@ -35,7 +35,7 @@ impl utoipa::Modify for BearerAuth {
             SecurityScheme::Http(
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
-                    .description(Some("Session token from `POST /api/v1/hearings/session`"))
+                    .description(Some("Session token from `POST /api/v1/hearings/session` or `POST /api/v1/notices/session`"))
                     .build(),
             ),
         );

@@ -1,5 +1,6 @@
 //! The hearing cases, sessions, login throttling and responses, in memory.
 
+use crate::access::CodeGate;
 use crate::hearings::evidence::{self, EvidenceSpec};
 use crate::idempotency::{IdempotencyKey, IdempotencyStore, KeyReused, Outcome};
 use crate::sync::lock;
@@ -14,20 +15,10 @@ use domain::hearing::{
 use domain::i18n::Lang;
 use domain::money::Cents;
 use domain::validation::FieldErrors;
-use std::collections::HashMap;
 use std::sync::Mutex;
-use subtle::ConstantTimeEq;
 
-/// Failed logins counted per case number within this window...
-pub const LOCKOUT_WINDOW_SECS: i64 = 15 * 60;
-/// ...before further attempts are refused.
-pub const MAX_FAILURES: usize = 5;
+pub use crate::access::{LoginError, SessionInfo, LOCKOUT_WINDOW_SECS, MAX_FAILURES};
 pub const DEFAULT_SESSION_SECS: i64 = 20 * 60;
-/// Compared against when the case does not exist, so the timing is the same.
-const DUMMY_CODE: &[u8] = b"XXXXXXXX";
-/// Bounds the failure map an attacker can fill with invented case numbers.
-const MAX_TRACKED_CASE_NUMBERS: usize = 10_000;
-
 /// One case as the town's system knows it.
 #[derive(Debug, Clone)]
 pub struct CaseRecord {
@@ -157,24 +148,6 @@ impl NotPayable {
     }
 }
 
-/// An authenticated session.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SessionInfo {
-    pub token: String,
-    /// Normalised case number.
-    pub case_key: String,
-    pub expires_at: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LoginError {
-    /// Wrong pair, or a case that does not exist: the caller cannot tell which.
-    Wrong,
-    Locked {
-        retry_after_secs: u64,
-    },
-}
-
 /// Why a response was not stored; the handler words it for the client.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RespondError {
@@ -216,12 +189,9 @@ impl std::error::Error for RespondError {}
 
 pub struct HearingStore {
     cases: Mutex<Vec<CaseRecord>>,
-    /// Token → session.
-    sessions: Mutex<HashMap<String, SessionInfo>>,
-    /// Normalised case number → times of failed logins within the window.
-    failures: Mutex<HashMap<String, Vec<i64>>>,
+    /// Sign-in rules, failures and sessions (shared with the notices).
+    gate: CodeGate,
     responses: IdempotencyStore<HearingReceipt>,
-    session_secs: i64,
     /// The payee of every fine.
     treasury: Treasury,
 }
@@ -230,17 +200,15 @@ impl HearingStore {
     pub fn new(cases: Vec<CaseRecord>, session_secs: i64, treasury: Treasury) -> HearingStore {
         HearingStore {
             cases: Mutex::new(cases),
-            sessions: Mutex::new(HashMap::new()),
-            failures: Mutex::new(HashMap::new()),
+            gate: CodeGate::new(session_secs),
             responses: IdempotencyStore::default(),
-            session_secs: session_secs.max(1),
             treasury,
         }
     }
 
     /// Inactivity timeout of a session.
     pub fn session_secs(&self) -> i64 {
-        self.session_secs
+        self.gate.session_secs()
     }
 
     /// Checks the pair and opens a session under `token`. Failures are counted per normalised
@@ -253,61 +221,22 @@ impl HearingStore {
         token: String,
         now: i64,
     ) -> Result<SessionInfo, LoginError> {
-        let key = normalise_code(case_number);
-        let mut failures = lock(&self.failures);
-        if failures.len() > MAX_TRACKED_CASE_NUMBERS {
-            failures.retain(|_, times| times.iter().any(|t| *t > now - LOCKOUT_WINDOW_SECS));
-        }
-        let times = failures.entry(key.clone()).or_default();
-        times.retain(|t| *t > now - LOCKOUT_WINDOW_SECS);
-        if times.len() >= MAX_FAILURES {
-            let oldest = times.iter().copied().min().unwrap_or(now);
-            let retry = (oldest + LOCKOUT_WINDOW_SECS - now).max(1);
-            return Err(LoginError::Locked {
-                retry_after_secs: u64::try_from(retry).unwrap_or(1),
-            });
-        }
-
-        let given = normalise_code(access_code);
-        let ok = {
-            let cases = lock(&self.cases);
-            let case = cases.iter().find(|c| c.key() == key);
-            let expected = case.map_or(DUMMY_CODE, |c| c.access_code.as_bytes());
-            let same = given.as_bytes().ct_eq(expected);
-            bool::from(same & subtle::Choice::from(u8::from(case.is_some())))
-        };
-        if !ok {
-            times.push(now);
-            return Err(LoginError::Wrong);
-        }
-        failures.remove(&key);
-        drop(failures);
-
-        let session = SessionInfo {
-            token: token.clone(),
-            case_key: key,
-            expires_at: now + self.session_secs,
-        };
-        let mut sessions = lock(&self.sessions);
-        sessions.retain(|_, s| s.expires_at > now);
-        sessions.insert(token, session.clone());
-        Ok(session)
+        self.gate
+            .login(case_number, access_code, token, now, |key| {
+                lock(&self.cases)
+                    .iter()
+                    .find(|c| c.key() == key)
+                    .map(|c| c.access_code.clone())
+            })
     }
 
     /// The live session of `token`, its expiry moved forward (sliding inactivity timeout).
     pub fn authenticate(&self, token: &str, now: i64) -> Option<SessionInfo> {
-        let mut sessions = lock(&self.sessions);
-        let session = sessions.get_mut(token)?;
-        if session.expires_at <= now {
-            sessions.remove(token);
-            return None;
-        }
-        session.expires_at = now + self.session_secs;
-        Some(session.clone())
+        self.gate.authenticate(token, now)
     }
 
     pub fn logout(&self, token: &str) -> bool {
-        lock(&self.sessions).remove(token).is_some()
+        self.gate.logout(token)
     }
 
     pub fn case_view(&self, case_key: &str, today: Date) -> Option<HearingCase> {

@@ -75,7 +75,10 @@ pub async fn list_methods(State(state): State<AppState>) -> Json<Vec<PaymentMeth
 /// The server prices every item itself (the body has
 /// no amount; unknown fields are refused). A hearing case is payable only with the hearing
 /// session of that case (`Authorization: Bearer`, as for `/hearings/current`), so one payment
-/// holds at most one hearing case. For online methods, send the user to
+/// holds at most one hearing case; a notice likewise only with its notice session
+/// (`{kind: "notice", kassenzeichen, items}`: the chosen instalments by id, each paid whole with
+/// its charges, or none for everything due today). A transfer for a notice carries the
+/// Kassenzeichen first in its remittance. For online methods, send the user to
 /// `redirect_url`; the provider sends them back to `return_url`, after which the app fetches
 /// the status with `GET /api/v1/payments/{id}` (never trusting the URL). `TRANSFER` answers
 /// with bank details instead and stays `INITIAL` until the money arrives (no expiry). An item
@@ -102,7 +105,7 @@ pub async fn list_methods(State(state): State<AppState>) -> Json<Vec<PaymentMeth
         (status = 200, description = "Replay of an earlier request with the same key and body: the payment in its current state", body = Payment),
         (status = 400, description = "Malformed body (e.g. an `amount` field or an unknown method), or missing Idempotency-Key", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Key reused with another body (`/problems/idempotency-conflict`)", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Per field: `items.N` unknown, already paid, not payable (deadline, role, no fee), duplicate, with a pending payment, or a hearing case without its session; `items`, `method` (not offered), `return_url`", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Per field: `items.N` unknown, already paid, not payable (deadline, role, no fee, nothing due), duplicate, with a pending payment, or a hearing case or notice without its session; `items`, `method` (not offered), `return_url`", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many requests from this client (`/problems/rate-limited`)", body = Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds until the next attempt is possible"))),
     )
@@ -112,10 +115,17 @@ pub async fn create(
     AcceptLang(lang): AcceptLang,
     key: IdempotencyKey,
     OptionalHearingAuth(session): OptionalHearingAuth,
+    headers: axum::http::HeaderMap,
     ApiJson(req): ApiJson<PaymentRequest>,
 ) -> Response {
     let clock = state.clock();
-    let signed_in = session.as_ref().map(|s| s.case_key.as_str());
+    // The Bearer token is a hearing's or a notice's session (tokens are random, so at most one).
+    let notice = crate::access::bearer_token(&headers)
+        .and_then(|t| state.notices().authenticate(t, clock.now()));
+    let signed_in = super::SignedIn {
+        hearing: session.as_ref().map(|s| s.case_key.as_str()),
+        notice: notice.as_ref().map(|s| s.case_key.as_str()),
+    };
     match state.payments().create(
         lang,
         &key,

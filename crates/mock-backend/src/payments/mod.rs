@@ -1,8 +1,10 @@
-//! The checkout: payments for application fees and hearing fines, in memory.
+//! The checkout: payments for application fees, hearing fines and notices, in memory.
 //!
 //! Rules (see also README "Test payments"):
 //! - The server prices every item through the owning store (`FormStore::payable`,
-//!   `HearingStore::payable`); a request cannot carry an amount.
+//!   `HearingStore::payable`, `NoticeStore::payable`); a request cannot carry an amount. A
+//!   notice item becomes one line per chosen instalment (its whole open amount) plus a line per
+//!   charge; an instalment counts as an item of its own for the pending and paid rules.
 //! - Creation is idempotent per `Idempotency-Key` (same body → the same payment, other body → 409).
 //! - Pending-item policy: an item with a pending *online* payment (INITIAL, under 90 minutes
 //!   old) cannot be put into another payment; the request is refused (422 on `items.N`) rather
@@ -24,6 +26,7 @@ pub mod psp;
 use crate::forms::FormStore;
 use crate::hearings::HearingStore;
 use crate::idempotency::{IdempotencyKey, IdempotencyStore, KeyReused, Outcome};
+use crate::notices::NoticeStore;
 use crate::sync::lock;
 use domain::application::normalise_code;
 use domain::date::Date;
@@ -86,6 +89,14 @@ pub fn provider_page_path(id: &str) -> String {
 pub struct ItemStores<'a> {
     pub forms: &'a FormStore,
     pub hearings: &'a HearingStore,
+    pub notices: &'a NoticeStore,
+}
+
+/// The letters the caller is signed in to (normalised numbers), from its Bearer token.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SignedIn<'a> {
+    pub hearing: Option<&'a str>,
+    pub notice: Option<&'a str>,
 }
 
 /// How a payment ends at the provider.
@@ -134,10 +145,8 @@ impl Record {
         }
     }
 
-    fn covers(&self, key: &(PaymentItemKind, String)) -> bool {
-        self.items
-            .iter()
-            .any(|i| i.kind == key.0 && normalise_code(&i.reference) == key.1)
+    fn covers(&self, key: &LineKey) -> bool {
+        self.items.iter().any(|i| line_key(i) == *key)
     }
 
     fn view(&self, now: i64) -> Payment {
@@ -183,6 +192,18 @@ fn pick(lang: Lang, de: &str, en: &str) -> String {
     }
 }
 
+/// What the pending and paid rules count as one item: an application, a case, or one
+/// instalment of a notice.
+type LineKey = (PaymentItemKind, String, Option<String>);
+
+fn line_key(item: &PaymentItem) -> LineKey {
+    (
+        item.kind,
+        normalise_code(&item.reference),
+        item.part.clone(),
+    )
+}
+
 fn item_key(item: &PaymentItemRequest) -> (PaymentItemKind, String) {
     match item {
         PaymentItemRequest::Application { reference } => {
@@ -191,11 +212,31 @@ fn item_key(item: &PaymentItemRequest) -> (PaymentItemKind, String) {
         PaymentItemRequest::Hearing { case_number } => {
             (PaymentItemKind::Hearing, normalise_code(case_number))
         }
+        PaymentItemRequest::Notice { kassenzeichen, .. } => {
+            (PaymentItemKind::Notice, normalise_code(kassenzeichen))
+        }
     }
 }
 
-/// The item priced by the store that owns it, or the message why it cannot be paid.
+/// The item's lines priced by the store that owns it, or the message why it cannot be paid.
 fn price(
+    item: &PaymentItemRequest,
+    key: &str,
+    stores: ItemStores<'_>,
+    today: Date,
+    lang: Lang,
+) -> Result<Vec<PaymentItem>, String> {
+    if let PaymentItemRequest::Notice { items, .. } = item {
+        return stores
+            .notices
+            .payable(key, items, today)
+            .map(|(_, lines)| lines)
+            .map_err(|reason| reason.message(lang));
+    }
+    price_one(item, key, stores, today, lang).map(|line| vec![line])
+}
+
+fn price_one(
     item: &PaymentItemRequest,
     key: &str,
     stores: ItemStores<'_>,
@@ -203,6 +244,11 @@ fn price(
     lang: Lang,
 ) -> Result<PaymentItem, String> {
     match item {
+        PaymentItemRequest::Notice { .. } => Err(pick(
+            lang,
+            "Zu diesem Kassenzeichen gibt es keinen offenen Betrag.",
+            "There is no amount due for this Kassenzeichen.",
+        )),
         PaymentItemRequest::Application { .. } => {
             let p = stores.forms.payable(key).ok_or_else(|| {
                 pick(
@@ -233,6 +279,7 @@ fn price(
                 },
                 reference: p.reference,
                 amount: p.amount,
+                part: None,
             })
         }
         PaymentItemRequest::Hearing { .. } => {
@@ -248,6 +295,7 @@ fn price(
                 },
                 reference: c.case_number,
                 amount: c.amount,
+                part: None,
             })
         }
     }
@@ -292,7 +340,7 @@ impl PaymentStore {
         key: &IdempotencyKey,
         req: &PaymentRequest,
         stores: ItemStores<'_>,
-        signed_in: Option<&str>,
+        signed_in: SignedIn<'_>,
         now: i64,
     ) -> Result<(Payment, Outcome), CreateError> {
         let fingerprint = serde_json::to_string(req).unwrap_or_default();
@@ -308,7 +356,7 @@ impl PaymentStore {
         lang: Lang,
         req: &PaymentRequest,
         stores: ItemStores<'_>,
-        signed_in: Option<&str>,
+        signed_in: SignedIn<'_>,
         now: i64,
     ) -> Result<String, CreateError> {
         // The clock's notion of today (UTC date of `now`), for the hearings' deadlines.
@@ -378,7 +426,7 @@ impl PaymentStore {
                 }
                 // A hearing case is paid by the person signed in to it: otherwise anyone could
                 // learn the kind, amount and state of a case from its (sequential) number.
-                if key.0 == PaymentItemKind::Hearing && signed_in != Some(key.1.as_str()) {
+                if key.0 == PaymentItemKind::Hearing && signed_in.hearing != Some(key.1.as_str()) {
                     add(
                         &field,
                         pick(
@@ -389,9 +437,21 @@ impl PaymentStore {
                     );
                     continue;
                 }
+                // The same for a notice: only its own session learns what is open on it.
+                if key.0 == PaymentItemKind::Notice && signed_in.notice != Some(key.1.as_str()) {
+                    add(
+                        &field,
+                        pick(
+                            lang,
+                            "Um diesen Bescheid zu bezahlen, melden Sie sich bitte mit Kassenzeichen und Zugangscode aus dem Bescheid an.",
+                            "To pay this notice, please sign in with the Kassenzeichen and access code from the notice.",
+                        ),
+                    );
+                    continue;
+                }
                 match price(item, &key.1, stores, today, lang) {
                     Err(message) => add(&field, message),
-                    Ok(_) if payments.values().any(|r| r.method.is_online() && r.status(now) == PaymentStatus::Initial && r.covers(&key)) => add(
+                    Ok(lines) if lines.iter().any(|line| payments.values().any(|r| r.method.is_online() && r.status(now) == PaymentStatus::Initial && r.covers(&line_key(line)))) => add(
                         &field,
                         pick(
                             lang,
@@ -399,7 +459,7 @@ impl PaymentStore {
                             "A payment for this item is already in progress. Please complete it or wait 90 minutes.",
                         ),
                     ),
-                    Ok(priced) => items.push(priced),
+                    Ok(lines) => items.extend(lines),
                 }
             }
         }
@@ -431,6 +491,12 @@ impl PaymentStore {
                 .collect::<Vec<_>>()
                 .join("; "),
         );
+        // A notice's Kassenzeichen goes first and unchanged into the remittance: the finance
+        // office books by it (DOMAIN.md §7). At most one notice per payment (one session).
+        let kassenzeichen = items
+            .iter()
+            .find(|i| i.kind == PaymentItemKind::Notice)
+            .map(|i| i.reference.clone());
         let transfer = (req.method == PaymentMethodId::Transfer).then(|| {
             // Fees and fines go to the treasury's one account; the remittance identifies the payment.
             let t = &self.treasury;
@@ -438,7 +504,10 @@ impl PaymentStore {
                 name: t.name.clone(),
                 iban: t.iban.clone(),
                 bic: t.bic.clone(),
-                remittance: purpose.clone(),
+                remittance: match &kassenzeichen {
+                    Some(kz) => format!("{kz} {reference}"),
+                    None => purpose.clone(),
+                },
                 amount,
             }
         });
@@ -515,9 +584,15 @@ impl PaymentStore {
             .strip_prefix(&normalise_code(&self.treasury.name))
             .unwrap_or(&code);
         let mut payments = lock(&self.payments);
+        let whole = normalise_code(remittance);
         let record = payments
             .values()
-            .find(|r| r.reference == code)
+            .find(|r| {
+                r.reference == code
+                    || r.transfer
+                        .as_ref()
+                        .is_some_and(|t| normalise_code(&t.remittance) == whole)
+            })
             .ok_or(FinishError::NotFound)?;
         if record.method != PaymentMethodId::Transfer
             || record.status(now) != PaymentStatus::Initial
@@ -526,6 +601,18 @@ impl PaymentStore {
         }
         let id = record.id.clone();
         pay_locked(&mut payments, &id, stores, now).ok_or(FinishError::NotFound)
+    }
+
+    /// The parts (instalments) of `kind`/`reference` (normalised) that a pending online payment
+    /// covers: they cannot be put into another payment now.
+    pub fn pending_parts(&self, kind: PaymentItemKind, reference: &str, now: i64) -> Vec<String> {
+        lock(&self.payments)
+            .values()
+            .filter(|r| r.method.is_online() && r.status(now) == PaymentStatus::Initial)
+            .flat_map(|r| r.items.iter())
+            .filter(|i| i.kind == kind && normalise_code(&i.reference) == reference)
+            .filter_map(|i| i.part.clone())
+            .collect()
     }
 
     pub fn count(&self) -> usize {
@@ -545,18 +632,31 @@ fn pay_locked(
     record.status = PaymentStatus::Payed;
     record.paid_at = Some(now);
     record.updated_at = now;
-    let keys: Vec<(PaymentItemKind, String)> = record
-        .items
-        .iter()
-        .map(|i| (i.kind, normalise_code(&i.reference)))
-        .collect();
+    let keys: Vec<LineKey> = record.items.iter().map(line_key).collect();
+    let today = Date::from_unix_seconds(now);
     for item in &record.items {
         match item.kind {
-            PaymentItemKind::Application => stores.forms.mark_paid(&item.reference),
-            PaymentItemKind::Hearing => stores
-                .hearings
-                .mark_paid(&item.reference, Date::from_unix_seconds(now)),
+            PaymentItemKind::Application => {
+                stores.forms.mark_paid(&item.reference);
+            }
+            PaymentItemKind::Hearing => {
+                stores.hearings.mark_paid(&item.reference, today);
+            }
+            // All lines of the notice at once, below.
+            PaymentItemKind::Notice => {}
         };
+    }
+    if let Some(notice) = record
+        .items
+        .iter()
+        .find(|i| i.kind == PaymentItemKind::Notice)
+    {
+        stores.notices.mark_paid(
+            &notice.reference,
+            &record.items,
+            Date::from_unix_seconds(record.created_at),
+            today,
+        );
     }
     let view = record.view(now);
     for other in payments.values_mut() {

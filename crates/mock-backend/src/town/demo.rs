@@ -40,6 +40,10 @@ pub struct Demo {
     pub slots: Vec<SlotPlan>,
     pub meters: Vec<Meter>,
     pub hearings: Vec<crate::hearings::seed::CaseSpec>,
+    /// `demo/notices.json` (see `crate::notices::seed`).
+    pub notices: Vec<crate::notices::seed::NoticeSpec>,
+    /// `notices.toml`: reminder delay and dunning fee.
+    pub notice_rules: Option<domain::notice::ChargeRules>,
 }
 
 pub fn load(
@@ -53,6 +57,8 @@ pub fn load(
     let appointments = features.is_none_or(|f| f.appointments);
     let hearing = features.is_none_or(|f| f.hearing);
     let mut demo = Demo::default();
+    (demo.notices, demo.notice_rules) =
+        crate::notices::seed::load(dir, features.is_none_or(|f| f.notices), today, problems);
     if dir.join(HEARINGS).exists() {
         if let Some(v) = read_json(dir, HEARINGS, problems) {
             match serde_json::from_value::<Vec<crate::hearings::seed::CaseSpec>>(v) {
