@@ -61,6 +61,8 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment(segment::SERVICES), ParamSegment(param::SERVICE), ParamSegment(param::STEP)) view=crate::wizard::page::WizardPage/>
                     <Route path=StaticSegment(segment::HEARING) view=|| view! { <HearingOffered><crate::hearing::login::HearingLogin/></HearingOffered> }/>
                     <Route path=(StaticSegment(segment::HEARING), ParamSegment(param::STEP)) view=|| view! { <HearingOffered><crate::hearing::flow::HearingFlow/></HearingOffered> }/>
+                    <Route path=StaticSegment(segment::NOTICE) view=|| view! { <NoticesOffered><crate::notice::login::NoticeLogin/></NoticesOffered> }/>
+                    <Route path=(StaticSegment(segment::NOTICE), StaticSegment(segment::NOTICE_PAGE)) view=|| view! { <NoticesOffered><crate::notice::page::NoticePage/></NoticesOffered> }/>
                     <Route path=StaticSegment(segment::CHECKOUT) view=crate::checkout::page::CheckoutPage/>
                     <Route path=(StaticSegment(segment::CHECKOUT), StaticSegment(segment::CHECKOUT_RETURN)) view=crate::checkout::result::ReturnPage/>
                     <Route path=StaticSegment(segment::GIROCODE) view=pages::girocode_generator::GiroCodeGenerator/>
@@ -84,6 +86,16 @@ pub fn App() -> impl IntoView {
 fn HearingOffered(children: ChildrenFn) -> impl IntoView {
     view! {
         <crate::components::offered::Offered feature=|f| f.hearing title=|t| t.hearing_login_title not_offered=|t| t.hearing_not_offered>
+            {children()}
+        </crate::components::offered::Offered>
+    }
+}
+
+/// Paying notices, where the town offers it.
+#[component]
+fn NoticesOffered(children: ChildrenFn) -> impl IntoView {
+    view! {
+        <crate::components::offered::Offered feature=|f| f.notices title=|t| t.notice_login_title not_offered=|t| t.notice_not_offered>
             {children()}
         </crate::components::offered::Offered>
     }

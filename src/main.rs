@@ -14,6 +14,7 @@ mod dom;
 mod fetched;
 mod hearing;
 mod i18n;
+mod notice;
 mod pages;
 mod panic_page;
 mod restore;

@@ -22,6 +22,10 @@ pub mod segment {
     pub const IMPRINT: &str = "impressum";
     pub const PRIVACY: &str = "datenschutz";
     pub const APPOINTMENTS: &str = "termin";
+    /// Paying a notice (Bescheid): the letter's QR link opens `/zahlen#kz=…&code=…`.
+    pub const NOTICE: &str = "zahlen";
+    /// Below [`NOTICE`]: the signed-in notice.
+    pub const NOTICE_PAGE: &str = "bescheid";
 }
 
 /// The route table's parameters, read with `use_params_map`.
@@ -48,6 +52,9 @@ pub const PRIVACY: &str = "/datenschutz";
 pub const COAT_OF_ARMS: &str = "/api/v1/town/coat-of-arms";
 /// The appointment booking's start (concerns and people).
 pub const APPOINTMENTS: &str = "/termin";
+pub const NOTICE: &str = "/zahlen";
+/// The signed-in notice, `/zahlen/bescheid`.
+pub const NOTICE_PAGE: &str = "/zahlen/bescheid";
 
 /// The confirmation below a service, shown after sending.
 pub const CONFIRMATION_PAGE: &str = "bestaetigung";
@@ -177,6 +184,7 @@ mod tests {
             (IMPRINT, segment::IMPRINT),
             (PRIVACY, segment::PRIVACY),
             (APPOINTMENTS, segment::APPOINTMENTS),
+            (NOTICE, segment::NOTICE),
         ];
         for (path, segment) in top {
             assert_eq!(path, format!("/{segment}"));
@@ -186,6 +194,7 @@ mod tests {
             below(CHECKOUT, segment::CHECKOUT_RETURN),
             "the payment rules' return path is the route table's"
         );
+        assert_eq!(NOTICE_PAGE, below(NOTICE, segment::NOTICE_PAGE));
         assert!(service("x").starts_with(&format!("/{}/", segment::SERVICES)));
     }
 

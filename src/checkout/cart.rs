@@ -29,7 +29,15 @@ impl CartItem {
     pub fn case_number(&self) -> Option<&str> {
         match &self.item {
             PaymentItemRequest::Hearing { case_number } => Some(case_number),
-            PaymentItemRequest::Application { .. } => None,
+            _ => None,
+        }
+    }
+
+    /// The Kassenzeichen of a notice's instalments, as shown.
+    pub fn kassenzeichen(&self) -> Option<&str> {
+        match &self.item {
+            PaymentItemRequest::Notice { kassenzeichen, .. } => Some(kassenzeichen),
+            _ => None,
         }
     }
 
@@ -44,6 +52,9 @@ impl CartItem {
         match &self.item {
             PaymentItemRequest::Application { reference } => format!("application:{reference}"),
             PaymentItemRequest::Hearing { case_number } => format!("hearing:{case_number}"),
+            PaymentItemRequest::Notice { kassenzeichen, .. } => {
+                format!("notice:{}", normalise_code(kassenzeichen))
+            }
         }
     }
 
@@ -54,9 +65,27 @@ impl CartItem {
                 (PaymentItemKind::Application, reference)
             }
             PaymentItemRequest::Hearing { case_number } => (PaymentItemKind::Hearing, case_number),
+            PaymentItemRequest::Notice { kassenzeichen, .. } => {
+                (PaymentItemKind::Notice, kassenzeichen)
+            }
         };
         kind == paid.kind && normalise_code(reference) == normalise_code(&paid.reference)
     }
+}
+
+/// What one payment made now can hold: every fee; the fines of the hearing case signed in to
+/// (`case`); the notice signed in to (`notice`) — unless a fine is payable, since a payment
+/// carries one session: the notice then waits for a payment of its own.
+pub fn payable_now(items: &[CartItem], case: Option<&str>, notice: Option<&str>) -> Vec<CartItem> {
+    let fine_now = items.iter().any(|i| i.is_fine() && i.payable_with(case));
+    items
+        .iter()
+        .filter(|i| match i.kassenzeichen() {
+            Some(kz) => !fine_now && notice == Some(normalise_code(kz).as_str()),
+            None => i.payable_with(case),
+        })
+        .cloned()
+        .collect()
 }
 
 /// A 422's `items.N` messages by the key of the item sent N-th; the other fields' messages
@@ -105,6 +134,12 @@ impl Cart {
         });
         provide_context(cart);
         cart
+    }
+
+    /// Puts a notice's choice into the cart, replacing an earlier choice for the same notice.
+    pub fn set(&self, item: CartItem) {
+        self.remove(&item.key());
+        self.add(item);
     }
 
     /// Adds an item once: a fine or fee is always paid whole, never twice.
@@ -197,10 +232,58 @@ mod tests {
             reference: reference.into(),
             label: Text::new("x", "x"),
             amount: Cents(700),
+            part: None,
         };
         assert!(fine.is(&paid(PaymentItemKind::Hearing, "OWI-2026-000101")));
         assert!(!fine.is(&paid(PaymentItemKind::Application, "OWI-2026-000101")));
         assert!(!fine.is(&paid(PaymentItemKind::Hearing, "OWI-2026-000102")));
+    }
+
+    #[test]
+    fn one_session_per_payment_fines_first_then_the_notice() {
+        let fine = item(PaymentItemRequest::Hearing {
+            case_number: "OWI-2026-000101".into(),
+        });
+        let fee = item(PaymentItemRequest::Application {
+            reference: "K7MP3XTA".into(),
+        });
+        let notice = item(PaymentItemRequest::Notice {
+            kassenzeichen: "6.0100.000201.3".into(),
+            items: vec!["1".into()],
+        });
+        assert_eq!(notice.key(), "notice:60100000201 3".replace(' ', ""));
+        let all = [fine.clone(), fee.clone(), notice.clone()];
+        let keys = |v: Vec<CartItem>| v.iter().map(CartItem::key).collect::<Vec<_>>();
+        assert_eq!(
+            keys(payable_now(
+                &all,
+                None,
+                Some("60100000201 3".replace(' ', "").as_str())
+            )),
+            [fee.key(), notice.key()]
+        );
+        assert_eq!(
+            keys(payable_now(
+                &all,
+                Some("OWI2026000101"),
+                Some("601000002013")
+            )),
+            [fine.key(), fee.key()],
+            "the notice waits for a payment of its own"
+        );
+        assert_eq!(
+            keys(payable_now(&all, None, Some("601000002024"))),
+            [fee.key()],
+            "another notice's session"
+        );
+        let paid = PaymentItem {
+            kind: PaymentItemKind::Notice,
+            reference: "6.0100.000201.3".into(),
+            label: Text::new("x", "x"),
+            amount: Cents(700),
+            part: Some("1".into()),
+        };
+        assert!(notice.is(&paid));
     }
 
     #[test]

@@ -56,15 +56,14 @@ pub fn CheckoutPage() -> impl IntoView {
     // out, or a restore from the back/forward cache, makes it anew). A fine of another case —
     // a second letter opened in this tab — waits for its own sign-in; the rest is paid now.
     let signed_in = crate::hearing::session::signed_in_case();
+    // Likewise the notice this tab's notice session is for.
+    let signed_in_notice = crate::notice::session::signed_in_notice();
     let payable = {
         let signed_in = signed_in.clone();
+        let signed_in_notice = signed_in_notice.clone();
         Memo::new(move |_| {
             cart.items.with(|items| {
-                items
-                    .iter()
-                    .filter(|i| i.payable_with(signed_in.as_deref()))
-                    .cloned()
-                    .collect::<Vec<_>>()
+                super::cart::payable_now(items, signed_in.as_deref(), signed_in_notice.as_deref())
             })
         })
     };
@@ -102,6 +101,14 @@ pub fn CheckoutPage() -> impl IntoView {
             .any(CartItem::is_fine)
             .then(crate::hearing::session::load)
             .flatten()
+            .or_else(|| {
+                // A notice likewise in its own session (never together with a fine).
+                items
+                    .iter()
+                    .any(|i| i.kassenzeichen().is_some())
+                    .then(crate::notice::session::load)
+                    .flatten()
+            })
             .map(|s| s.token);
         busy.set(true);
         error.set(None);
@@ -187,7 +194,7 @@ pub fn CheckoutPage() -> impl IntoView {
                         {cart.items.get().into_iter().map(|item| {
                             let key = item.key();
                             let label = item.label.get(lang).to_string();
-                            let waits = !item.payable_with(signed_in.as_deref());
+                            let waits = !payable.with(|p| p.iter().any(|i| i.key() == key));
                             let errors = item_errors.with(|e| e.get(&key).cloned().unwrap_or_default());
                             // The way to this fine's own session: when it waits for one, or the
                             // server refused it (its session may have ended there).
@@ -205,6 +212,18 @@ pub fn CheckoutPage() -> impl IntoView {
                                         <TextWithCodes text=label.clone()/>
                                         {item.case_number().filter(|_| waits).map(|case| view! {
                                             <p class="item-note"><TextWithCodes text=fill(t.checkout_fine_needs_sign_in, &[("case", &case)])/></p>
+                                        })}
+                                        {item.kassenzeichen().filter(|_| waits || !errors.is_empty()).map(|kz| {
+                                            let kz = kz.to_string();
+                                            view! {
+                                                {waits.then(|| view! { <p class="item-note">{fill(t.checkout_notice_needs_sign_in, &[("kz", &kz)])}</p> })}
+                                                <p class="item-actions">
+                                                    <a href=routes::NOTICE on:click={
+                                                        let kz = kz.clone();
+                                                        move |_| storage::save(crate::notice::session::SIGN_IN_KZ_SLOT, &kz)
+                                                    }>{fill(t.checkout_sign_in_for_notice, &[("kz", &kz)])}</a>
+                                                </p>
+                                            }
                                         })}
                                         {errors.into_iter().map(|m| view! { <p class="error-message item-note">{m}</p> }).collect_view()}
                                         <p class="item-actions">

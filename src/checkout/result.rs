@@ -160,6 +160,12 @@ fn PaymentOutcome(payment: Payment, on_refresh: Callback<()>) -> impl IntoView {
             <tfoot><tr><th scope="row">{t.fee_total}</th><td class="num"><strong>{payment.amount.format(lang)}</strong></td></tr></tfoot>
         </table>
     };
+    // A notice's instalments: back to the notice, which shows them paid (while signed in).
+    let notice_paid = payment
+        .items
+        .iter()
+        .any(|i| i.kind == domain::payment::PaymentItemKind::Notice)
+        && crate::notice::session::load().is_some();
     match payment.status {
         PaymentStatus::Payed => {
             let method = method_label(payment.method, lang);
@@ -182,6 +188,7 @@ fn PaymentOutcome(payment: Payment, on_refresh: Callback<()>) -> impl IntoView {
                 <div class="button-group no-print">
                     <PrintButton/>
                 </div>
+                {notice_paid.then(|| view! { <p class="no-print"><A href=routes::NOTICE_PAGE>{t.notice_back_to_notice}</A></p> })}
                 <p class="no-print"><A href=routes::HOME>{t.back_to_start}</A></p>
             }
             .into_any()

@@ -289,4 +289,58 @@ pub struct Texts {
     pub giro_data: &'static str,
     /// Monday first, as [`domain::date::Weekday::index`].
     pub weekdays_short: [&'static str; 7],
+    // Notices (Bescheide): `/zahlen`.
+    pub notice_login_title: &'static str,
+    /// `{town}`: the town's full name.
+    pub notice_not_offered: &'static str,
+    pub notice_login_intro: &'static str,
+    pub notice_kassenzeichen: &'static str,
+    pub notice_kassenzeichen_hint: &'static str,
+    pub notice_access_code_hint: &'static str,
+    /// `{kz}`: the Kassenzeichen.
+    pub notice_caption: &'static str,
+    pub notice_office: &'static str,
+    pub notice_issued_on: &'static str,
+    pub notice_addressee: &'static str,
+    pub notice_items_heading: &'static str,
+    /// `{n}`: the instalment's number.
+    pub notice_instalment: &'static str,
+    pub notice_amount: &'static str,
+    /// `{date}`: a date.
+    pub notice_due_on: &'static str,
+    pub notice_due_today: &'static str,
+    pub notice_overdue_day: &'static str,
+    /// `{days}`: a number of days.
+    pub notice_overdue_days: &'static str,
+    /// `{date}`: the new due date.
+    pub notice_deferred_until: &'static str,
+    /// `{date}`: the day the payment arrived.
+    pub notice_paid_on: &'static str,
+    /// `{paid}`, `{open}`: amounts.
+    pub notice_partly_paid: &'static str,
+    pub notice_pending: &'static str,
+    /// `{base}`: the overdue amount rounded down to 50 €.
+    pub notice_charge_late_one: &'static str,
+    /// `{base}`: an amount, `{months}`: a number.
+    pub notice_charge_late_many: &'static str,
+    /// `{date}`: the reminder's date.
+    pub notice_charge_dunning: &'static str,
+    pub notice_open_total: &'static str,
+    pub notice_all_paid: &'static str,
+    pub notice_choose_legend: &'static str,
+    pub notice_choose_hint: &'static str,
+    /// `{what}`: instalment, `{when}`: due date wording, `{amount}`: amount with charges.
+    pub notice_choice: &'static str,
+    /// `{amount}`: the sum.
+    pub notice_selected_total: &'static str,
+    pub notice_nothing_selected: &'static str,
+    pub notice_transfer_heading: &'static str,
+    pub notice_transfer_intro: &'static str,
+    /// `{subject}`, `{kz}`, `{what}`: the chosen instalments.
+    pub notice_cart_label: &'static str,
+    pub notice_back_to_notice: &'static str,
+    /// `{kz}`: the Kassenzeichen.
+    pub checkout_sign_in_for_notice: &'static str,
+    /// `{kz}`: the Kassenzeichen.
+    pub checkout_notice_needs_sign_in: &'static str,
 }

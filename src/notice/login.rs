@@ -1,0 +1,162 @@
+//! `/zahlen`: open a notice with its Kassenzeichen and access code — from the letter's QR link
+//! (`/zahlen#kz=…&code=…`, as the hearing's: the fragment never reaches a server log or a
+//! Referer and is removed from the address bar and history at once; a link with only `kz`
+//! fills that in) or typed by hand.
+
+use super::session;
+use crate::api::{self, ApiError};
+use crate::components::error_summary::{focus_error_summary, ErrorSummary};
+use crate::components::field::{Kind, TextField};
+use crate::components::page_title::PageTitle;
+use crate::hearing::session::Session;
+use crate::i18n::use_i18n;
+use crate::routes;
+use crate::storage;
+use domain::notice::NoticeSessionRequest;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use std::collections::BTreeMap;
+
+fn replace() -> NavigateOptions {
+    NavigateOptions {
+        replace: true,
+        ..Default::default()
+    }
+}
+
+#[component]
+pub fn NoticeLogin() -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let navigate_on = navigate.clone();
+    let kz = RwSignal::new(String::new());
+    let code = RwSignal::new(String::new());
+    let errors = RwSignal::new(BTreeMap::<String, String>::new());
+    let failure = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+
+    let login = move |req: NoticeSessionRequest| {
+        let lang = i18n.lang.get_untracked();
+        if let Err(e) = req.validate() {
+            errors.set(
+                e.messages(lang)
+                    .into_iter()
+                    .filter_map(|(k, v)| Some((format!("notice-{k}"), v.into_iter().next()?)))
+                    .collect(),
+            );
+            failure.set(None);
+            focus_error_summary();
+            return;
+        }
+        errors.set(BTreeMap::new());
+        busy.set(true);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let result = api::notices::login(lang, &req).await;
+            busy.set(false);
+            match result {
+                Ok(s) => {
+                    storage::save(
+                        session::KZ_SLOT,
+                        &domain::application::normalise_code(&req.kassenzeichen),
+                    );
+                    session::save(&Session::new(s.token, s.expires_in_seconds));
+                    navigate(routes::NOTICE_PAGE, replace());
+                }
+                Err(e) => {
+                    let t = i18n.t();
+                    failure.set(Some(match e {
+                        ApiError::Status(401, p) | ApiError::Status(429, p) => {
+                            p.detail.unwrap_or(p.title)
+                        }
+                        ApiError::Validation(p) => p
+                            .errors
+                            .values()
+                            .flatten()
+                            .next()
+                            .cloned()
+                            .unwrap_or(p.title),
+                        other => other.message(t),
+                    }));
+                    request_animation_frame(|| crate::dom::focus_id("login-failure"));
+                }
+            }
+        });
+    };
+
+    // The QR link: read once, scrub from the address bar and history, sign in.
+    let params = crate::dom::take_fragment_params();
+    let from_link = |k: &str| params.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+    match (from_link("kz"), from_link("code")) {
+        (Some(k), Some(c)) => {
+            kz.set(k.clone());
+            code.set(c.clone());
+            let login = login.clone();
+            request_animation_frame(move || {
+                login(NoticeSessionRequest {
+                    kassenzeichen: k,
+                    access_code: c,
+                })
+            });
+        }
+        (Some(k), None) => kz.set(k),
+        _ if session::load().is_some() => {
+            request_animation_frame(move || navigate_on(routes::NOTICE_PAGE, replace()));
+        }
+        _ => {}
+    }
+    // The checkout's "sign in for Kassenzeichen …".
+    if let Some(k) = storage::load::<String>(session::SIGN_IN_KZ_SLOT) {
+        storage::remove(session::SIGN_IN_KZ_SLOT);
+        kz.set(k);
+    }
+
+    let summary = Signal::derive(move || {
+        errors.with(|e| {
+            ["notice-kassenzeichen", "notice-access_code"]
+                .iter()
+                .filter_map(|id| e.get(*id).map(|m| (id.to_string(), m.clone())))
+                .collect::<Vec<_>>()
+        })
+    });
+    let err = move |id: &'static str| Signal::derive(move || errors.with(|e| e.get(id).cloned()));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        login(NoticeSessionRequest {
+            kassenzeichen: kz.get_untracked(),
+            access_code: code.get_untracked(),
+        });
+    };
+    view! {
+        <PageTitle text=move || i18n.t().notice_login_title.to_string()/>
+        <h1>{move || i18n.t().notice_login_title}</h1>
+        <p class="lead">{move || i18n.t().notice_login_intro}</p>
+        <form novalidate on:submit=submit>
+            <ErrorSummary errors=summary/>
+            {move || failure.get().map(|m| view! { <p class="notice notice-error" id="login-failure" tabindex="-1" role="alert">{m}</p> })}
+            <TextField
+                id="notice-kassenzeichen"
+                label=Signal::derive(move || i18n.t().notice_kassenzeichen.to_string())
+                hint=Signal::derive(move || i18n.t().notice_kassenzeichen_hint.to_string())
+                error=err("notice-kassenzeichen")
+                value=kz
+                kind=Kind::Text
+                autocomplete="off"
+            />
+            <TextField
+                id="notice-access_code"
+                label=Signal::derive(move || i18n.t().hearing_access_code.to_string())
+                hint=Signal::derive(move || i18n.t().notice_access_code_hint.to_string())
+                error=err("notice-access_code")
+                value=code
+                kind=Kind::Text
+                autocomplete="one-time-code"
+            />
+            <button type="submit" class="button" disabled=move || busy.get()>
+                {move || if busy.get() { i18n.t().hearing_logging_in } else { i18n.t().hearing_login_submit }}
+            </button>
+        </form>
+    }
+}
