@@ -23,6 +23,9 @@ mod amount;
 mod checksum;
 mod error;
 mod fields;
+/// The town's two QR codes per letter (GiroCode and portal link) from a CSV: `girocode-letters`.
+#[cfg(feature = "cli")]
+pub mod letters;
 mod parse;
 mod payload;
 mod qr;
