@@ -283,7 +283,7 @@ pub static TEXTS: Texts = Texts {
     notice_issued_on: "Bescheid vom",
     notice_addressee: "Empfänger",
     notice_items_heading: "Beträge und Fälligkeiten",
-    notice_instalment: "Rate {n}",
+    notice_instalment: "Rate {number}",
     notice_amount: "Betrag",
     notice_due_on: "fällig am {date}",
     notice_due_today: "heute fällig",

@@ -283,7 +283,7 @@ pub static TEXTS: Texts = Texts {
     notice_issued_on: "Date of the notice",
     notice_addressee: "Addressee",
     notice_items_heading: "Amounts and due dates",
-    notice_instalment: "Instalment {n}",
+    notice_instalment: "Instalment {number}",
     notice_amount: "Amount",
     notice_due_on: "due on {date}",
     notice_due_today: "due today",

@@ -303,7 +303,7 @@ pub struct Texts {
     pub notice_issued_on: &'static str,
     pub notice_addressee: &'static str,
     pub notice_items_heading: &'static str,
-    /// `{n}`: the instalment's number.
+    /// `{number}`: the instalment's number.
     pub notice_instalment: &'static str,
     pub notice_amount: &'static str,
     /// `{date}`: a date.

@@ -50,7 +50,7 @@ pub fn cart_label(notice: &Notice, chosen: &[String]) -> Text {
         } else {
             chosen
                 .iter()
-                .map(|id| fill(t.notice_instalment, &[("n", id)]))
+                .map(|id| fill(t.notice_instalment, &[("number", id)]))
                 .collect::<Vec<_>>()
                 .join(", ")
         };

@@ -52,7 +52,7 @@ pub fn instalment_wording(
     let what = if single {
         t.notice_amount.to_string()
     } else {
-        fill(t.notice_instalment, &[("n", &i.id)])
+        fill(t.notice_instalment, &[("number", &i.id)])
     };
     let date = |d: domain::date::Date| d.format(lang);
     let (when, class) = match i.status {

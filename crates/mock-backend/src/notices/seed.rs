@@ -149,7 +149,7 @@ pub fn check(specs: &[NoticeSpec]) -> Vec<(String, String)> {
         }
         for (j, s) in n.instalments.iter().enumerate() {
             let at = |f: &str| format!("[{i}].instalments[{j}].{f}");
-            if !(1..=99_999_999_99).contains(&s.amount_cents) {
+            if !(1..=9_999_999_999).contains(&s.amount_cents) {
                 out.push((
                     at("amount_cents"),
                     format!("{} must be 1 to 9999999999 cents", s.amount_cents),
@@ -234,49 +234,6 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(y: i32, m: u8, day: u8) -> Date {
-        Date::new(y, m, day).unwrap()
-    }
-
-    #[test]
-    fn quarter_dates_are_the_fifteenths() {
-        let today = d(2026, 12, 1);
-        assert_eq!(quarter_date(today, 0), d(2027, 2, 15));
-        assert_eq!(quarter_date(today, -1), d(2026, 11, 15));
-        assert_eq!(quarter_date(today, -2), d(2026, 8, 15));
-        assert_eq!(quarter_date(today, 1), d(2027, 5, 15));
-        assert_eq!(
-            quarter_date(d(2027, 5, 15), 0),
-            d(2027, 5, 15),
-            "on the day"
-        );
-        assert_eq!(quarter_date(d(2027, 5, 15), -1), d(2027, 2, 15));
-        assert_eq!(quarter_date(d(2027, 1, 10), -1), d(2026, 11, 15));
-    }
-
-    #[test]
-    fn rules_are_checked() {
-        let ok =
-            "reminder_after_days = 14\n[dunning_fee]\nbasis_points = 100\nmin = 500\nmax = 10000\n";
-        assert_eq!(parse_rules(ok).map(|r| r.reminder_after_days), Ok(14));
-        let bad =
-            "reminder_after_days = 99\n[dunning_fee]\nbasis_points = 100\nmin = 900\nmax = 500\n";
-        let e = parse_rules(bad).unwrap_err();
-        assert!(
-            e.contains("reminder_after_days") && e.contains("min <= max"),
-            "{e}"
-        );
-        assert!(
-            parse_rules("reminder_after_days = 1\nfee = 2\n").is_err(),
-            "unknown key"
-        );
-    }
-}
-
 /// Reads `demo/notices.json` and `notices.toml` of the town folder `dir` (both optional while
 /// `features.notices` is off; the rules are needed when it is on), adding every problem found.
 pub fn load(
@@ -337,4 +294,47 @@ pub fn load(
         None
     };
     (specs, rules)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u8, day: u8) -> Date {
+        Date::new(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn quarter_dates_are_the_fifteenths() {
+        let today = d(2026, 12, 1);
+        assert_eq!(quarter_date(today, 0), d(2027, 2, 15));
+        assert_eq!(quarter_date(today, -1), d(2026, 11, 15));
+        assert_eq!(quarter_date(today, -2), d(2026, 8, 15));
+        assert_eq!(quarter_date(today, 1), d(2027, 5, 15));
+        assert_eq!(
+            quarter_date(d(2027, 5, 15), 0),
+            d(2027, 5, 15),
+            "on the day"
+        );
+        assert_eq!(quarter_date(d(2027, 5, 15), -1), d(2027, 2, 15));
+        assert_eq!(quarter_date(d(2027, 1, 10), -1), d(2026, 11, 15));
+    }
+
+    #[test]
+    fn rules_are_checked() {
+        let ok =
+            "reminder_after_days = 14\n[dunning_fee]\nbasis_points = 100\nmin = 500\nmax = 10000\n";
+        assert_eq!(parse_rules(ok).map(|r| r.reminder_after_days), Ok(14));
+        let bad =
+            "reminder_after_days = 99\n[dunning_fee]\nbasis_points = 100\nmin = 900\nmax = 500\n";
+        let e = parse_rules(bad).unwrap_err();
+        assert!(
+            e.contains("reminder_after_days") && e.contains("min <= max"),
+            "{e}"
+        );
+        assert!(
+            parse_rules("reminder_after_days = 1\nfee = 2\n").is_err(),
+            "unknown key"
+        );
+    }
 }
