@@ -10,6 +10,7 @@ const PAGES = [
   { path: '/datenschutz', h1: 'Datenschutz' },
   { path: '/termin', h1: 'Ihre Anliegen' },
   { path: '/termin/buchung', h1: 'Kein Termin geöffnet' },
+  { path: '/zahlen', h1: 'Bescheid bezahlen' },
   { path: '/diese/seite/fehlt', h1: 'Seite nicht gefunden' },
 ];
 
