@@ -27,6 +27,8 @@ const RAW = process.env.BENCH_RAW ?? join(HERE, 'results', 'raw');
 const OUT = process.env.BENCH_OUT ?? join(HERE, 'results', 'latest.md');
 const CPU_RATE = 4;
 const HEARING = { az: 'OWI-2026-000101', code: 'K7MP-3XTA' };
+// A notice with four instalments, one overdue with its charges (README "Notices").
+const NOTICE = { kz: '6.0100.000202.4', code: 'H4TP-9XKW' };
 
 // Quiet Chromium on a closed network (shared/TOOLCHAIN.md); puppeteer adds a fresh profile dir.
 const CHROME_ARGS = [
@@ -79,6 +81,23 @@ async function hearingSession() {
   }
 }
 
+/** Opens a notice through the letter's QR link like a citizen; returns the tab's sessionStorage. */
+async function noticeSession() {
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${BASE}/zahlen#kz=${encodeURIComponent(NOTICE.kz)}&code=${encodeURIComponent(NOTICE.code)}`);
+    await page.waitForFunction(
+      (kz) => location.pathname === '/zahlen/bescheid' && document.body.innerText.includes(`Kassenzeichen ${kz}`),
+      { timeout: 30_000 },
+      NOTICE.kz,
+    );
+    return await page.evaluate(() => ({ ...sessionStorage }));
+  } finally {
+    await browser.close();
+  }
+}
+
 /** A 7 € register information (created through the API like the wizard does), put into the
  * cart with the confirmation page's "Online bezahlen" button; returns the tab's cart. */
 async function cartWithOneItem() {
@@ -122,6 +141,7 @@ const PAGES = [
   { key: 'catalogue', label: 'catalogue `/`', path: '/', expect: { h1: 'Online-Dienste der Stadt Musterstadt' } },
   { key: 'wizard', label: 'wizard step 1 `/leistungen/melderegisterauskunft/person`', path: '/leistungen/melderegisterauskunft/person', expect: { h1: 'Gesuchte Person' } },
   { key: 'hearing', label: 'hearing case `/anhoerung/fall` (logged in via QR link)', path: '/anhoerung/fall', seed: hearingSession, expect: { h1: 'Anhörung zu einer Ordnungswidrigkeit', text: `Aktenzeichen ${HEARING.az}` } },
+  { key: 'notice', label: 'notice `/zahlen/bescheid` (opened via QR link)', path: '/zahlen/bescheid', seed: noticeSession, expect: { h1: 'Grundsteuer B', text: `Kassenzeichen ${NOTICE.kz}` } },
   { key: 'checkout', label: 'checkout `/kasse` (1 item in the cart)', path: '/kasse', seed: cartWithOneItem, expect: { h1: 'Bezahlen', text: '7,00 €' } },
   { key: 'appointments', label: 'appointment booking `/termin` (concerns)', path: '/termin', expect: { h1: 'Ihre Anliegen', text: 'Personalausweis beantragen' } },
 ];
