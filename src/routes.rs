@@ -195,6 +195,11 @@ mod tests {
             "the payment rules' return path is the route table's"
         );
         assert_eq!(NOTICE_PAGE, below(NOTICE, segment::NOTICE_PAGE));
+        assert_eq!(
+            domain::catalogue::LETTER_PAGES,
+            [HEARING, NOTICE],
+            "catalogue entries for letters lead to these pages"
+        );
         assert!(service("x").starts_with(&format!("/{}/", segment::SERVICES)));
     }
 

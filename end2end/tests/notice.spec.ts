@@ -130,6 +130,22 @@ test.describe('paying a notice', () => {
     await expect(page.getByRole('checkbox', { name: 'Betrag, heute fällig: 45,00 €' })).toBeChecked();
   });
 
+  test('found from the start page by the words citizens use: Knöllchen, Kassenzeichen', async ({ page }) => {
+    await page.goto('/');
+    const search = page.getByLabel('Dienst suchen');
+    await search.fill('Knöllchen');
+    await expect(page.getByRole('link', { name: 'Verwarnungs- oder Bußgeld: Anhörung beantworten oder bezahlen' })).toBeVisible();
+    await expect(page.getByRole('status')).toHaveText('1 Dienst gefunden');
+    await search.fill('strafzettel');
+    await expect(page.getByRole('link', { name: /^Verwarnungs- oder Bußgeld/ })).toBeVisible();
+    await search.fill('Kassenzeichen');
+    await expect(page.getByText('Betrag laut Ihrem Schreiben').first()).toBeVisible();
+    await expectNoAxeViolations(page, 'search for letters');
+    await page.getByRole('link', { name: 'Bescheid bezahlen' }).click();
+    await expect(page).toHaveURL(/\/zahlen$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Bescheid bezahlen' })).toBeVisible();
+  });
+
   test('a link with only the Kassenzeichen fills it in and asks for the code', async ({ page }) => {
     await page.goto(`/zahlen#kz=${NOTICES.dogTax.kz}`);
     await expect(page.getByLabel('Kassenzeichen')).toHaveValue(NOTICES.dogTax.kz);

@@ -5,7 +5,6 @@ use crate::components::loaded::{Failure, Loaded};
 use crate::components::page_title::PageTitle;
 use crate::i18n::{fill, use_i18n, Lang};
 use domain::catalogue::{group_by_category, ServiceSummary};
-use domain::search;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -52,9 +51,7 @@ fn ServiceList(services: Vec<ServiceSummary>, query: Signal<String>) -> impl Int
         let q = query.get();
         services
             .iter()
-            .filter(|s| {
-                search::matches(&q, &[&s.name.de, &s.name.en, &s.summary.de, &s.summary.en])
-            })
+            .filter(|s| s.matches(&q))
             .cloned()
             .collect::<Vec<_>>()
     };
@@ -98,9 +95,13 @@ fn ServiceList(services: Vec<ServiceSummary>, query: Signal<String>) -> impl Int
 #[component]
 fn ServiceCard(service: ServiceSummary, lang: Lang) -> impl IntoView {
     let t = crate::i18n::texts(lang);
+    // An entry for a letter leads to its page (the hearing, paying a notice), not to a form.
+    let href = service
+        .letter_page()
+        .map_or_else(|| crate::routes::catalogue_entry(&service.id), str::to_string);
     view! {
         <li class="service-card">
-            <h3><A href=crate::routes::catalogue_entry(&service.id)>{service.name.get(lang).to_string()}</A></h3>
+            <h3><A href=href>{service.name.get(lang).to_string()}</A></h3>
             <p>{service.summary.get(lang).to_string()}</p>
             <p class="fee"><span class="fee-label">{t.fee}": "</span>{service.fee.describe(lang)}</p>
         </li>

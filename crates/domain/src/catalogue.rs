@@ -52,9 +52,17 @@ impl Category {
 #[serde(tag = "kind", rename_all = "snake_case", try_from = "FeeSummaryWire")]
 pub enum FeeSummary {
     Free,
-    Fixed { amount: Cents },
-    From { amount: Cents },
-    PerYear { amount: Cents },
+    Fixed {
+        amount: Cents,
+    },
+    From {
+        amount: Cents,
+    },
+    PerYear {
+        amount: Cents,
+    },
+    /// The amount is the one on the citizen's letter (a fine, a notice).
+    AsNotified,
 }
 
 /// How [`FeeSummary`] is read (see `crate::wire`).
@@ -71,6 +79,7 @@ enum FeeSummaryKind {
     Fixed,
     From,
     PerYear,
+    AsNotified,
 }
 
 impl TryFrom<FeeSummaryWire> for FeeSummary {
@@ -88,6 +97,7 @@ impl TryFrom<FeeSummaryWire> for FeeSummary {
             FeeSummaryKind::PerYear => FeeSummary::PerYear {
                 amount: need(w.amount, "amount", "per_year")?,
             },
+            FeeSummaryKind::AsNotified => FeeSummary::AsNotified,
         })
     }
 }
@@ -106,6 +116,8 @@ impl FeeSummary {
             (FeeSummary::PerYear { amount }, Lang::En) => {
                 format!("{} per year", amount.format_en())
             }
+            (FeeSummary::AsNotified, Lang::De) => "Betrag laut Ihrem Schreiben".into(),
+            (FeeSummary::AsNotified, Lang::En) => "the amount on your letter".into(),
         }
     }
 }
@@ -119,6 +131,37 @@ pub struct ServiceSummary {
     pub summary: Text,
     pub category: Category,
     pub fee: FeeSummary,
+    /// A page of the portal the entry leads to instead of a form: one of [`LETTER_PAGES`],
+    /// for answering or paying a letter the town sent (found from the home page, not only
+    /// from the letter's QR code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// More words the search finds the entry by: the words citizens use ("Knöllchen").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+}
+
+/// The pages a catalogue entry may lead to instead of a form: the online hearing and paying a
+/// notice.
+pub const LETTER_PAGES: [&str; 2] = ["/anhoerung", "/zahlen"];
+
+impl ServiceSummary {
+    /// Whether the search `query` finds this entry (names, summaries, keywords).
+    pub fn matches(&self, query: &str) -> bool {
+        let mut hay: Vec<&str> = vec![
+            &self.name.de,
+            &self.name.en,
+            &self.summary.de,
+            &self.summary.en,
+        ];
+        hay.extend(self.keywords.iter().map(String::as_str));
+        crate::search::matches(query, &hay)
+    }
+
+    /// The entry's letter page, if it is one of [`LETTER_PAGES`].
+    pub fn letter_page(&self) -> Option<&str> {
+        self.link.as_deref().filter(|l| LETTER_PAGES.contains(l))
+    }
 }
 
 /// Groups services by category in the fixed category order, keeping each group's order.
@@ -149,7 +192,32 @@ mod tests {
             summary: Text::new("", ""),
             category: c,
             fee: FeeSummary::Free,
+            link: None,
+            keywords: Vec::new(),
         }
+    }
+
+    #[test]
+    fn letter_entries_are_found_by_their_keywords_and_lead_only_to_letter_pages() {
+        let mut s = svc("bescheid-bezahlen", Category::AnimalsAndTaxes);
+        s.keywords = vec!["Knöllchen".into(), "Kassenzeichen".into()];
+        assert!(s.matches("knoellchen"));
+        assert!(s.matches("KASSENZEICHEN"));
+        assert!(!s.matches("Hund"));
+        s.link = Some("/zahlen".into());
+        assert_eq!(s.letter_page(), Some("/zahlen"));
+        s.link = Some("https://evil.example".into());
+        assert_eq!(s.letter_page(), None);
+        assert_eq!(
+            FeeSummary::AsNotified.describe(Lang::De),
+            "Betrag laut Ihrem Schreiben"
+        );
+        let json = serde_json::to_string(&FeeSummary::AsNotified).unwrap();
+        assert_eq!(json, r#"{"kind":"as_notified"}"#);
+        assert_eq!(
+            serde_json::from_str::<FeeSummary>(&json).unwrap(),
+            FeeSummary::AsNotified
+        );
     }
 
     #[test]

@@ -101,6 +101,7 @@ mod tests {
             FeeSummary::Fixed { amount: Cents(1) },
             FeeSummary::From { amount: Cents(2) },
             FeeSummary::PerYear { amount: Cents(3) },
+            FeeSummary::AsNotified,
         ]);
         let c = |f: &str| Condition::Equals {
             field: f.into(),

@@ -444,6 +444,7 @@ fn every_definition_is_valid_and_its_golden_answers_validate_and_cost_the_expect
             FeeSummary::From { amount } | FeeSummary::PerYear { amount } => {
                 assert_eq!(cheapest(&def.fee), *amount, "{id}")
             }
+            FeeSummary::AsNotified => panic!("{id}: a form's fee is never \"as notified\""),
         }
     }
 }

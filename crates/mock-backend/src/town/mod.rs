@@ -58,6 +58,23 @@ impl Town {
             today,
             &mut problems,
         );
+        if let Some(f) = features {
+            // A catalogue entry may not lead to a part of the portal the town has switched off.
+            for (i, s) in services.catalogue.iter().enumerate() {
+                let off = match s.letter_page() {
+                    Some("/anhoerung") => !f.hearing,
+                    Some("/zahlen") => !f.notices,
+                    _ => false,
+                };
+                if off {
+                    problems.push(ConfigProblem::new(
+                        services::CATALOGUE,
+                        format!("[{i}].link"),
+                        "leads to a feature that is off in town.toml (features.hearing / features.notices)",
+                    ));
+                }
+            }
+        }
         match loaded {
             Some((profile, coat_of_arms_svg)) if problems.is_empty() => Ok(Town {
                 dir: dir.to_path_buf(),

@@ -82,10 +82,32 @@ pub fn load(dir: &Path, today: Date, problems: &mut Vec<ConfigProblem>) -> Servi
         }
         text(problems, CATALOGUE, &format!("{at}.name"), &s.name);
         text(problems, CATALOGUE, &format!("{at}.summary"), &s.summary);
+        if let Some(link) = &s.link {
+            if s.letter_page().is_none() {
+                problems.push(ConfigProblem::new(
+                    CATALOGUE,
+                    format!("{at}.link"),
+                    format!(
+                        "{link:?} is not a letter page ({})",
+                        domain::catalogue::LETTER_PAGES.join(", ")
+                    ),
+                ));
+            }
+        }
+        for (k, word) in s.keywords.iter().enumerate() {
+            if word.trim().is_empty() || word.chars().count() > 60 {
+                problems.push(ConfigProblem::new(
+                    CATALOGUE,
+                    format!("{at}.keywords[{k}]"),
+                    "must be 1–60 characters",
+                ));
+            }
+        }
     }
 
     let mut templates = Vec::new();
-    for s in &catalogue {
+    // An entry that leads to a letter page has no form.
+    for s in catalogue.iter().filter(|s| s.link.is_none()) {
         let file = form_file(&s.id);
         let Some(v) = read_json(dir, &file, problems) else {
             continue;

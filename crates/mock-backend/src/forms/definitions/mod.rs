@@ -45,6 +45,7 @@ mod tests {
             .services
             .catalogue
             .iter()
+            .filter(|s| s.link.is_none())
             .map(|s| s.id.clone())
             .collect();
         ids.sort();
