@@ -240,9 +240,9 @@ pub fn load(
     dir: &std::path::Path,
     feature_on: bool,
     today: Date,
-    problems: &mut Vec<crate::town::ConfigProblem>,
+    problems: &mut Vec<crate::town::problem::ConfigProblem>,
 ) -> (Vec<NoticeSpec>, Option<ChargeRules>) {
-    use crate::town::ConfigProblem;
+    use crate::town::problem::ConfigProblem;
     let mut specs = Vec::new();
     let path = dir.join(FILE);
     if path.exists() {
