@@ -88,6 +88,19 @@ if [ -z "$HEARING_TOKEN" ] || [ -z "$HEARING_LOGOUT_TOKEN" ]; then
   exit 1
 fi
 export HEARING_TOKEN HEARING_LOGOUT_TOKEN
+# Likewise notice sessions for the notice operations.
+notice_token() {
+  curl -fsS -X POST -H 'Content-Type: application/json' \
+    -d '{"kassenzeichen":"6.0100.000201.3","access_code":"N7KD-4PRA"}' "$BASE/api/v1/notices/session" |
+    sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p'
+}
+NOTICE_TOKEN="$(notice_token)"
+NOTICE_LOGOUT_TOKEN="$(notice_token)"
+if [ -z "$NOTICE_TOKEN" ] || [ -z "$NOTICE_LOGOUT_TOKEN" ]; then
+  echo "Signing in to the demo notice failed." >&2
+  exit 1
+fi
+export NOTICE_TOKEN NOTICE_LOGOUT_TOKEN
 
 # (c) every operation of the committed description, all checks, a fixed seed, bounded cases.
 # One worker: with two, Python 3.11's AST module (used by Hypothesis to describe strategies)
