@@ -98,6 +98,15 @@ test.describe('paying a notice', () => {
     await expect(page.getByRole('checkbox', { name: `Rate 3, fällig am ${inDays(70)}: 420,00 €` })).toBeChecked();
     await expect(page.getByRole('rowheader', { name: `Rate 1 bezahlt am ${inDays(-61)}` })).toBeVisible();
     await expectNoAxeViolations(page, 'deferred');
+    // Signing out leaves nothing of the notice in the tab.
+    await page.getByRole('button', { name: 'Online bezahlen' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Bezahlen' })).toBeVisible();
+    await historyStep(page, 'back');
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Bescheid bezahlen' })).toBeVisible();
+    expect(await page.evaluate(() => JSON.stringify({ ...sessionStorage }))).not.toContain('0205');
+    await page.goto(`/zahlen/bescheid`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Bescheid bezahlen' })).toBeVisible();
     // Another letter in the same tab: only that notice is shown.
     await openFromQr(page, NOTICES.partly);
     await expect(page.getByText('100,00 € bezahlt, 212,40 € offen')).toBeVisible();

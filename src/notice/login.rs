@@ -86,27 +86,38 @@ pub fn NoticeLogin() -> impl IntoView {
         });
     };
 
-    // The QR link: read once, scrub from the address bar and history, sign in.
-    let params = crate::dom::take_fragment_params();
-    let from_link = |k: &str| params.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
-    match (from_link("kz"), from_link("code")) {
-        (Some(k), Some(c)) => {
-            kz.set(k.clone());
-            code.set(c.clone());
-            let login = login.clone();
-            request_animation_frame(move || {
-                login(NoticeSessionRequest {
-                    kassenzeichen: k,
-                    access_code: c,
-                })
-            });
+    // The QR link: read once, scrub from the address bar and history, sign in. Also when the
+    // link is opened while this page is showing (only the fragment changes then).
+    let login_from_link = login.clone();
+    let from_fragment = move |first: bool| {
+        let params = crate::dom::take_fragment_params();
+        let from_link = |k: &str| params.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+        match (from_link("kz"), from_link("code")) {
+            (Some(k), Some(c)) => {
+                kz.set(k.clone());
+                code.set(c.clone());
+                let login = login_from_link.clone();
+                request_animation_frame(move || {
+                    login(NoticeSessionRequest {
+                        kassenzeichen: k,
+                        access_code: c,
+                    })
+                });
+            }
+            (Some(k), None) => kz.set(k),
+            _ if first && session::load().is_some() => {
+                let navigate = navigate_on.clone();
+                request_animation_frame(move || navigate(routes::NOTICE_PAGE, replace()));
+            }
+            _ => {}
         }
-        (Some(k), None) => kz.set(k),
-        _ if session::load().is_some() => {
-            request_animation_frame(move || navigate_on(routes::NOTICE_PAGE, replace()));
-        }
-        _ => {}
-    }
+    };
+    from_fragment(true);
+    let on_hash = window_event_listener(leptos::ev::hashchange, {
+        let from_fragment = from_fragment.clone();
+        move |_| from_fragment(false)
+    });
+    on_cleanup(move || on_hash.remove());
     // The checkout's "sign in for Kassenzeichen …".
     if let Some(k) = storage::load::<String>(session::SIGN_IN_KZ_SLOT) {
         storage::remove(session::SIGN_IN_KZ_SLOT);

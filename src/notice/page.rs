@@ -126,6 +126,9 @@ fn NoticeView(notice: Notice, token: String) -> impl IntoView {
         spawn_local(async move {
             let _ = api::notices::logout(i18n.lang.get_untracked(), &token).await;
             session::clear();
+            // Nothing of this notice stays in the tab for the next person.
+            cart.items
+                .update(|items| items.retain(|i| i.kassenzeichen().is_none()));
             nav(routes::NOTICE, replace());
         });
     };
