@@ -69,7 +69,7 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 
-say "Lighthouse ×${LH_RUNS:-3} on 4 pages and in-browser timings ×${TIMING_RUNS:-7} (measure on an idle machine)"
+say "Lighthouse ×${LH_RUNS:-3} on 5 pages and in-browser timings ×${TIMING_RUNS:-7} (measure on an idle machine)"
 (cd bench && BENCH_URL="http://127.0.0.1:$port" BENCH_RAW="$raw" CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}" node bench.mjs)
 
 say "make bench took $(( $(date +%s) - start )) s; report in bench/results/latest.md"

@@ -122,6 +122,7 @@ async fn a_session_shows_only_its_own_notice() {
     assert_eq!(n.status, StatusCode::OK);
     assert_eq!(n.json["kassenzeichen"], DOG_TAX.0);
     assert_eq!(n.json["addressee"], "Erika Mustermann");
+    assert_eq!(n.header(header::CACHE_CONTROL), "private, no-store");
     assert_eq!(n.json["payee"]["iban"], "DE09123456780001234567");
     // A hearing token does not open a notice.
     let hearing = send(

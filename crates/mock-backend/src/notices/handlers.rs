@@ -135,7 +135,7 @@ pub async fn current(
     State(state): State<AppState>,
     AcceptLang(lang): AcceptLang,
     NoticeAuth(session): NoticeAuth,
-) -> Result<Json<Notice>, ApiError> {
+) -> Result<impl axum::response::IntoResponse, ApiError> {
     let now = state.clock().now();
     let pending = state
         .payments()
@@ -145,7 +145,12 @@ pub async fn current(
         .view(&session.case_key, state.clock().today(), |id| {
             pending.iter().any(|p| p == id)
         })
-        .map(Json)
-        // Private data: never cached (the problem of an ended session is no different).
+        // Personal data: never stored by a cache.
+        .map(|n| {
+            (
+                [(axum::http::header::CACHE_CONTROL, "private, no-store")],
+                Json(n),
+            )
+        })
         .ok_or_else(|| session_expired(lang))
 }
