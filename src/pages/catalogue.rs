@@ -96,9 +96,10 @@ fn ServiceList(services: Vec<ServiceSummary>, query: Signal<String>) -> impl Int
 fn ServiceCard(service: ServiceSummary, lang: Lang) -> impl IntoView {
     let t = crate::i18n::texts(lang);
     // An entry for a letter leads to its page (the hearing, paying a notice), not to a form.
-    let href = service
-        .letter_page()
-        .map_or_else(|| crate::routes::catalogue_entry(&service.id), str::to_string);
+    let href = service.letter_page().map_or_else(
+        || crate::routes::catalogue_entry(&service.id),
+        str::to_string,
+    );
     view! {
         <li class="service-card">
             <h3><A href=href>{service.name.get(lang).to_string()}</A></h3>

@@ -32,6 +32,8 @@ pub fn appointment_entry(offer: &domain::appointment::AppointmentOffer) -> Servi
             Some(amount) => domain::catalogue::FeeSummary::From { amount },
             None => domain::catalogue::FeeSummary::Free,
         },
+        link: None,
+        keywords: Vec::new(),
     }
 }
 
