@@ -59,7 +59,7 @@ export default defineConfig({
     {
       command: BACKEND,
       url: `${SHORT_SESSION_URL}/api/health`,
-      env: { PORT: String(PORT + 2), DIST_DIR: DIST, TOWN_DIR, HEARING_SESSION_SECS: '130' },
+      env: { PORT: String(PORT + 2), DIST_DIR: DIST, TOWN_DIR, HEARING_SESSION_SECS: '130', ACCOUNT_SESSION_SECS: '130' },
       reuseExistingServer: false,
       timeout: 30_000,
       stdout: 'ignore',

@@ -28,6 +28,18 @@ pub fn App() -> impl IntoView {
         }
     });
     let cart = crate::checkout::cart::Cart::provide();
+    // Who is signed in with the citizen account, where the town offers it.
+    let account = crate::account::Account::provide();
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let on = town.get().is_some_and(|p| p.features.account);
+        if on {
+            account.load(i18n.lang.get_untracked());
+        }
+        on
+    });
     // Back from the back/forward cache: the cart and the language again from storage, then the
     // current page anew (see restore.rs).
     let restores = crate::restore::install(move || {
@@ -53,6 +65,7 @@ pub fn App() -> impl IntoView {
             </a>
             <Header cart=cart/>
             <OfflineBanner/>
+            <crate::account::timer::AccountTimer/>
             <main id="main" tabindex="-1" class="wrap">
                 {move || { restores.track(); view! {
                 <Routes fallback=|| view! { <pages::not_found::NotFound/> }>
@@ -73,6 +86,9 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment(segment::PRIVACY) view=pages::static_pages::Privacy/>
                     <Route path=StaticSegment(segment::APPOINTMENTS) view=crate::appointments::AppointmentPage/>
                     <Route path=(StaticSegment(segment::APPOINTMENTS), ParamSegment(param::STEP)) view=crate::appointments::AppointmentPage/>
+                    <Route path=StaticSegment(segment::ACCOUNT) view=crate::account::pages::AccountPage/>
+                    <Route path=StaticSegment(segment::SIGNED_OUT) view=crate::account::pages::SignedOut/>
+                    <Route path=StaticSegment(segment::SIGN_IN_FAILED) view=crate::account::pages::SignInFailed/>
                 </Routes>
                 } }}
             </main>
@@ -139,6 +155,7 @@ fn Header(cart: crate::checkout::cart::Cart) -> impl IntoView {
                     let n = cart.items.with(Vec::len);
                     (n > 0).then(|| view! { <A href=routes::CHECKOUT attr:class="cart-link">{crate::i18n::fill(i18n.t().cart_link, &[("count", &n)])}</A> })
                 }}
+                <crate::account::nav::AccountNav/>
                 <Show when=bilingual>
                 <button
                     type="button"

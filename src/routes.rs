@@ -26,6 +26,10 @@ pub mod segment {
     pub const NOTICE: &str = "zahlen";
     /// Below [`NOTICE`]: the signed-in notice.
     pub const NOTICE_PAGE: &str = "bescheid";
+    pub const ACCOUNT: &str = "konto";
+    pub const SIGNED_OUT: &str = "abgemeldet";
+    /// Where the API sends a refused sign-in (`account::handlers::FAILED_PATH` there).
+    pub const SIGN_IN_FAILED: &str = "anmeldung-fehlgeschlagen";
 }
 
 /// The route table's parameters, read with `use_params_map`.
@@ -48,6 +52,11 @@ pub const ACCESSIBILITY: &str = "/barrierefreiheit";
 pub const EASY_READ: &str = "/leichte-sprache";
 pub const IMPRINT: &str = "/impressum";
 pub const PRIVACY: &str = "/datenschutz";
+/// "Mein Konto": what the citizen account told the portal.
+pub const ACCOUNT: &str = "/konto";
+/// Where the provider returns after sign-out (`OIDC_POST_LOGOUT_REDIRECT_URI`).
+pub const SIGNED_OUT: &str = "/abgemeldet";
+
 /// The town's coat of arms (an SVG from its profile), served by the API.
 pub const COAT_OF_ARMS: &str = "/api/v1/town/coat-of-arms";
 /// The appointment booking's start (concerns and people).

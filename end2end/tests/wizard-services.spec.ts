@@ -15,6 +15,13 @@ const SERVICES: [string, string, string][] = [
   ['veranstaltungskarten', 'Vorbestellung Veranstaltungskarten', 'Veranstaltung und Karten'],
 ];
 
+/** Signs in from a start page with the test identity at trust level substantial. */
+async function signInSubstantial(page: Page) {
+  await page.getByRole('link', { name: 'Mit Servicekonto anmelden' }).click();
+  await page.getByRole('button', { name: /Anmelden als Marie-Luise/ }).click();
+  await waitForApp(page);
+}
+
 const sendButton = (page: Page) => page.getByRole('button', { name: 'Antrag verbindlich absenden' });
 const isSubmit = (r: Request) => new URL(r.url()).pathname === '/api/v1/applications' && r.method() === 'POST';
 const isSubmitResponse = (r: Response) => isSubmit(r.request());
@@ -26,11 +33,15 @@ test.describe('every service', () => {
       await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
       await expect(page).toHaveTitle(new RegExp(`^${name}`));
       await expectNoAxeViolations(page, `${id} start page`);
+      if (id === 'bewohnerparkausweis') await signInSubstantial(page);
       await page.getByRole('link', { name: 'Jetzt starten' }).click();
       await expect(page.getByRole('heading', { level: 1, name: firstStep })).toBeFocused();
       await expect(page.getByText(/^Schritt 1 von \d$/)).toBeVisible();
       if (id === 'eheschliessung') await expect(page.getByRole('radio').first()).toBeVisible();
       await expectNoAxeViolations(page, `${id} first step`);
+      // Signed in, the permit's first step is filled from the account; an emptied e-mail
+      // address (the one value that stays editable) gives the error state.
+      if (id === 'bewohnerparkausweis') await page.getByLabel('E-Mail-Adresse').fill('');
       await weiter(page).click();
       await expect(summaryOf(page)).toBeFocused();
       await expectNoAxeViolations(page, `${id} first step with errors`);
@@ -117,6 +128,9 @@ test.describe('service specifics', () => {
 
   test('Bewohnerparkausweis: registration number rule, wrong file type refused, PDF uploaded, application sent', async ({ page, request }) => {
     provokesNetworkErrors();
+    // The permit requires a substantial sign-in (account.spec.ts covers that flow).
+    await page.goto('/leistungen/bewohnerparkausweis');
+    await signInSubstantial(page);
     await seedAnswers(page, 'bewohnerparkausweis', {
       vorname: 'Erika', nachname: 'Mustermann', email: 'erika@example.de', zone: 'A', anschrift: ADDRESS,
     });

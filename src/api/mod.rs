@@ -130,7 +130,9 @@ pub async fn request_with_headers<B: Serialize, T: DeserializeOwned>(
         Method::Delete => Request::delete(path),
     }
     .header("Accept", "application/json")
-    .header("Accept-Language", lang.code());
+    .header("Accept-Language", lang.code())
+    // The API refuses cookie-authenticated changes without it or a same-origin Origin (CSRF).
+    .header("X-Requested-With", "serviceportal");
     for (name, value) in headers {
         builder = builder.header(name, value);
     }

@@ -25,6 +25,7 @@ fn field(id: &str, kind: FieldKind, label: Text, required: bool) -> Field {
         hint: None,
         required,
         condition: None,
+        prefill: None,
     }
 }
 
@@ -181,6 +182,8 @@ pub fn definition(role: HearingRole, on: domain::date::Date) -> FormDefinition {
         next_steps: t("", ""),
         steps: vec![personal, matter],
         fee: FeeRule::Free,
+        sign_in: Default::default(),
+        min_trust_level: None,
     }
 }
 

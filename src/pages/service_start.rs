@@ -55,8 +55,56 @@ fn StartPage(detail: ServiceDetail) -> impl IntoView {
             <p class="lead">{d.service.summary.get(lang).to_string()}</p>
             <p>{d.form.intro.get(lang).to_string()}</p>
             <p class="fee"><span class="fee-label">{t.fee}": "</span>{d.service.fee.describe(lang)}</p>
-            <StartLink service_id=d.form.id.clone() first_step=first has_answers=has_answers/>
+            <AccountGate form=d.form.clone() first_step=first has_answers=has_answers/>
             <p class="resume-hint"><A href=routes::RESUME>{t.resume_link}</A></p>
+        }
+    }
+}
+
+/// What the service needs of the citizen account: `required` asks for sign-in (at its
+/// minimum trust level) before "start now"; `optional` offers it next to starting anonymously.
+#[component]
+fn AccountGate(
+    form: domain::form::FormDefinition,
+    first_step: String,
+    has_answers: bool,
+) -> impl IntoView {
+    use domain::form::SignIn;
+    let i18n = use_i18n();
+    let town = crate::town::use_town();
+    let account = crate::account::use_account();
+    move || {
+        let t = i18n.t();
+        let lang = i18n.lang();
+        let start = || {
+            view! { <StartLink service_id=form.id.clone() first_step=first_step.clone() has_answers=has_answers/> }.into_any()
+        };
+        let on = town.get().is_some_and(|p| p.features.account);
+        if !on || form.sign_in == SignIn::None {
+            return start();
+        }
+        let here = routes::service(&form.id);
+        let me = account.and_then(|a| a.me.get());
+        let need = form
+            .min_trust_level
+            .unwrap_or(domain::account::TrustLevel::Basic);
+        match (form.sign_in, me) {
+            (SignIn::Required, None) => view! {
+                <p class="notice">{crate::i18n::fill(t.service_sign_in_required, &[("level", &need.label(lang))])}</p>
+                <p><a class="button button-start" href=crate::account::login_href(&here) rel="external">{t.service_sign_in_link}</a></p>
+            }
+            .into_any(),
+            (SignIn::Required, Some(me)) if me.trust_level < need => view! {
+                <p class="notice notice-error">{crate::i18n::fill(t.service_sign_in_level_too_low, &[("have", &me.trust_level.label(lang)), ("need", &need.label(lang))])}</p>
+            }
+            .into_any(),
+            (SignIn::Optional, None) => view! {
+                {start()}
+                <p>{t.service_sign_in_optional}</p>
+                <p><a href=crate::account::login_href(&here) rel="external">{t.service_sign_in_link}</a></p>
+            }
+            .into_any(),
+            _ => start(),
         }
     }
 }

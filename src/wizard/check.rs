@@ -228,6 +228,11 @@ pub fn AnswersSummary(ctx: WizardCtx) -> impl IntoView {
                                 .map(|(f, a)| {
                                     let label = f.label.get(lang).to_string();
                                     let value = display_answer(f, a, lang);
+                                    // Where the value came from, when the account filled it.
+                                    let value = match crate::account::prefill_mark(f, Some(a), t) {
+                                        Some(_) => format!("{value}\n({})", t.account_prefilled_source),
+                                        None => value,
+                                    };
                                     let href = step_href.clone();
                                     view! {
                                         <div class="summary-row">

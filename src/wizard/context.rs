@@ -86,6 +86,17 @@ impl WizardCtx {
             answers: RwSignal::new(answers),
             errors: RwSignal::new(BTreeMap::new()),
         };
+        // Signed in with the citizen account: fields that name an attribute are filled (empty
+        // ones; verified ones always). Runs again when the account changes.
+        if let Some(account) = crate::account::use_account() {
+            Effect::new(move |_| {
+                let Some(me) = account.me.get() else { return };
+                let mut answers = ctx.answers.get_untracked();
+                if ctx.form(|f| domain::form::prefill::prefill(f, &me, &mut answers)) {
+                    ctx.answers.set(answers);
+                }
+            });
+        }
         // The one effect that mirrors answers to sessionStorage, so a reload loses nothing.
         Effect::new(move |_| {
             let (id, version) = ctx.form(|f| (f.id.clone(), f.version));

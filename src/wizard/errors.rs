@@ -130,6 +130,7 @@ mod tests {
             hint: None,
             required: true,
             condition: None,
+            prefill: None,
         }
     }
 
@@ -178,6 +179,8 @@ mod tests {
                 step("hunde", vec![dogs, text("email")]),
             ],
             fee: FeeRule::Free,
+            sign_in: Default::default(),
+            min_trust_level: None,
         }
     }
 

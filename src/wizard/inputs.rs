@@ -92,8 +92,29 @@ fn label(field: &Field, lang: Lang) -> String {
     field.label.get(lang).to_string()
 }
 
+/// The field's hint; a field filled from the citizen account says so first.
 fn hint(field: &Field, lang: Lang) -> Option<String> {
-    field.hint.as_ref().map(|h| h.get(lang).to_string())
+    let own = field.hint.as_ref().map(|h| h.get(lang).to_string());
+    let answer = ctx().and_then(|c| c.answers.with(|a| a.get(&field.id).cloned()));
+    match crate::account::prefill_mark(field, answer.as_ref(), crate::i18n::texts(lang)) {
+        Some((mark, _)) => Some(match own {
+            Some(h) => format!("{mark} {h}"),
+            None => mark.to_string(),
+        }),
+        None => own,
+    }
+}
+
+/// Whether a hint paragraph may be shown (its own hint, or a mark from the account).
+fn may_hint(field: &Field) -> bool {
+    field.hint.is_some() || field.prefill.is_some()
+}
+
+/// A value from a verified account attribute: shown, not editable.
+fn locked(field: &Field) -> bool {
+    let answer = ctx().and_then(|c| c.answers.with(|a| a.get(&field.id).cloned()));
+    crate::account::prefill_mark(field, answer.as_ref(), crate::i18n::texts(Lang::De))
+        .is_some_and(|(_, locked)| locked)
 }
 
 fn describedby(
@@ -161,9 +182,10 @@ fn TextInput(field: Field, path: String, binding: Binding) -> impl IntoView {
     };
     let f = field.clone();
     let hint_sig = Signal::derive(move || hint(&f, i18n.lang()));
-    let has_hint = field.hint.is_some();
+    let has_hint = may_hint(&field);
     let b_get = binding.clone();
     let f2 = field.clone();
+    let f_lock = field.clone();
     view! {
         <div class="field" class:field-error=move || error.with(Option::is_some)>
             <label for=path.clone()>{move || label(&f2, i18n.lang())}</label>
@@ -180,6 +202,7 @@ fn TextInput(field: Field, path: String, binding: Binding) -> impl IntoView {
                 aria-describedby=describedby(&path, has_hint, error)
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 prop:value=move || b_get.text()
+                readonly=move || locked(&f_lock)
                 on:input=move |ev| binding.set_text(event_target_value(&ev))
             />
         </div>
@@ -192,7 +215,7 @@ fn TextArea(field: Field, path: String, binding: Binding, max_len: u32) -> impl 
     let error = error_signal(path.clone());
     let f = field.clone();
     let hint_sig = Signal::derive(move || hint(&f, i18n.lang()));
-    let has_hint = field.hint.is_some();
+    let has_hint = may_hint(&field);
     let (b_get, b_count) = (binding.clone(), binding.clone());
     let counter_id = format!("{path}-counter");
     let described = {
@@ -252,6 +275,7 @@ fn DateInput(field: Field, path: String, binding: Binding) -> impl IntoView {
         Date::parse_iso(&t).map(|d| d.format_de()).unwrap_or(t)
     };
     let f2 = field.clone();
+    let f_lock = field.clone();
     view! {
         <div class="field" class:field-error=move || error.with(Option::is_some)>
             <label for=path.clone()>{move || label(&f2, i18n.lang())}</label>
@@ -260,6 +284,7 @@ fn DateInput(field: Field, path: String, binding: Binding) -> impl IntoView {
                 id=path.clone()
                 name=path.clone()
                 type="text"
+                readonly=move || locked(&f_lock)
                 class="input-medium"
                 inputmode="decimal"
                 autocomplete=if field.id.contains("birth") || field.id.contains("geburt") { "bday" } else { "off" }
@@ -289,7 +314,7 @@ fn Radios(
     let error = error_signal(path.clone());
     let f = field.clone();
     let hint_sig = Signal::derive(move || hint(&f, i18n.lang()));
-    let has_hint = field.hint.is_some();
+    let has_hint = may_hint(&field);
     let f2 = field.clone();
     let items = options
         .into_iter()
@@ -335,7 +360,7 @@ fn Select(field: Field, path: String, binding: Binding, options: Vec<Choice>) ->
     let error = error_signal(path.clone());
     let f = field.clone();
     let hint_sig = Signal::derive(move || hint(&f, i18n.lang()));
-    let has_hint = field.hint.is_some();
+    let has_hint = may_hint(&field);
     let f2 = field.clone();
     let b_get = binding.clone();
     // A select cannot show an option's hint (radios do): the chosen option's hint follows it.
@@ -394,7 +419,7 @@ fn Checkboxes(field: Field, path: String, binding: Binding, options: Vec<Choice>
     let error = error_signal(path.clone());
     let f = field.clone();
     let hint_sig = Signal::derive(move || hint(&f, i18n.lang()));
-    let has_hint = field.hint.is_some();
+    let has_hint = may_hint(&field);
     let f2 = field.clone();
     let chosen = {
         let b = binding.clone();
@@ -522,6 +547,7 @@ fn AddressInput(field: Field, path: String, binding: Binding) -> impl IntoView {
             let error = error_signal(id.clone());
             let (cur_get, cur_set) = (current.clone(), current.clone());
             let b = binding.clone();
+            let f_lock = field.clone();
             let read = move |a: &AddressAnswer| match part {
                 "street" => a.street.clone(),
                 "house_number" => a.house_number.clone(),
@@ -542,6 +568,7 @@ fn AddressInput(field: Field, path: String, binding: Binding) -> impl IntoView {
                         aria-describedby=describedby(&id, false, error)
                         aria-invalid=move || error.with(Option::is_some).then_some("true")
                         prop:value=move || read(&cur_get())
+                        readonly=move || locked(&f_lock)
                         on:input=move |ev| {
                             let v = event_target_value(&ev);
                             let mut a = cur_set();
@@ -562,7 +589,7 @@ fn AddressInput(field: Field, path: String, binding: Binding) -> impl IntoView {
     let hint_sig = Signal::derive(move || hint(&f3, i18n.lang()));
     let whole_error = error_signal(path.clone());
     view! {
-        <fieldset class="field address" id=path.clone() tabindex="-1" aria-describedby=describedby(&path, field.hint.is_some(), whole_error)>
+        <fieldset class="field address" id=path.clone() tabindex="-1" aria-describedby=describedby(&path, may_hint(&field), whole_error)>
             <legend>{move || label(&f2, i18n.lang())}</legend>
             <HintAndError path=path.clone() hint=hint_sig error=whole_error/>
             {inputs}

@@ -1,6 +1,7 @@
 //! Rules shared by the portal app (wasm) and the mock backend: one rule set, compiled twice.
 //! No web dependency lives here.
 
+pub mod account;
 pub mod application;
 pub mod appointment;
 pub mod case_status;

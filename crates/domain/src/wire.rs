@@ -148,6 +148,7 @@ mod tests {
             hint: Some(t()),
             required: true,
             condition: Some(c("x")),
+            prefill: None,
         };
         round_trip(&[
             FieldKind::ShortText {

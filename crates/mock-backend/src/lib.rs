@@ -2,6 +2,7 @@
 //! built single-page app with a fallback to index.html so deep links and reloads work.
 
 pub mod access;
+pub mod account;
 pub mod api;
 pub mod appointments;
 pub mod clock;
@@ -37,10 +38,19 @@ pub fn app(state: AppState) -> Router {
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             api::feature_gate,
+        ))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            account::handlers::csrf,
         ));
+    let idp = account::idp::router().route_layer(axum::middleware::from_fn_with_state(
+        state.clone(),
+        account::idp::gate,
+    ));
     Router::new()
         .nest("/api", api)
         .merge(payments::psp::router())
+        .merge(idp)
         .with_state(state)
         .merge(statics)
         .layer(axum::middleware::from_fn_with_state(

@@ -1,6 +1,7 @@
 //! The OpenAPI 3.1 description, generated from the handlers' annotations. The committed copy
 //! in docs/openapi.json is checked against this in tests.
 
+use crate::account::handlers::CookieAuth;
 use crate::hearings::BearerAuth;
 use axum::http::header;
 use axum::response::IntoResponse;
@@ -48,8 +49,15 @@ use utoipa::OpenApi;
         crate::appointments::handlers::booking,
         crate::appointments::handlers::change,
         crate::appointments::handlers::cancel,
+        crate::account::handlers::login,
+        crate::account::handlers::callback,
+        crate::account::handlers::logout,
+        crate::account::handlers::status,
+        crate::account::handlers::me,
+        crate::account::handlers::extend,
+        crate::account::handlers::unlink,
     ),
-    modifiers(&BearerAuth, &LinkFieldNames),
+    modifiers(&BearerAuth, &CookieAuth, &LinkFieldNames),
     tags(
         (name = "system", description = "Health and description"),
         (name = "services", description = "The service catalogue"),
@@ -60,6 +68,7 @@ use utoipa::OpenApi;
         (name = "forms", description = "Guided form wizards: service definitions, appointment slots, applications, uploads, drafts"),
         (name = "payments", description = "Checkout for fees and fines (XBezahldienste model): methods, payments with server-side pricing, idempotent creation, provider redirect, status"),
         (name = "appointments", description = "Appointments at the citizens' office without an account: concerns and locations, free days and times, booking with Idempotency-Key, change and cancel by code and secret (`X-Booking-Secret`)"),
+        (name = "account", description = "Sign-in with the citizen account (OpenID Connect code flow with PKCE run by the API; the browser only holds an HttpOnly session cookie)"),
         (name = "mock-only", description = "Endpoints of the mock backend that do not exist in production (simulations for demos and tests)"),
     )
 )]

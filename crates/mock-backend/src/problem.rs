@@ -137,6 +137,33 @@ impl ApiError {
         .with_detail(de, en)
     }
 
+    /// A service the API depends on (e.g. the identity provider) does not answer.
+    pub fn service_unavailable(lang: Lang) -> ApiError {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            lang,
+            ("Vorübergehend nicht verfügbar", "Temporarily unavailable"),
+        )
+    }
+
+    /// A request that changes data with the session cookie but from another site (CSRF).
+    pub fn forbidden_cross_site(lang: Lang) -> ApiError {
+        ApiError::new(
+            StatusCode::FORBIDDEN,
+            "cross-site",
+            lang,
+            (
+                "Anfrage von einer anderen Website",
+                "Request from another site",
+            ),
+        )
+        .with_detail(
+            "Angemeldete Änderungen sind nur aus dem Serviceportal selbst möglich.",
+            "Signed-in changes are only possible from the service portal itself.",
+        )
+    }
+
     pub fn conflict(
         lang: Lang,
         kind: &'static str,

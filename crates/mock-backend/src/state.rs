@@ -22,6 +22,7 @@ struct Inner {
     forms: crate::forms::FormStore,
     payments: crate::payments::PaymentStore,
     appointments: std::sync::Arc<crate::appointments::AppointmentStore>,
+    account: crate::account::Account,
 }
 
 impl AppState {
@@ -68,6 +69,7 @@ impl AppState {
                     town.treasury(),
                 ),
                 appointments,
+                account: crate::account::Account::new(crate::account::OidcConfig::from_env()),
                 town,
             }),
         }
@@ -131,6 +133,11 @@ impl AppState {
     /// Appointment bookings and the slot engine.
     pub fn appointments(&self) -> &crate::appointments::AppointmentStore {
         &self.inner.appointments
+    }
+
+    /// Sign-in with the citizen account: configuration, sessions, the mock provider.
+    pub fn account(&self) -> &crate::account::Account {
+        &self.inner.account
     }
 
     /// Checkout payments and the methods the town offers.

@@ -30,11 +30,38 @@ const SERVICES: [&str; 9] = [
 ];
 
 async fn submit(state: &AppState, key: &str, body: &Value) -> Reply {
-    send(
-        state,
-        json_request(Method::POST, "/api/v1/applications", body, "de", Some(key)),
-    )
-    .await
+    let mut req = json_request(Method::POST, "/api/v1/applications", body, "de", Some(key));
+    // The resident parking permit requires sign-in (substantial): a session as the callback
+    // would start it (tests/account.rs covers the flow itself).
+    if body["service_id"] == "bewohnerparkausweis" {
+        let cookie = format!("portal_session={}", signed_in(state));
+        req.headers_mut()
+            .insert(header::COOKIE, cookie.parse().expect("cookie"));
+        req.headers_mut()
+            .insert("x-requested-with", "test".parse().expect("header"));
+    }
+    send(state, req).await
+}
+
+fn signed_in(state: &AppState) -> String {
+    state
+        .account()
+        .start_session(mock_backend::account::Session {
+            subject: "s".into(),
+            issuer: "i".into(),
+            given_name: "Erika".into(),
+            family_name: "Mustermann".into(),
+            birth_date: Some("1964-08-12".into()),
+            address: Some(domain::account::AccountAddress {
+                street: "Lindenallee 1".into(),
+                postal_code: "12345".into(),
+                town: "Musterstadt".into(),
+                country: "DE".into(),
+            }),
+            email: Some("erika@example.org".into()),
+            trust_level: domain::account::TrustLevel::Substantial,
+            last_seen: state.clock().now(),
+        })
 }
 
 fn application(service: &str, answers: &Value) -> Value {

@@ -17,6 +17,30 @@ pub struct FormDefinition {
     pub next_steps: Text,
     pub steps: Vec<Step>,
     pub fee: FeeRule,
+    /// Whether the service uses the citizen account: `none` (default), `optional` (offered,
+    /// fields prefilled) or `required` (sign in before the first step).
+    #[serde(default, skip_serializing_if = "SignIn::is_none")]
+    pub sign_in: SignIn,
+    /// The lowest trust level a `required` sign-in must have (default: any).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_trust_level: Option<crate::account::TrustLevel>,
+}
+
+/// What a service needs of the citizen account.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SignIn {
+    #[default]
+    None,
+    Optional,
+    Required,
+}
+
+impl SignIn {
+    pub fn is_none(&self) -> bool {
+        *self == SignIn::None
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +68,9 @@ pub struct Field {
     pub required: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<Condition>,
+    /// The account attribute that fills this field for signed-in citizens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefill: Option<crate::account::AccountAttribute>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -327,6 +354,7 @@ mod tests {
             hint: None,
             required: true,
             condition: None,
+            prefill: None,
         }
     }
 
@@ -368,6 +396,8 @@ mod tests {
                 step("hunde", vec![dogs, field("email", FieldKind::Email)]),
             ],
             fee: FeeRule::Free,
+            sign_in: Default::default(),
+            min_trust_level: None,
         }
     }
 

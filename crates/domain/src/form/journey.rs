@@ -147,6 +147,7 @@ mod tests {
             hint: None,
             required: true,
             condition: None,
+            prefill: None,
         }
     }
 
@@ -176,6 +177,8 @@ mod tests {
                 step("c", None),
             ],
             fee: FeeRule::Free,
+            sign_in: Default::default(),
+            min_trust_level: None,
         }
     }
 

@@ -11,10 +11,11 @@ mod journey;
 mod rules;
 mod validate;
 
+pub mod prefill;
 pub use crate::validation::FormProblem;
 pub use answers::{AddressAnswer, Answer, Answers, FileAnswer};
 pub use condition::Condition;
-pub use definition::{Choice, DateRule, Field, FieldKind, FormDefinition, Step};
+pub use definition::{Choice, DateRule, Field, FieldKind, FormDefinition, SignIn, Step};
 pub use example::{date_example, years_ago};
 pub use fee::{FeeBreakdown, FeeLine, FeeRule, ItemRate, OptionPrice};
 pub use journey::{Journey, Landing, CHECK_PAGE};

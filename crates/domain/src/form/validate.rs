@@ -347,6 +347,7 @@ mod tests {
             hint: None,
             required,
             condition: None,
+            prefill: None,
         }
     }
 
@@ -623,6 +624,8 @@ mod tests {
                 },
             ],
             fee: super::super::FeeRule::Free,
+            sign_in: Default::default(),
+            min_trust_level: None,
         };
         let answers: Answers = [("want", "no"), ("extra", "x"), ("more", "y"), ("junk", "z")]
             .iter()

@@ -29,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .merge(crate::forms::handlers::routes())
         .merge(crate::payments::handlers::routes())
         .merge(crate::appointments::handlers::routes())
+        .merge(crate::account::handlers::routes())
         .layer(axum::middleware::from_fn(method_not_allowed))
         // Unknown API paths answer with a problem, never with the app's index.html.
         .fallback(|AcceptLang(lang): AcceptLang| async move { ApiError::not_found(lang) })
@@ -52,6 +53,13 @@ pub async fn feature_gate(
     }
     let notices_off = !state.town().profile.features.notices;
     if notices_off && req.uri().path().contains("/v1/notices") {
+        return ApiError::not_found(lang).into_response();
+    }
+    let path = req.uri().path();
+    let account_off = !state.town().profile.features.account;
+    if account_off
+        && (path.contains("/v1/auth/") || path.ends_with("/v1/me") || path.contains("/v1/me/"))
+    {
         return ApiError::not_found(lang).into_response();
     }
     next.run(req).await

@@ -126,6 +126,8 @@ pub async fn slots(
             links(("GetApplication" = (operation_id = "application", parameters(("reference" = "$response.body#/reference")))))),
         (status = 200, description = "Replay of an earlier request with the same key and body", body = ApplicationReceipt),
         (status = 400, description = "Malformed body or missing Idempotency-Key", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "The service requires sign-in with the citizen account (`sign_in: required`) at a trust level the session lacks", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Cross-site request with the session cookie", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Unknown service", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Form changed (`/problems/form-changed`), slot taken meanwhile (`/problems/slot-taken`) or key reused with another body (`/problems/idempotency-conflict`)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Validation errors per field (ids as `hunde.0.chip`, `anschrift.postal_code`)", body = Problem, content_type = "application/problem+json"),
@@ -137,9 +139,12 @@ pub async fn submit(
     State(state): State<AppState>,
     AcceptLang(lang): AcceptLang,
     key: IdempotencyKey,
-    ApiJson(req): ApiJson<ApplicationRequest>,
+    headers: HeaderMap,
+    ApiJson(mut req): ApiJson<ApplicationRequest>,
 ) -> Result<(StatusCode, Json<ApplicationReceipt>), ApiError> {
     let ServiceDetail { service, form } = detail(&state, lang, &req.service_id)?;
+    // Sign-in the service requires, and verified account values over whatever was sent.
+    crate::account::handlers::apply_account(&state, &headers, lang, &form, &mut req.answers)?;
     if req.form_version != form.version {
         return Err(ApiError::conflict(
             lang,
