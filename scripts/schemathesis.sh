@@ -102,6 +102,23 @@ if [ -z "$NOTICE_TOKEN" ] || [ -z "$NOTICE_LOGOUT_TOKEN" ]; then
 fi
 export NOTICE_TOKEN NOTICE_LOGOUT_TOKEN
 
+# Citizen-account sessions (cookie) for the account operations: the code flow through the
+# bundled mock provider, as a browser would go it.
+account_session() {
+  local jar authorize callback
+  jar="$(mktemp "$WORK/jar.XXXXXX")"
+  authorize="$(curl -fsS -c "$jar" -o /dev/null -w '%{redirect_url}' "$BASE/api/v1/auth/login")"
+  callback="$(curl -fsS -o /dev/null -w '%{redirect_url}' --data "${authorize#*\?}&identity=marie" "$BASE/mock-idp/authorize")"
+  curl -fsS -b "$jar" -c "$jar" -o /dev/null "$callback"
+  awk '$6 == "portal_session" { print $7 }' "$jar"
+}
+ACCOUNT_SESSION="$(account_session)"
+if [ -z "$ACCOUNT_SESSION" ]; then
+  echo "Signing in with the demo citizen account failed." >&2
+  exit 1
+fi
+export ACCOUNT_SESSION
+
 # (c) every operation of the committed description, all checks, a fixed seed, bounded cases.
 # One worker: with two, Python 3.11's AST module (used by Hypothesis to describe strategies)
 # is not thread-safe and fails now and then with "AST constructor recursion depth mismatch".

@@ -51,10 +51,11 @@ use utoipa::OpenApi;
         crate::appointments::handlers::cancel,
         crate::account::handlers::login,
         crate::account::handlers::callback,
-        crate::account::handlers::logout,
         crate::account::handlers::status,
         crate::account::handlers::me,
         crate::account::handlers::extend,
+        // Last: both end the session (schemathesis tests in this order with one session).
+        crate::account::handlers::logout,
         crate::account::handlers::unlink,
     ),
     modifiers(&BearerAuth, &CookieAuth, &LinkFieldNames),
