@@ -16,5 +16,6 @@ pub mod notice;
 pub mod payment;
 pub mod search;
 pub mod town;
+pub mod upload;
 pub mod validation;
 mod wire;
