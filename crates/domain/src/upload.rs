@@ -168,7 +168,10 @@ mod tests {
             plan(25, 10),
             vec![
                 Chunk { offset: 0, len: 10 },
-                Chunk { offset: 10, len: 10 },
+                Chunk {
+                    offset: 10,
+                    len: 10
+                },
                 Chunk { offset: 20, len: 5 }
             ]
         );
@@ -206,7 +209,10 @@ mod tests {
             Append::WrongOffset { expected: 10 }
         );
         assert_eq!(check_append(20, 25, 20, 6), Append::TooLarge);
-        assert_eq!(check_append(u64::MAX, u64::MAX, u64::MAX, 1), Append::TooLarge);
+        assert_eq!(
+            check_append(u64::MAX, u64::MAX, u64::MAX, 1),
+            Append::TooLarge
+        );
     }
 
     #[test]
@@ -229,7 +235,11 @@ mod tests {
         assert_eq!(announcement(0, 10), None);
         assert_eq!(announcement(10, 25), Some(25));
         assert_eq!(announcement(25, 49), None);
-        assert_eq!(announcement(40, 80), Some(75), "only the highest step crossed");
+        assert_eq!(
+            announcement(40, 80),
+            Some(75),
+            "only the highest step crossed"
+        );
         assert_eq!(announcement(99, 100), Some(100));
         assert_eq!(announcement(100, 100), None);
     }

@@ -67,7 +67,7 @@ pub fn bucket(method: &Method, path: &str) -> Option<&'static str> {
     match path.strip_prefix("/api").unwrap_or(path) {
         "/v1/feedback" => Some("feedback"),
         "/v1/drafts" => Some("drafts"),
-        "/v1/uploads" => Some("uploads"),
+        "/v1/uploads" | "/v1/uploads/resumable" => Some("uploads"),
         "/v1/applications" => Some("applications"),
         "/v1/payments" => Some("payments"),
         "/v1/appointments/bookings" => Some("appointments"),

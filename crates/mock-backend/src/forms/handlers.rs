@@ -35,6 +35,7 @@ pub fn routes() -> Router<AppState> {
             post(save_draft).layer(DefaultBodyLimit::max(DRAFT_LIMIT)),
         )
         .route("/v1/drafts/{code}", get(load_draft))
+        .merge(super::resumable::routes())
 }
 
 /// A path segment that is not valid UTF-8 cannot name anything we have.

@@ -4,6 +4,7 @@
 pub mod definitions;
 pub mod handlers;
 pub mod reference;
+pub mod resumable;
 pub mod uploads;
 
 use crate::idempotency::{IdempotencyKey, IdempotencyStore, KeyReused, Outcome};
@@ -90,7 +91,6 @@ struct StoredDraft {
 
 struct StoredUpload {
     receipt: UploadReceipt,
-    #[allow(dead_code)] // kept like a real document store would; nothing reads it back yet
     bytes: Bytes,
 }
 
@@ -120,6 +120,8 @@ pub struct FormStore {
     submissions: IdempotencyStore<String>,
     /// The slot engine the forms' slots are taken in.
     appointments: std::sync::Arc<crate::appointments::AppointmentStore>,
+    /// Unfinished chunked uploads; finished ones move into `uploads`.
+    resumable: resumable::ResumableStore,
 }
 
 impl FormStore {
@@ -189,6 +191,7 @@ impl FormStore {
             treasury: town.treasury(),
             submissions: IdempotencyStore::default(),
             appointments,
+            resumable: resumable::ResumableStore::default(),
         }
     }
 
@@ -416,6 +419,18 @@ impl FormStore {
             },
         );
         receipt
+    }
+
+    pub fn resumable(&self) -> &resumable::ResumableStore {
+        &self.resumable
+    }
+
+    /// The stored type and bytes of an upload (the mock's dev endpoint).
+    pub fn upload_content(&self, id: &str) -> Option<(String, Bytes)> {
+        lock(&self.data)
+            .uploads
+            .get(id)
+            .map(|u| (u.receipt.content_type.clone(), u.bytes.clone()))
     }
 
     pub fn upload(&self, id: &str) -> Option<UploadReceipt> {

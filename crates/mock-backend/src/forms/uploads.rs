@@ -86,6 +86,12 @@ pub fn file_name(header: Option<&[u8]>) -> Result<String, NameProblem> {
         .filter(|h| is_well_formed(h))
         .ok_or(NameProblem::Malformed)?;
     let decoded = percent_decode(raw).ok_or(NameProblem::Unusable)?;
+    clean_name(&decoded)
+}
+
+/// A decoded file name with any client path and control characters removed, at most 200
+/// characters (the rule of `X-File-Name`, also used for names sent in JSON).
+pub fn clean_name(decoded: &str) -> Result<String, NameProblem> {
     let base = decoded.rsplit(['/', '\\']).next().unwrap_or("");
     let name: String = base
         .chars()

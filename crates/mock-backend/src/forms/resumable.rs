@@ -1,0 +1,389 @@
+//! Resumable uploads in the shape of the tus protocol: announce a file with its length
+//! (`POST /api/v1/uploads/resumable` → id), append chunks at the acknowledged offset
+//! (`PATCH …/{id}` with `Upload-Offset`), ask the offset after a failure (`GET`/`HEAD …/{id}`).
+//! The server never accepts a chunk at another offset or beyond the announced length, checks
+//! the finished file's first bytes against its type, and forgets unfinished uploads after a day.
+
+use super::uploads::{self, FileType, NameProblem};
+use crate::extract::{AcceptLang, ApiJson};
+use crate::problem::{ApiError, Problem};
+use crate::state::AppState;
+use crate::sync::lock;
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, PathRejection};
+use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, patch, post};
+use axum::{Json, Router};
+use domain::application::UploadReceipt;
+use domain::i18n::Lang;
+use domain::upload::{self as rules, Append, ResumableCreate, ResumableUpload};
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+pub const UPLOAD_OFFSET: &str = "upload-offset";
+
+struct Pending {
+    name: String,
+    kind: FileType,
+    size: u64,
+    bytes: Vec<u8>,
+    expires_at: i64,
+    /// Set once complete and checked: a client whose last answer was lost asks and gets it.
+    receipt: Option<UploadReceipt>,
+}
+
+#[derive(Default)]
+pub struct ResumableStore {
+    pending: Mutex<HashMap<String, Pending>>,
+}
+
+/// Why a chunk was not stored.
+#[derive(Debug, PartialEq, Eq)]
+pub enum AppendError {
+    /// Unknown or expired.
+    NotFound,
+    WrongOffset {
+        expected: u64,
+    },
+    TooLarge,
+    /// The finished file's first bytes are not of its declared type; the upload is dropped.
+    WrongType,
+}
+
+fn upload_id() -> String {
+    const CHARS: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
+    let tail: String = (0..20)
+        .map(|_| char::from(CHARS[rand::random_range(0..CHARS.len())]))
+        .collect();
+    format!("res_{tail}")
+}
+
+impl Pending {
+    fn view(&self, id: &str) -> ResumableUpload {
+        ResumableUpload {
+            id: id.to_owned(),
+            offset: self.bytes.len() as u64,
+            size: self.size,
+            expires_at: crate::clock::rfc3339(self.expires_at),
+            receipt: self.receipt.clone(),
+        }
+    }
+}
+
+impl ResumableStore {
+    fn purge(map: &mut HashMap<String, Pending>, now: i64) {
+        map.retain(|_, p| p.expires_at > now);
+    }
+
+    pub fn create(&self, name: String, kind: FileType, size: u64, now: i64) -> ResumableUpload {
+        let mut map = lock(&self.pending);
+        Self::purge(&mut map, now);
+        let id = loop {
+            let candidate = upload_id();
+            if !map.contains_key(&candidate) {
+                break candidate;
+            }
+        };
+        let p = Pending {
+            name,
+            kind,
+            size,
+            bytes: Vec::new(),
+            expires_at: now + rules::EXPIRY_SECS,
+            receipt: None,
+        };
+        let view = p.view(&id);
+        map.insert(id, p);
+        view
+    }
+
+    pub fn status(&self, id: &str, now: i64) -> Option<ResumableUpload> {
+        let mut map = lock(&self.pending);
+        Self::purge(&mut map, now);
+        map.get(id).map(|p| p.view(id))
+    }
+
+    /// Appends `chunk` at `claimed`; on the last byte, checks the type and stores the file
+    /// through `finish` (which returns the receipt of the ordinary upload store).
+    pub fn append(
+        &self,
+        id: &str,
+        claimed: u64,
+        chunk: &[u8],
+        now: i64,
+        finish: impl FnOnce(String, FileType, Bytes) -> UploadReceipt,
+    ) -> Result<ResumableUpload, AppendError> {
+        let mut map = lock(&self.pending);
+        Self::purge(&mut map, now);
+        let p = map.get_mut(id).ok_or(AppendError::NotFound)?;
+        if p.receipt.is_some() {
+            // Complete already: only the repeated last chunk's question "where am I" fits.
+            return match claimed == p.size && chunk.is_empty() {
+                true => Ok(p.view(id)),
+                false => Err(AppendError::WrongOffset { expected: p.size }),
+            };
+        }
+        match rules::check_append(p.bytes.len() as u64, p.size, claimed, chunk.len() as u64) {
+            Append::WrongOffset { expected } => Err(AppendError::WrongOffset { expected }),
+            Append::TooLarge => Err(AppendError::TooLarge),
+            Append::Accept { complete, .. } => {
+                p.bytes.extend_from_slice(chunk);
+                p.expires_at = now + rules::EXPIRY_SECS;
+                if complete {
+                    if !p.kind.matches(&p.bytes) {
+                        map.remove(id);
+                        return Err(AppendError::WrongType);
+                    }
+                    let bytes = Bytes::from(std::mem::take(&mut p.bytes));
+                    let size = bytes.len();
+                    p.receipt = Some(finish(p.name.clone(), p.kind, bytes));
+                    // The bytes moved to the upload store; the offset stays the full size.
+                    let mut view = p.view(id);
+                    view.offset = size as u64;
+                    return Ok(view);
+                }
+                Ok(p.view(id))
+            }
+        }
+    }
+}
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/v1/uploads/resumable", post(create))
+        .route(
+            "/v1/uploads/resumable/{id}",
+            patch(append)
+                .get(status)
+                .layer(DefaultBodyLimit::max(rules::MAX_CHUNK_BYTES as usize)),
+        )
+        .route("/v1/dev/uploads/{id}/content", get(content))
+}
+
+fn not_found(lang: Lang) -> ApiError {
+    ApiError::not_found(lang).with_detail(
+        "Dieser Upload ist abgelaufen oder unbekannt. Bitte wählen Sie die Datei erneut aus.",
+        "This upload has expired or is unknown. Please choose the file again.",
+    )
+}
+
+fn too_large(lang: Lang) -> ApiError {
+    ApiError::unprocessable(
+        lang,
+        "upload-too-large",
+        "Die Datei ist größer als 10 MB. Bitte wählen Sie eine kleinere Datei oder ein Foto mit weniger Seiten.",
+        "The file is larger than 10 MB. Please choose a smaller file or a photo of fewer pages.",
+    )
+}
+
+fn with_offset(mut res: Response, offset: u64) -> Response {
+    res.headers_mut()
+        .insert(UPLOAD_OFFSET, HeaderValue::from(offset));
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+/// Announces a file to be sent in chunks: its name, type and total length.
+#[utoipa::path(
+    post,
+    path = "/api/v1/uploads/resumable",
+    tag = "forms",
+    request_body(content = ResumableCreate, example = json!({"name": "Fahrzeugschein.jpg", "size": 912345, "content_type": "image/jpeg"})),
+    responses(
+        (status = 201, description = "Created; send the bytes with PATCH at offset 0",
+            body = ResumableUpload,
+            headers(("Location" = String, description = "The upload's URL"), ("Upload-Offset" = u64, description = "Always 0"))),
+        (status = 400, description = "Malformed body", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Empty (`/problems/upload-empty`), larger than 10 MB (`/problems/upload-too-large`), not a PDF, JPEG or PNG (`/problems/upload-type`), or no usable file name (`/problems/upload-name`)", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many requests from this client (`/problems/rate-limited`)", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds until the next attempt is possible"))),
+    )
+)]
+pub async fn create(
+    State(state): State<AppState>,
+    AcceptLang(lang): AcceptLang,
+    ApiJson(req): ApiJson<ResumableCreate>,
+) -> Result<Response, ApiError> {
+    if req.size > rules::MAX_BYTES {
+        return Err(too_large(lang));
+    }
+    if req.size == 0 {
+        return Err(ApiError::unprocessable(
+            lang,
+            "upload-empty",
+            "Die Datei ist leer.",
+            "The file is empty.",
+        ));
+    }
+    let Some(kind) = FileType::from_content_type(&req.content_type) else {
+        return Err(ApiError::unprocessable(
+            lang,
+            "upload-type",
+            "Bitte laden Sie eine PDF-, JPEG- oder PNG-Datei hoch.",
+            "Please upload a PDF, JPEG or PNG file.",
+        ));
+    };
+    let name = uploads::clean_name(&req.name).map_err(|p| {
+        let (de, en) = match p {
+            NameProblem::TooLong => (
+                "Der Dateiname ist zu lang (höchstens 200 Zeichen). Bitte benennen Sie die Datei um.",
+                "The file name is too long (200 characters at most). Please rename the file.",
+            ),
+            _ => (
+                "Der Dateiname ist ungültig. Bitte benennen Sie die Datei um.",
+                "The file name is not valid. Please rename the file.",
+            ),
+        };
+        ApiError::unprocessable(lang, "upload-name", de, en)
+    })?;
+    let created = state
+        .forms()
+        .resumable()
+        .create(name, kind, req.size, state.clock().now());
+    let location = format!("/api/v1/uploads/resumable/{}", created.id);
+    let mut res = (StatusCode::CREATED, Json(created)).into_response();
+    if let Ok(v) = HeaderValue::from_str(&location) {
+        res.headers_mut().insert(header::LOCATION, v);
+    }
+    Ok(with_offset(res, 0))
+}
+
+/// Where to continue: the bytes received so far (also as `HEAD`, with `Upload-Offset`).
+#[utoipa::path(
+    get,
+    path = "/api/v1/uploads/resumable/{id}",
+    tag = "forms",
+    params(("id" = String, Path, description = "The id from the creation")),
+    responses(
+        (status = 200, description = "The offset to continue at; `receipt` once complete", body = ResumableUpload,
+            headers(("Upload-Offset" = u64, description = "Bytes received"))),
+        (status = 404, description = "Unknown or expired (unfinished uploads are kept 24 hours after the last chunk)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn status(
+    State(state): State<AppState>,
+    AcceptLang(lang): AcceptLang,
+    id: Result<Path<String>, PathRejection>,
+) -> Result<Response, ApiError> {
+    let Ok(Path(id)) = id else {
+        return Err(not_found(lang));
+    };
+    let s = state
+        .forms()
+        .resumable()
+        .status(&id, state.clock().now())
+        .ok_or_else(|| not_found(lang))?;
+    let offset = s.offset;
+    Ok(with_offset(Json(s).into_response(), offset))
+}
+
+/// Appends a chunk at `Upload-Offset`. The last chunk completes the upload: its type is then
+/// checked by the first bytes and the answer carries the receipt for the form.
+#[utoipa::path(
+    patch,
+    path = "/api/v1/uploads/resumable/{id}",
+    tag = "forms",
+    params(
+        ("id" = String, Path, description = "The id from the creation"),
+        ("Upload-Offset" = u64, Header, description = "Where this chunk starts: must equal the bytes received so far"),
+    ),
+    request_body(description = "The chunk's bytes, at most 1 MiB", content((inline(uploads::FileBody) = "application/offset+octet-stream"))),
+    responses(
+        (status = 200, description = "Stored; the new offset, and the receipt when complete", body = ResumableUpload,
+            headers(("Upload-Offset" = u64, description = "Bytes received"))),
+        (status = 400, description = "Upload-Offset missing or not a number", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown or expired", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not at the received offset (`/problems/upload-offset`); the `Upload-Offset` header says where to continue", body = Problem, content_type = "application/problem+json",
+            headers(("Upload-Offset" = u64, description = "Bytes received"))),
+        (status = 422, description = "More bytes than announced or a chunk over 1 MiB (`/problems/upload-too-large`), or the finished file is not of its declared type (`/problems/upload-type`; the upload is dropped)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn append(
+    State(state): State<AppState>,
+    AcceptLang(lang): AcceptLang,
+    id: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let Ok(Path(id)) = id else {
+        return Err(not_found(lang));
+    };
+    let claimed = headers
+        .get(UPLOAD_OFFSET)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .ok_or_else(|| {
+            ApiError::bad_request(lang, "An Upload-Offset header with a number is required")
+        })?;
+    let chunk = match body {
+        Ok(b) => b,
+        Err(r) if r.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_large(lang)),
+        Err(_) => return Err(ApiError::bad_request(lang, "The body could not be read")),
+    };
+    let forms = state.forms();
+    let result = forms.resumable().append(
+        &id,
+        claimed,
+        &chunk,
+        state.clock().now(),
+        |name, kind, bytes| forms.add_upload(name, kind.mime(), bytes),
+    );
+    match result {
+        Ok(s) => {
+            let offset = s.offset;
+            Ok(with_offset(Json(s).into_response(), offset))
+        }
+        Err(AppendError::NotFound) => Err(not_found(lang)),
+        Err(AppendError::TooLarge) => Err(too_large(lang)),
+        Err(AppendError::WrongType) => Err(ApiError::unprocessable(
+            lang,
+            "upload-type",
+            "Die Datei ist keine PDF-, JPEG- oder PNG-Datei. Bitte wählen Sie eine andere Datei.",
+            "The file is not a PDF, JPEG or PNG file. Please choose another file.",
+        )),
+        Err(AppendError::WrongOffset { expected }) => Ok(with_offset(
+            ApiError::conflict(
+                lang,
+                "upload-offset",
+                format!("Der Server hat {expected} Bytes; bitte dort fortsetzen."),
+                format!("The server has {expected} bytes; please continue there."),
+            )
+            .into_response(),
+            expected,
+        )),
+    }
+}
+
+/// Mock only: the stored bytes of a finished upload, so tests compare them with what the
+/// browser sent.
+#[utoipa::path(
+    get,
+    path = "/api/v1/dev/uploads/{id}/content",
+    tag = "mock-only",
+    params(("id" = String, Path, description = "The upload id (`upl_…`) of a receipt")),
+    responses(
+        (status = 200, description = "The file's bytes", content((inline(uploads::FileBody) = "application/pdf"), (inline(uploads::FileBody) = "image/jpeg"), (inline(uploads::FileBody) = "image/png"))),
+        (status = 404, description = "No upload with this id", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn content(
+    State(state): State<AppState>,
+    AcceptLang(lang): AcceptLang,
+    id: Result<Path<String>, PathRejection>,
+) -> Result<Response, ApiError> {
+    let Ok(Path(id)) = id else {
+        return Err(ApiError::not_found(lang));
+    };
+    let (ctype, bytes) = state
+        .forms()
+        .upload_content(&id)
+        .ok_or_else(|| ApiError::not_found(lang))?;
+    let mut res = bytes.into_response();
+    if let Ok(v) = HeaderValue::from_str(&ctype) {
+        res.headers_mut().insert(header::CONTENT_TYPE, v);
+    }
+    Ok(res)
+}
