@@ -9,6 +9,7 @@ pub mod notices;
 pub mod payments;
 pub mod services;
 pub mod town;
+pub mod uploads;
 
 use crate::i18n::{fill, Lang, Texts};
 use gloo_net::http::{Request, RequestBuilder};

@@ -10,7 +10,6 @@ use domain::application::Slot;
 use domain::date::{format_date_time, Date};
 use domain::form::{AddressAnswer, Answer, Answers, Choice, Field, FieldKind, FileAnswer};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use std::collections::BTreeMap;
 use wasm_bindgen::JsCast;
 
@@ -653,9 +652,10 @@ pub fn slot_label(id: &str) -> Option<domain::i18n::Text> {
 
 #[component]
 fn FileInput(field: Field, path: String, binding: Binding) -> impl IntoView {
+    use super::upload::{Phase, Upload};
     let i18n = use_i18n();
     let error = error_signal(path.clone());
-    let uploading = RwSignal::new(false);
+    let up = Upload::new(&path);
     let f = field.clone();
     let hint_sig = Signal::derive(move || {
         let base = i18n.t().upload_hint.to_string();
@@ -666,6 +666,7 @@ fn FileInput(field: Field, path: String, binding: Binding) -> impl IntoView {
     });
     let errors = ctx().map(|c| c.errors);
     let (b_show, b_set, b_remove) = (binding.clone(), binding.clone(), binding);
+    let b_bar = b_show.clone();
     let path_err = path.clone();
     let path_focus = path.clone();
     let on_change = move |ev: leptos::ev::Event| {
@@ -680,67 +681,136 @@ fn FileInput(field: Field, path: String, binding: Binding) -> impl IntoView {
         };
         let b = b_set.clone();
         let path = path_err.clone();
-        uploading.set(true);
-        spawn_local(async move {
-            let result = api::forms::upload(i18n.lang.get_untracked(), &file).await;
-            uploading.set(false);
-            match result {
-                Ok(r) => {
-                    b.set(Some(Answer::File(FileAnswer {
-                        id: r.id,
-                        name: r.name,
-                        size: r.size,
-                    })));
-                    if let Some(e) = errors {
-                        e.update(|m| {
-                            m.remove(&path);
-                        });
-                    }
-                }
-                Err(err) => {
-                    let msg = match &err {
-                        api::ApiError::Validation(p) | api::ApiError::Status(_, p)
-                            if p.detail.is_some() =>
-                        {
-                            p.detail.clone().unwrap_or_default()
-                        }
-                        other => other.message(i18n.t()),
-                    };
-                    if let Some(e) = errors {
-                        e.update(|m| {
-                            m.insert(path.clone(), msg);
-                        });
-                    }
+        // Only this field's answer and error change: the step's other answers stay.
+        let done: super::upload::Done = std::rc::Rc::new(move |result| match result {
+            Ok(r) => {
+                b.set(Some(Answer::File(FileAnswer {
+                    id: r.id,
+                    name: r.name,
+                    size: r.size,
+                })));
+                if let Some(e) = errors {
+                    e.update(|m| {
+                        m.remove(&path);
+                    });
                 }
             }
-            input.set_value("");
+            Err(msg) => {
+                if let Some(e) = errors {
+                    e.update(|m| {
+                        m.insert(path.clone(), msg);
+                    });
+                }
+            }
         });
+        up.start(file, i18n.lang.get_untracked(), done);
+        // The File object stays usable; clearing lets the same file be chosen again.
+        input.set_value("");
+    };
+    let mb = move |bytes: u64| domain::upload::format_mb(bytes, i18n.lang() == Lang::De);
+    let show_bar = move || {
+        let p = up.phase.get();
+        matches!(p, Phase::Sending | Phase::Retrying(_) | Phase::Stalled)
+            || (p == Phase::Idle
+                && up.total.get() > 0
+                && matches!(b_bar.get(), Some(Answer::File(_))))
     };
     let f2 = field.clone();
+    let cancel_id = format!("{path}-cancel");
+    let cancel_focus = cancel_id.clone();
+    let input_focus = path.clone();
     view! {
         <div class="field" class:field-error=move || error.with(Option::is_some)>
             <label for=path.clone()>{move || label(&f2, i18n.lang())}</label>
             <HintAndError path=path.clone() hint=hint_sig error=error/>
-            // One live region that stays in the page, so "uploading" and "uploaded" are announced.
+            // One live region that stays in the page: the quarters of the progress, a lost
+            // connection, and "uploaded" are announced; not every byte.
             <p class="uploaded" role="status">
                 {move || {
-                    if uploading.get() {
-                        i18n.t().uploading.to_string()
-                    } else {
-                        match b_show.get() {
-                            Some(Answer::File(file)) => fill(i18n.t().uploaded_file, &[("file", &file.name)]),
+                    let t = i18n.t();
+                    match up.phase.get() {
+                        Phase::Preparing => t.upload_preparing.to_string(),
+                        Phase::Sending => match up.announced.get() {
+                            Some(p) => fill(t.upload_announce, &[("percent", &p)]),
+                            None => t.uploading.to_string(),
+                        },
+                        Phase::Retrying(n) => fill(
+                            t.upload_retrying,
+                            &[("attempt", &n), ("max", &domain::upload::AUTO_RETRIES)],
+                        ),
+                        Phase::Stalled => t.upload_stalled.to_string(),
+                        Phase::Cancelled => t.upload_cancelled.to_string(),
+                        Phase::Interrupted => t.upload_interrupted.to_string(),
+                        Phase::Idle => match b_show.get() {
+                            Some(Answer::File(file)) => fill(t.uploaded_file, &[("file", &file.name)]),
                             _ => String::new(),
-                        }
+                        },
                     }
                 }}
             </p>
-            {move || matches!(b_remove.get(), Some(Answer::File(_))).then(|| {
+            {move || up.shrunk.get().map(|(before, after)| {
+                let t = i18n.t();
+                view! {
+                    <p class="upload-shrunk">
+                        {fill(t.upload_shrunk, &[("before", &mb(before)), ("after", &mb(after))])}
+                        " "
+                        {t.upload_metadata_removed}
+                    </p>
+                }
+            })}
+            {move || show_bar().then(|| {
+                let (sent, total) = (up.sent.get(), up.total.get());
+                let pct = domain::upload::percent(sent, total);
+                view! {
+                    <div class="upload-progress">
+                        <progress
+                            max=total.to_string()
+                            value=sent.to_string()
+                            aria-label=move || i18n.t().upload_progress_label
+                        ></progress>
+                        <p class="upload-progress-text">
+                            {fill(i18n.t().upload_progress, &[("sent", &mb(sent)), ("total", &mb(total)), ("percent", &pct)])}
+                        </p>
+                    </div>
+                }
+            })}
+            {move || (up.phase.get() == Phase::Stalled).then(|| {
+                let focus = cancel_focus.clone();
+                view! {
+                    <p>
+                        <button type="button" class="button" on:click=move |_| {
+                            up.resume();
+                            let id = focus.clone();
+                            request_animation_frame(move || crate::dom::focus_id(&id));
+                        }>
+                            {move || i18n.t().upload_resume}
+                        </button>
+                    </p>
+                }
+            })}
+            {move || matches!(up.phase.get(), Phase::Sending | Phase::Retrying(_) | Phase::Stalled).then(|| {
+                let id = cancel_id.clone();
+                let input_id = input_focus.clone();
+                view! {
+                    <p>
+                        <button type="button" class="link-button" id=id on:click=move |_| {
+                            up.cancel();
+                            let id = input_id.clone();
+                            request_animation_frame(move || crate::dom::focus_id(&id));
+                        }>
+                            {move || i18n.t().upload_cancel}
+                        </button>
+                    </p>
+                }
+            })}
+            {move || (matches!(b_remove.get(), Some(Answer::File(_))) && !up.busy()).then(|| {
                 let b = b_remove.clone();
                 let input_id = path_focus.clone();
                 view! {
                     <p>
                         <button type="button" class="link-button" on:click=move |_| {
                             b.set(None);
+                            up.forget();
                             // The button disappears: focus the file input to choose another.
                             let id = input_id.clone();
                             request_animation_frame(move || crate::dom::focus_id(&id));
@@ -750,11 +820,13 @@ fn FileInput(field: Field, path: String, binding: Binding) -> impl IntoView {
                     </p>
                 }
             })}
+            // Phones offer the camera and the gallery for image types; no `capture`, so the
+            // gallery and the file manager stay possible.
             <input
                 id=path.clone()
                 name=path.clone()
                 type="file"
-                accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+                accept="image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf"
                 aria-describedby=describedby(&path, true, error)
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 on:change=on_change

@@ -11,3 +11,4 @@ pub mod nav;
 pub mod page;
 pub mod resume;
 pub mod step;
+pub mod upload;
