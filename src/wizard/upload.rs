@@ -114,6 +114,8 @@ impl Upload {
 
     /// Prepares and sends `file`; `done` gets the receipt or the message to show.
     pub fn start(self, file: web_sys::File, lang: Lang, done: Done) {
+        // Read before the reset below forgets it: the upload interrupted by a reload.
+        let interrupted = self.path.try_get_value().and_then(|p| pending(&p));
         self.cancel_quietly();
         self.shrunk.set(None);
         if rules::is_photo(&file.type_()) {
@@ -140,7 +142,7 @@ impl Upload {
             };
             // After a reload: the same (prepared) file continues where the server stopped.
             let mut resumed = None;
-            if let Some(p) = pending(&path).filter(|p| p.size == size) {
+            if let Some(p) = interrupted.filter(|p| p.size == size) {
                 if let Ok(s) = api::uploads::status(lang, &p.id).await {
                     resumed = Some(s);
                 }

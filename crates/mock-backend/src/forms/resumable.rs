@@ -120,9 +120,10 @@ impl ResumableStore {
         let p = map.get_mut(id).ok_or(AppendError::NotFound)?;
         if p.receipt.is_some() {
             // Complete already: only the repeated last chunk's question "where am I" fits.
-            return match claimed == p.size && chunk.is_empty() {
-                true => Ok(p.view(id)),
-                false => Err(AppendError::WrongOffset { expected: p.size }),
+            return if claimed == p.size && chunk.is_empty() {
+                Ok(p.view(id))
+            } else {
+                Err(AppendError::WrongOffset { expected: p.size })
             };
         }
         match rules::check_append(p.bytes.len() as u64, p.size, claimed, chunk.len() as u64) {
@@ -341,8 +342,8 @@ pub async fn append(
         Err(AppendError::WrongType) => Err(ApiError::unprocessable(
             lang,
             "upload-type",
-            "Die Datei ist keine PDF-, JPEG- oder PNG-Datei. Bitte wählen Sie eine andere Datei.",
-            "The file is not a PDF, JPEG or PNG file. Please choose another file.",
+            "Bitte laden Sie eine PDF-, JPEG- oder PNG-Datei hoch.",
+            "Please upload a PDF, JPEG or PNG file.",
         )),
         Err(AppendError::WrongOffset { expected }) => Ok(with_offset(
             ApiError::conflict(
