@@ -1,4 +1,4 @@
-use super::{decode, request, request_with_headers, ApiError, Method};
+use super::{request, request_with_headers, ApiError, Method};
 use crate::i18n::Lang;
 use domain::application::{
     ApplicationReceipt, ApplicationRequest, Draft, DraftSaved, ServiceDetail, Slot,

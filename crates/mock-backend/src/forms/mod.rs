@@ -1,6 +1,7 @@
 //! Guided form wizards: what citizens send through the town's forms
 //! (applications, drafts, uploads, appointment slots, meter readings), all in memory.
 
+pub mod chunks;
 pub mod definitions;
 pub mod handlers;
 pub mod reference;
@@ -121,7 +122,7 @@ pub struct FormStore {
     /// The slot engine the forms' slots are taken in.
     appointments: std::sync::Arc<crate::appointments::AppointmentStore>,
     /// Unfinished chunked uploads; finished ones move into `uploads`.
-    resumable: resumable::ResumableStore,
+    resumable: chunks::ResumableStore,
 }
 
 impl FormStore {
@@ -191,7 +192,7 @@ impl FormStore {
             treasury: town.treasury(),
             submissions: IdempotencyStore::default(),
             appointments,
-            resumable: resumable::ResumableStore::default(),
+            resumable: chunks::ResumableStore::default(),
         }
     }
 
@@ -421,7 +422,7 @@ impl FormStore {
         receipt
     }
 
-    pub fn resumable(&self) -> &resumable::ResumableStore {
+    pub fn resumable(&self) -> &chunks::ResumableStore {
         &self.resumable
     }
 
