@@ -55,7 +55,7 @@ pub async fn send_chunk(
     );
     let prepared = (|| -> Result<(), JsValue> {
         xhr.open_with_async("PATCH", &url, true)?;
-        xhr.set_request_header("Content-Type", "application/offset+octet-stream")?;
+        xhr.set_request_header("Content-Type", "application/octet-stream")?;
         xhr.set_request_header("Accept", "application/json")?;
         xhr.set_request_header("Accept-Language", lang.code())?;
         xhr.set_request_header("Upload-Offset", &offset.to_string())?;
@@ -113,7 +113,15 @@ pub async fn send_chunk(
     let text = xhr.response_text().ok().flatten().unwrap_or_default();
     match status {
         200..=299 => serde_json::from_str(&text).map_err(|_| ChunkError::Retry),
-        409 => Err(ChunkError::Conflict),
+        // With `Upload-Offset`: another offset; without: refused (too large, wrong type).
+        409 if xhr
+            .get_response_header("Upload-Offset")
+            .ok()
+            .flatten()
+            .is_some() =>
+        {
+            Err(ChunkError::Conflict)
+        }
         0 | 408 | 429 | 500..=599 => Err(ChunkError::Retry),
         _ => Err(ChunkError::Refused(
             serde_json::from_str::<Problem>(&text)

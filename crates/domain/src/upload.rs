@@ -23,11 +23,18 @@ pub const CHUNK_TIMEOUT_MS: u32 = 30_000;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ResumableCreate {
-    /// The file name (any path is removed; at most 200 characters).
+    /// The file name, shown back (any path removed; longer than 200 characters: the last 200;
+    /// nothing usable left: `Datei`).
     pub name: String,
     /// Total length in bytes (`Upload-Length` in tus), at most 10 MB.
+    #[serde(deserialize_with = "crate::wire::whole_int64")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 10_485_760))]
     pub size: u64,
     /// `application/pdf`, `image/jpeg` or `image/png`; the finished file's first bytes must match.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = "^(application/pdf|image/jpeg|image/png)$")
+    )]
     pub content_type: String,
 }
 

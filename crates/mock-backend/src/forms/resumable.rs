@@ -68,7 +68,7 @@ fn with_offset(mut res: Response, offset: u64) -> Response {
             body = ResumableUpload,
             headers(("Location" = String, description = "The upload's URL"), ("Upload-Offset" = u64, description = "Always 0"))),
         (status = 400, description = "Malformed body", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Empty (`/problems/upload-empty`), larger than 10 MB (`/problems/upload-too-large`), not a PDF, JPEG or PNG (`/problems/upload-type`), or no usable file name (`/problems/upload-name`)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Empty (`/problems/upload-empty`), larger than 10 MB (`/problems/upload-too-large`), or not a PDF, JPEG or PNG (`/problems/upload-type`)", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many requests from this client (`/problems/rate-limited`)", body = Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds until the next attempt is possible"))),
     )
@@ -97,19 +97,19 @@ pub async fn create(
             "Please upload a PDF, JPEG or PNG file.",
         ));
     };
-    let name = uploads::clean_name(&req.name).map_err(|p| {
-        let (de, en) = match p {
-            NameProblem::TooLong => (
-                "Der Dateiname ist zu lang (höchstens 200 Zeichen). Bitte benennen Sie die Datei um.",
-                "The file name is too long (200 characters at most). Please rename the file.",
-            ),
-            _ => (
-                "Der Dateiname ist ungültig. Bitte benennen Sie die Datei um.",
-                "The file name is not valid. Please rename the file.",
-            ),
-        };
-        ApiError::unprocessable(lang, "upload-name", de, en)
-    })?;
+    // The name is only shown back: one that is unusable becomes "Datei", a long one keeps its
+    // last 200 characters (with the extension) rather than failing the upload.
+    let name = match uploads::clean_name(&req.name) {
+        Ok(n) => n,
+        Err(NameProblem::TooLong) => {
+            let chars: Vec<char> = req.name.chars().filter(|c| !c.is_control()).collect();
+            let tail: String = chars[chars.len().saturating_sub(uploads::MAX_NAME_CHARS)..]
+                .iter()
+                .collect();
+            uploads::clean_name(&tail).unwrap_or_else(|_| "Datei".into())
+        }
+        Err(_) => "Datei".into(),
+    };
     let created = state
         .forms()
         .resumable()
@@ -161,15 +161,15 @@ pub async fn status(
         ("id" = String, Path, description = "The id from the creation"),
         ("Upload-Offset" = u64, Header, description = "Where this chunk starts: must equal the bytes received so far"),
     ),
-    request_body(description = "The chunk's bytes, at most 1 MiB", content((inline(uploads::FileBody) = "application/offset+octet-stream"))),
+    request_body(description = "The chunk's bytes, at most 1 MiB", content((inline(uploads::FileBody) = "application/octet-stream"))),
     responses(
         (status = 200, description = "Stored; the new offset, and the receipt when complete", body = ResumableUpload,
             headers(("Upload-Offset" = u64, description = "Bytes received"))),
-        (status = 400, description = "Upload-Offset missing or not a number", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Upload-Offset missing or not a number, or no body", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Unknown or expired", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Not at the received offset (`/problems/upload-offset`); the `Upload-Offset` header says where to continue", body = Problem, content_type = "application/problem+json",
-            headers(("Upload-Offset" = u64, description = "Bytes received"))),
-        (status = 422, description = "More bytes than announced or a chunk over 1 MiB (`/problems/upload-too-large`), or the finished file is not of its declared type (`/problems/upload-type`; the upload is dropped)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not at the received offset (`/problems/upload-offset`; the `Upload-Offset` header says where to continue), more bytes than announced (`/problems/upload-too-large`), or the finished file is not of its declared type (`/problems/upload-type`; the upload is dropped)", body = Problem, content_type = "application/problem+json",
+            headers(("Upload-Offset" = u64, description = "Bytes received; only with `/problems/upload-offset`"))),
+        (status = 422, description = "A chunk over 1 MiB (`/problems/upload-too-large`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn append(
@@ -194,6 +194,13 @@ pub async fn append(
         Err(r) if r.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_large(lang)),
         Err(_) => return Err(ApiError::bad_request(lang, "The body could not be read")),
     };
+    // tus allows an empty chunk, but a request without any body is malformed.
+    if chunk.is_empty() && !headers.contains_key(header::CONTENT_TYPE) {
+        return Err(ApiError::bad_request(
+            lang,
+            "The chunk's bytes are required as the body",
+        ));
+    }
     let forms = state.forms();
     let result = forms.resumable().append(
         &id,
@@ -208,8 +215,14 @@ pub async fn append(
             Ok(with_offset(Json(s).into_response(), offset))
         }
         Err(AppendError::NotFound) => Err(not_found(lang)),
-        Err(AppendError::TooLarge) => Err(too_large(lang)),
-        Err(AppendError::WrongType) => Err(ApiError::unprocessable(
+        // Both conflict with what the creation announced: 409, like a wrong offset.
+        Err(AppendError::TooLarge) => Err(ApiError::conflict(
+            lang,
+            "upload-too-large",
+            "Es kamen mehr Bytes als angekündigt. Bitte wählen Sie die Datei erneut aus.",
+            "More bytes arrived than announced. Please choose the file again.",
+        )),
+        Err(AppendError::WrongType) => Err(ApiError::conflict(
             lang,
             "upload-type",
             "Bitte laden Sie eine PDF-, JPEG- oder PNG-Datei hoch.",
