@@ -187,6 +187,8 @@ test.describe('services and the account', () => {
     await expect(page.getByRole('link', { name: 'Jetzt starten' })).toHaveCount(0);
     await expectNoAxeViolations(page, 'required service, trust level too low');
     await page.getByRole('navigation', { name: 'Servicekonto' }).getByRole('button', { name: 'Abmelden' }).click();
+    // Sign-out goes through the provider and back: wait for it to land before navigating again.
+    await expect(page.getByRole('heading', { level: 1, name: 'Sie sind abgemeldet' })).toBeVisible();
     await page.goto('/leistungen/bewohnerparkausweis');
     await page.getByRole('link', { name: 'Mit Servicekonto anmelden' }).click();
     await page.getByRole('button', { name: MARIE }).click();

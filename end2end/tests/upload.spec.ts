@@ -238,6 +238,33 @@ test.describe('Uploads on a weak connection', () => {
     expect(bottom[2]).toBeGreaterThan(150);
     expect(bottom[0]).toBeLessThan(100);
   });
+
+  test('a small photo keeps its pixel size but loses its EXIF block, GPS included', async ({ page, request }) => {
+    const upload = await toProofStep(page);
+    const ids = receipts(page);
+    // 800 × 400 as stored, orientation 6: upright it is 400 × 800, below the 2,000 px limit.
+    const pixels = Buffer.from(await page.evaluate(async () => {
+      const c = new OffscreenCanvas(800, 400);
+      const ctx = c.getContext('2d')!;
+      ctx.fillStyle = '#c03030';
+      ctx.fillRect(0, 0, 800, 400);
+      const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+      const url: string = await new Promise((ok) => {
+        const r = new FileReader();
+        r.onload = () => ok(String(r.result));
+        r.readAsDataURL(blob);
+      });
+      return url.slice(url.indexOf(',') + 1);
+    }), 'base64');
+    const photo = withExif(pixels);
+    expect(hasExif(photo)).toBe(true);
+    await upload.setInputFiles({ name: 'klein.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await expect(page.getByRole('status').filter({ hasText: 'Hochgeladen: klein.jpg' })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(/Der Aufnahmeort und andere im Foto gespeicherte Angaben/)).toBeVisible();
+    const file = await stored(request, ids);
+    expect(hasExif(file)).toBe(false);
+    expect(jpegSize(file)).toEqual({ width: 400, height: 800 });
+  });
 });
 
 /** An APP1 Exif block (big-endian TIFF): Orientation 6 and a GPS position, after the SOI. */

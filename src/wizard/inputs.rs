@@ -752,8 +752,7 @@ fn FileInput(field: Field, path: String, binding: Binding) -> impl IntoView {
                 let t = i18n.t();
                 view! {
                     <p class="upload-shrunk">
-                        {fill(t.upload_shrunk, &[("before", &mb(before)), ("after", &mb(after))])}
-                        " "
+                        {(after < before).then(|| format!("{} ", fill(t.upload_shrunk, &[("before", &mb(before)), ("after", &mb(after))])))}
                         {t.upload_metadata_removed}
                     </p>
                 }

@@ -395,12 +395,13 @@ pub struct Prepared {
     pub shrunk: bool,
 }
 
-/// JPEG and PNG photos above the pixel limit are drawn upright (EXIF orientation applied) onto
-/// a smaller canvas and re-encoded as JPEG, which keeps no metadata (GPS, camera, time).
-/// Everything else, and anything the browser cannot decode, is sent as it is.
+/// JPEG and PNG photos are drawn upright (EXIF orientation applied) onto a canvas — smaller
+/// when above the pixel limit — and re-encoded as JPEG, which keeps no metadata (GPS, camera,
+/// time): a small photo carries the location just as well as a large one. PDFs, and anything
+/// the browser cannot decode, are sent as they are.
 pub async fn prepare(file: &web_sys::File) -> Prepared {
     if rules::is_photo(&file.type_()) {
-        if let Ok(Some(p)) = downscale(file).await {
+        if let Ok(p) = reencode(file).await {
             return p;
         }
     }
@@ -412,7 +413,7 @@ pub async fn prepare(file: &web_sys::File) -> Prepared {
     }
 }
 
-async fn downscale(file: &web_sys::File) -> Result<Option<Prepared>, JsValue> {
+async fn reencode(file: &web_sys::File) -> Result<Prepared, JsValue> {
     let window = web_sys::window().ok_or(JsValue::NULL)?;
     let opts = web_sys::ImageBitmapOptions::new();
     opts.set_image_orientation(web_sys::ImageOrientation::FromImage);
@@ -420,11 +421,9 @@ async fn downscale(file: &web_sys::File) -> Result<Option<Prepared>, JsValue> {
         JsFuture::from(window.create_image_bitmap_with_blob_and_image_bitmap_options(file, &opts)?)
             .await?
             .dyn_into()?;
-    let Some((w, h)) = rules::target_size(bitmap.width(), bitmap.height(), rules::MAX_LONG_SIDE_PX)
-    else {
-        bitmap.close();
-        return Ok(None);
-    };
+    // Redrawn even when small enough: re-encoding is what removes the GPS position.
+    let (w, h) = rules::target_size(bitmap.width(), bitmap.height(), rules::MAX_LONG_SIDE_PX)
+        .unwrap_or((bitmap.width(), bitmap.height()));
     let canvas = web_sys::OffscreenCanvas::new(w, h)?;
     let ctx: web_sys::OffscreenCanvasRenderingContext2d =
         canvas.get_context("2d")?.ok_or(JsValue::NULL)?.dyn_into()?;
@@ -441,10 +440,10 @@ async fn downscale(file: &web_sys::File) -> Result<Option<Prepared>, JsValue> {
         .dyn_into()?;
     let name = file.name();
     let stem = name.rsplit_once('.').map(|(s, _)| s).unwrap_or(&name);
-    Ok(Some(Prepared {
+    Ok(Prepared {
         blob,
         name: format!("{stem}.jpg"),
         content_type: "image/jpeg".into(),
         shrunk: true,
-    }))
+    })
 }
