@@ -38,6 +38,14 @@ test.describe('sign-in with the citizen account', () => {
     await expect(page.getByText('substanziell (ELSTER-Zertifikat)')).toBeVisible();
     await expect(page.getByText('Rathausplatz 3, 12345 Musterstadt')).toBeVisible();
     await expectNoAxeViolations(page, 'account page');
+    // What the account told the portal follows the language switch, dates the German way first.
+    const details = page.locator('dl.summary-list');
+    await expect(details.getByRole('definition').filter({ hasText: /^\d{2}\.\d{2}\.\d{4}$/ })).toHaveCount(1);
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expect(details.getByText('Trust level', { exact: true })).toBeVisible();
+    await expect(details.getByText('Date of birth', { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Auf Deutsch wechseln' }).click();
+    await expect(details.getByText('Vertrauensniveau', { exact: true })).toBeVisible();
 
     await nav.getByRole('button', { name: 'Abmelden' }).click();
     await expect(page).toHaveURL(/\/abgemeldet$/);

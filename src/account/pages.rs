@@ -4,7 +4,7 @@
 use super::{login_href, use_account, LOGIN};
 use crate::api::{request, Method};
 use crate::components::page_title::PageTitle;
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, Lang, Texts};
 use domain::account::Me;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -89,15 +89,28 @@ pub fn AccountPage() -> impl IntoView {
 #[component]
 fn Attributes(me: Me) -> impl IntoView {
     let i18n = use_i18n();
-    let t = i18n.t();
-    let lang = i18n.lang();
-    let mut rows: Vec<(&'static str, String)> = vec![(
+    // Rebuilt on a language change: labels, the date format and the trust level's wording.
+    let rows =
+        move || {
+            attribute_rows(&me, i18n.t(), i18n.lang())
+            .into_iter()
+            .map(|(k, v)| view! {
+                <div class="summary-row"><dt>{k}</dt><dd class="summary-value">{v}</dd></div>
+            })
+            .collect_view()
+        };
+    view! { <dl class="summary-list">{rows}</dl> }
+}
+
+/// What the account told the portal, as label and value in `lang`.
+fn attribute_rows(me: &Me, t: &Texts, lang: Lang) -> Vec<(&'static str, String)> {
+    let mut rows = vec![(
         t.account_name,
         format!("{} {}", me.given_name, me.family_name),
     )];
     if let Some(b) = me.birth_date.as_deref() {
         let shown = domain::date::Date::parse_iso(b)
-            .map(|d| d.to_string())
+            .map(|d| d.format(lang))
             .unwrap_or_else(|| b.to_string());
         rows.push((t.account_birth_date, shown));
     }
@@ -114,13 +127,7 @@ fn Attributes(me: Me) -> impl IntoView {
         t.account_trust_level,
         me.trust_level.label(lang).to_string(),
     ));
-    view! {
-        <dl class="summary-list">
-            {rows.into_iter().map(|(k, v)| view! {
-                <div class="summary-row"><dt>{k}</dt><dd class="summary-value">{v}</dd></div>
-            }).collect_view()}
-        </dl>
-    }
+    rows
 }
 
 #[component]
