@@ -44,6 +44,17 @@ test.describe('online hearing', () => {
     expect(stored).not.toContain('K7MP');
   });
 
+  test('a letter\'s QR link opened while the sign-in page shows (only the fragment changes) logs in', async ({ page }) => {
+    await page.goto('/anhoerung');
+    await waitForApp(page);
+    await expect(page.getByLabel('Aktenzeichen')).toBeVisible();
+    // Same path, new fragment: the browser navigates within the page, the app is not reloaded.
+    await page.goto(`/anhoerung#az=${CASES.fine.az}&code=${CASES.fine.code}`);
+    await expect(page.getByText(`Aktenzeichen ${CASES.fine.az}`)).toBeVisible();
+    await expect(page).toHaveURL(/\/anhoerung\/fall$/);
+    expect(page.url()).not.toContain('code=');
+  });
+
   test('open warning fine: accusation, deadline, evidence with alt text, GiroCode with the Kassenzeichen', async ({ page }) => {
     await openFromQr(page, CASES.warning);
     await expect(page.getByText('Offen', { exact: true })).toBeVisible();

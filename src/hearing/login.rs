@@ -89,31 +89,44 @@ pub fn HearingLogin() -> impl IntoView {
         });
     };
 
-    // The QR link: read the pair once, scrub it from the address bar and history, log in.
-    let params = crate::dom::take_fragment_params();
-    let from_link = |k: &str| params.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
-    if let (Some(az), Some(c)) = (from_link("az"), from_link("code")) {
-        case_number.set(az.clone());
-        code.set(c.clone());
-        let login = login.clone();
-        request_animation_frame(move || {
-            login(SessionRequest {
-                case_number: az,
-                access_code: c,
-            })
-        });
-    } else if session::load().is_some() && storage::load::<String>(super::RETURN_SLOT).is_none() {
-        let navigate = navigate_home.clone();
-        request_animation_frame(move || {
-            navigate(
-                &routes::hearing_step(routes::HEARING_CASE),
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            )
-        });
-    }
+    // The QR link: read the pair once, scrub it from the address bar and history, log in. Also
+    // when a letter's link is opened while this page shows (only the fragment changes then).
+    let login_from_link = login.clone();
+    let from_fragment = move |first: bool| {
+        let params = crate::dom::take_fragment_params();
+        let from_link = |k: &str| params.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+        if let (Some(az), Some(c)) = (from_link("az"), from_link("code")) {
+            case_number.set(az.clone());
+            code.set(c.clone());
+            let login = login_from_link.clone();
+            request_animation_frame(move || {
+                login(SessionRequest {
+                    case_number: az,
+                    access_code: c,
+                })
+            });
+        } else if first
+            && session::load().is_some()
+            && storage::load::<String>(super::RETURN_SLOT).is_none()
+        {
+            let navigate = navigate_home.clone();
+            request_animation_frame(move || {
+                navigate(
+                    &routes::hearing_step(routes::HEARING_CASE),
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                )
+            });
+        }
+    };
+    from_fragment(true);
+    let on_hash = window_event_listener(leptos::ev::hashchange, {
+        let from_fragment = from_fragment.clone();
+        move |_| from_fragment(false)
+    });
+    on_cleanup(move || on_hash.remove());
 
     // The checkout's "sign in to case …": the case number is known, the code is on the letter.
     if let Some(az) = storage::load::<String>(session::SIGN_IN_CASE_SLOT) {
