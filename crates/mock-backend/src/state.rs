@@ -23,6 +23,7 @@ struct Inner {
     payments: crate::payments::PaymentStore,
     appointments: std::sync::Arc<crate::appointments::AppointmentStore>,
     account: crate::account::Account,
+    outbox: crate::mail::Outbox,
 }
 
 impl AppState {
@@ -70,6 +71,7 @@ impl AppState {
                 ),
                 appointments,
                 account: crate::account::Account::new(crate::account::OidcConfig::from_env()),
+                outbox: crate::mail::Outbox::default(),
                 town,
             }),
         }
@@ -133,6 +135,11 @@ impl AppState {
     /// Appointment bookings and the slot engine.
     pub fn appointments(&self) -> &crate::appointments::AppointmentStore {
         &self.inner.appointments
+    }
+
+    /// E-mail sent to citizens (the mock's `/mock-mail` page reads it).
+    pub fn outbox(&self) -> &crate::mail::Outbox {
+        &self.inner.outbox
     }
 
     /// Sign-in with the citizen account: configuration, sessions, the mock provider.
