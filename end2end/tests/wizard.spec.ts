@@ -222,6 +222,11 @@ test.describe('Hundeanmeldung', () => {
     expect(receipt.service_id).toBe('hundeanmeldung');
     expect(receipt.fee.total).toBe(21600);
     expect(receipt.paid).toBe(false);
+    // The time of receipt is shown in German time (CET/CEST), not in the API's UTC.
+    const berlin = new Intl.DateTimeFormat('de-DE', {
+      timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit',
+    }).format(new Date(receipt.submitted_at));
+    await expect(page.getByText(`Eingegangen am ${berlin} Uhr.`)).toBeVisible();
 
     // The answers are gone from the tab once sent; nothing is in localStorage.
     const stored = await page.evaluate(() => ({ session: sessionStorage.getItem('answers:hundeanmeldung'), local: JSON.stringify({ ...localStorage }) }));

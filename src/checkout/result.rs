@@ -183,7 +183,7 @@ fn PaymentOutcome(payment: Payment, on_refresh: Callback<()>) -> impl IntoView {
                 {table}
                 <dl class="summary-list">
                     <div class="summary-row"><dt>{t.checkout_method_used}</dt><dd class="summary-value">{method}</dd></div>
-                    <div class="summary-row"><dt>{t.checkout_paid_at}</dt><dd class="summary-value">{format!("{when} (UTC)")}</dd></div>
+                    <div class="summary-row"><dt>{t.checkout_paid_at}</dt><dd class="summary-value">{when}</dd></div>
                 </dl>
                 <div class="button-group no-print">
                     <PrintButton/>

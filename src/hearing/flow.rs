@@ -207,7 +207,7 @@ fn receipt_text(r: &HearingReceipt, t: &Texts, lang: Lang) -> String {
         format!("{} {}", t.hearing_receipt_title, r.case_number),
         format!("{}: {}", t.your_reference, r.reference),
         format!(
-            "{}: {} (UTC)",
+            "{}: {}",
             t.hearing_received,
             format_timestamp(&r.received_at, lang)
         ),

@@ -115,7 +115,7 @@ pub static TEXTS: Texts = Texts {
     start_again: "Antrag beginnen",
     confirmation_title: "Antrag gesendet",
     your_reference: "Ihre Vorgangsnummer",
-    submitted_at: "Eingegangen am {time} (UTC).",
+    submitted_at: "Eingegangen am {time}.",
     what_next: "Wie es weitergeht",
     pay_heading: "Gebühr bezahlen",
     fee_due: "Für diesen Antrag ist eine Gebühr von {amount} fällig.",

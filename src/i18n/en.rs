@@ -115,7 +115,7 @@ pub static TEXTS: Texts = Texts {
     start_again: "Start an application",
     confirmation_title: "Application sent",
     your_reference: "Your reference number",
-    submitted_at: "Received on {time} (UTC).",
+    submitted_at: "Received on {time}.",
     what_next: "What happens next",
     pay_heading: "Pay the fee",
     fee_due: "A fee of {amount} is due for this application.",

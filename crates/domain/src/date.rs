@@ -1,6 +1,7 @@
 //! Civil dates without a date crate: parse ISO `YYYY-MM-DD`, show German `21.11.2026`, count
-//! days, name the weekday; the API's UTC timestamps shown as `21.11.2026, 12:05 Uhr`. Small on
-//! purpose (the wasm bundle carries it).
+//! days, name the weekday; the API's UTC timestamps shown in German time as
+//! `21.11.2026, 13:05 Uhr`. Small on purpose (the wasm bundle carries it: no time-zone database
+//! for the one zone a German town needs).
 
 use crate::i18n::Lang;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -219,11 +220,36 @@ impl Timestamp {
         })
     }
 
-    /// `21.11.2026, 12:05 Uhr` (German), `21/11/2026, 12:05` (English); in UTC.
+    /// Seconds since 1970-01-01T00:00:00Z.
+    pub fn unix_seconds(self) -> i64 {
+        self.date.days_since_epoch() * 86_400
+            + i64::from(self.hour) * 3600
+            + i64::from(self.minute) * 60
+            + i64::from(self.second)
+    }
+
+    /// The wall-clock time in Germany: CET (UTC+1), and CEST (UTC+2) from the last Sunday of
+    /// March to the last Sunday of October, switching at 01:00 UTC (the EU rule since 1996).
+    pub fn german_local(self) -> Timestamp {
+        let year = self.date.year;
+        let switch = |month: u8| {
+            let last = Date::new(year, month, 31).map_or(0, Date::days_since_epoch);
+            let back_to_sunday = (Date::from_days_since_epoch(last).weekday().index() + 1) % 7;
+            let sunday = last - back_to_sunday as i64;
+            sunday * 86_400 + 3600
+        };
+        let secs = self.unix_seconds();
+        let summer = (switch(3)..switch(10)).contains(&secs);
+        Timestamp::from_unix_seconds(secs + if summer { 7200 } else { 3600 })
+    }
+
+    /// In German time (the citizen's and the town hall's clock): `21.11.2026, 13:05 Uhr`
+    /// (German), `21/11/2026, 13:05` (English).
     pub fn format(self, lang: Lang) -> String {
+        let local = self.german_local();
         format_date_time(
-            self.date,
-            &format!("{:02}:{:02}", self.hour, self.minute),
+            local.date,
+            &format!("{:02}:{:02}", local.hour, local.minute),
             lang,
         )
     }
@@ -379,8 +405,8 @@ mod tests {
     #[test]
     fn timestamps_read_and_show() {
         let t = Timestamp::parse("2026-11-21T12:05:33Z").unwrap();
-        assert_eq!(t.format(Lang::De), "21.11.2026, 12:05 Uhr");
-        assert_eq!(t.format(Lang::En), "21/11/2026, 12:05");
+        assert_eq!(t.format(Lang::De), "21.11.2026, 13:05 Uhr", "CET");
+        assert_eq!(t.format(Lang::En), "21/11/2026, 13:05");
         assert_eq!(t.to_string(), "2026-11-21T12:05:33Z");
         assert_eq!(
             Timestamp::parse("2026-11-21T12:05:33.250Z"),
@@ -407,9 +433,28 @@ mod tests {
         );
         assert_eq!(
             format_timestamp("2026-11-21T12:05:33Z", Lang::De),
-            "21.11.2026, 12:05 Uhr"
+            "21.11.2026, 13:05 Uhr"
         );
         assert_eq!(format_timestamp("gestern", Lang::De), "gestern");
+    }
+
+    #[test]
+    fn german_time_follows_summer_time() {
+        let local = |s: &str| Timestamp::parse(s).unwrap().german_local().to_string();
+        // 2026: summer time from Sunday 29 March to Sunday 25 October, at 01:00 UTC.
+        assert_eq!(local("2026-03-29T00:59:59Z"), "2026-03-29T01:59:59Z");
+        assert_eq!(local("2026-03-29T01:00:00Z"), "2026-03-29T03:00:00Z");
+        assert_eq!(local("2026-10-25T00:59:59Z"), "2026-10-25T02:59:59Z");
+        assert_eq!(local("2026-10-25T01:00:00Z"), "2026-10-25T02:00:00Z");
+        // Around midnight and the year's end the date moves too.
+        assert_eq!(local("2026-12-31T23:30:00Z"), "2027-01-01T00:30:00Z");
+        assert_eq!(local("2026-07-01T22:15:00Z"), "2026-07-02T00:15:00Z");
+        // 2027: 28 March and 31 October (October's last day is the Sunday itself).
+        assert_eq!(local("2027-03-28T01:00:00Z"), "2027-03-28T03:00:00Z");
+        assert_eq!(local("2027-10-31T00:30:00Z"), "2027-10-31T02:30:00Z");
+        assert_eq!(local("2027-10-31T01:00:00Z"), "2027-10-31T02:00:00Z");
+        let t = Timestamp::parse("2026-11-21T12:05:33Z").unwrap();
+        assert_eq!(Timestamp::from_unix_seconds(t.unix_seconds()), t);
     }
 
     #[test]
