@@ -78,6 +78,11 @@ pub struct Texts {
     pub characters_too_many: &'static str,
     pub date_hint: &'static str,
     pub please_choose: &'static str,
+    // the parts of an address field
+    pub address_street: &'static str,
+    pub address_house_number: &'static str,
+    pub address_postal_code: &'static str,
+    pub address_town: &'static str,
     pub no_slots: &'static str,
     pub upload_hint: &'static str,
     pub uploaded_file: &'static str,

@@ -5,7 +5,7 @@ use super::binding::Binding;
 use super::context::WizardCtx;
 use crate::api;
 use crate::components::loaded::{Failure, Loaded};
-use crate::i18n::{fill, use_i18n, Lang};
+use crate::i18n::{fill, use_i18n, Lang, Texts};
 use domain::application::Slot;
 use domain::date::{format_date_time, Date};
 use domain::form::{AddressAnswer, Answer, Answers, Choice, Field, FieldKind, FileAnswer};
@@ -492,52 +492,28 @@ fn AddressInput(field: Field, path: String, binding: Binding) -> impl IntoView {
     };
     type Part = (
         &'static str,
-        fn(&Lang) -> &'static str,
+        fn(&Texts) -> &'static str,
         &'static str,
         Option<&'static str>,
         &'static str,
     );
     let parts: [Part; 4] = [
-        (
-            "street",
-            |l| if *l == Lang::De { "Straße" } else { "Street" },
-            "address-line1",
-            None,
-            "",
-        ),
+        ("street", |t| t.address_street, "address-line1", None, ""),
         (
             "house_number",
-            |l| {
-                if *l == Lang::De {
-                    "Hausnummer"
-                } else {
-                    "House number"
-                }
-            },
+            |t| t.address_house_number,
             "off",
             None,
             "input-short",
         ),
         (
             "postal_code",
-            |l| {
-                if *l == Lang::De {
-                    "Postleitzahl"
-                } else {
-                    "Postcode"
-                }
-            },
+            |t| t.address_postal_code,
             "postal-code",
             Some("numeric"),
             "input-short",
         ),
-        (
-            "town",
-            |l| if *l == Lang::De { "Ort" } else { "Town" },
-            "address-level2",
-            None,
-            "",
-        ),
+        ("town", |t| t.address_town, "address-level2", None, ""),
     ];
     let inputs = parts
         .into_iter()
@@ -555,7 +531,7 @@ fn AddressInput(field: Field, path: String, binding: Binding) -> impl IntoView {
             };
             view! {
                 <div class="field" class:field-error=move || error.with(Option::is_some)>
-                    <label for=id.clone()>{move || part_label(&i18n.lang())}</label>
+                    <label for=id.clone()>{move || part_label(i18n.t())}</label>
                     <HintAndError path=id.clone() hint=Signal::derive(|| None) error=error/>
                     <input
                         id=id.clone()
