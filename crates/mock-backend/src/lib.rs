@@ -52,6 +52,7 @@ pub fn app(state: AppState) -> Router {
         .nest("/api", api)
         .merge(payments::psp::router())
         .merge(idp)
+        .merge(mail::page::router(state.clone()))
         .with_state(state)
         .merge(statics)
         .layer(axum::middleware::from_fn_with_state(

@@ -71,7 +71,10 @@ impl AppState {
                 ),
                 appointments,
                 account: crate::account::Account::new(crate::account::OidcConfig::from_env()),
-                outbox: crate::mail::Outbox::default(),
+                outbox: crate::mail::Outbox::new(crate::mail::MailConfig::from_env(
+                    &town.official_name(),
+                    &town.profile.contact.email,
+                )),
                 town,
             }),
         }

@@ -4,6 +4,7 @@
 use super::BookingError;
 use crate::extract::{AcceptLang, ApiJson};
 use crate::idempotency::{IdempotencyKey, KeyReused, Outcome};
+use crate::mail::receipts::BookingEvent::{Booked, Cancelled, Moved};
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
 use axum::extract::rejection::{PathRejection, QueryRejection};
@@ -213,7 +214,10 @@ pub async fn book(
         .book(&key, &req, state.clock().today())
         .map_err(|e| problem(lang, e))?;
     let status = match outcome {
-        Outcome::Created => StatusCode::CREATED,
+        Outcome::Created => {
+            crate::mail::receipts::booking_changed(&state, lang, &created.booking, Booked);
+            StatusCode::CREATED
+        }
         Outcome::Replayed => StatusCode::OK,
     };
     Ok((status, Json(created)))
@@ -294,6 +298,7 @@ pub async fn change(
     state
         .appointments()
         .change(&code, &secret, &req, state.clock().today())
+        .inspect(|b| crate::mail::receipts::booking_changed(&state, lang, b, Moved))
         .map(Json)
         .map_err(|e| problem(lang, e))
 }
@@ -323,6 +328,7 @@ pub async fn cancel(
     state
         .appointments()
         .cancel(&code, &secret)
+        .inspect(|b| crate::mail::receipts::booking_changed(&state, lang, b, Cancelled))
         .map(Json)
         .map_err(|e| problem(lang, e))
 }

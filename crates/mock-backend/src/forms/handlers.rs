@@ -159,7 +159,10 @@ pub async fn submit(
         .submit(&key, &req, &form, &service.name, state.clock().now())
         .map_err(|e| submit_problem(lang, e))?;
     let status = match outcome {
-        Outcome::Created => StatusCode::CREATED,
+        Outcome::Created => {
+            crate::mail::receipts::application_received(&state, lang, &form, &receipt);
+            StatusCode::CREATED
+        }
         Outcome::Replayed => StatusCode::OK,
     };
     Ok((status, Json(receipt)))

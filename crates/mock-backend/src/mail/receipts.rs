@@ -1,0 +1,305 @@
+//! The messages a citizen gets without asking: the receipt of every application sent through
+//! a form (to the e-mail address given in it) and the confirmation of every appointment booked,
+//! moved or cancelled (if an address was given). Each handler calls one function here.
+//!
+//! What a message holds: the reference or booking code, the service or visit, dates, fees and
+//! what happens next, the town's contact and a link into the portal — never a token, secret or
+//! code that opens data without sign-in, and nothing personal the citizen did not type.
+
+use super::Mail;
+use crate::state::AppState;
+use domain::application::ApplicationReceipt;
+use domain::appointment::Booking;
+use domain::date::Timestamp;
+use domain::form::{Answer, Answers, FieldKind, FormDefinition};
+use domain::i18n::Lang;
+use domain::money::Cents;
+use domain::town::TownProfile;
+
+/// What happened to a booking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BookingEvent {
+    Booked,
+    Moved,
+    Cancelled,
+}
+
+/// After `POST /api/v1/applications` stored a new application (not on a replay): the receipt
+/// to the form's first e-mail address, if it has one.
+pub fn application_received(
+    state: &AppState,
+    lang: Lang,
+    form: &FormDefinition,
+    receipt: &ApplicationReceipt,
+) {
+    let Some(answers) = state.forms().stored_answers(&receipt.reference) else {
+        return;
+    };
+    let Some(to) = recipient(form, &answers) else {
+        return;
+    };
+    let outbox = state.outbox();
+    let link = account_or_home(state);
+    let mail = application_mail(
+        &to,
+        lang,
+        &state.town().profile,
+        receipt,
+        form.next_steps.get(lang),
+        &outbox.portal_link(link),
+    );
+    outbox.send(mail);
+}
+
+/// After a booking was made, moved or cancelled (a repeated cancel sends nothing): the
+/// confirmation to the address given, if any.
+pub fn booking_changed(state: &AppState, lang: Lang, booking: &Booking, event: BookingEvent) {
+    let Some(to) = booking
+        .email
+        .as_deref()
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+    else {
+        return;
+    };
+    let outbox = state.outbox();
+    if event == BookingEvent::Cancelled && !outbox.first_cancellation(&booking.code) {
+        return;
+    }
+    let mail = booking_mail(
+        to,
+        lang,
+        &state.town().profile,
+        booking,
+        event,
+        &outbox.portal_link("/termin"),
+    );
+    outbox.send(mail);
+}
+
+/// The account's page where the town has the citizen account, else the portal's start.
+fn account_or_home(state: &AppState) -> &'static str {
+    if state.town().profile.features.account {
+        "/konto"
+    } else {
+        "/"
+    }
+}
+
+/// The first e-mail address the form asked for (in the order of its steps) that was answered.
+pub fn recipient(form: &FormDefinition, answers: &Answers) -> Option<String> {
+    form.fields()
+        .filter(|(_, f)| matches!(f.kind, FieldKind::Email))
+        .find_map(|(_, f)| match answers.get(&f.id) {
+            Some(Answer::Text(t)) if !t.trim().is_empty() => Some(t.trim().to_owned()),
+            _ => None,
+        })
+}
+
+fn pick<'a>(lang: Lang, de: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::De => de,
+        Lang::En => en,
+    }
+}
+
+/// "Fragen? Bürgerbüro, Telefon …, E-Mail …" — the town's contact, and that replies go nowhere.
+fn contact(lang: Lang, town: &TownProfile) -> String {
+    let c = &town.contact;
+    match lang {
+        Lang::De => format!(
+            "Bitte antworten Sie nicht auf diese E-Mail. Bei Fragen erreichen Sie {} unter Telefon {} oder per E-Mail an {}.",
+            c.office.get(lang),
+            c.phone,
+            c.email
+        ),
+        Lang::En => format!(
+            "Please do not reply to this e-mail. If you have questions, contact the {} on {} or at {}.",
+            c.office.get(lang),
+            c.phone,
+            c.email
+        ),
+    }
+}
+
+/// The receipt of an application.
+pub fn application_mail(
+    to: &str,
+    lang: Lang,
+    town: &TownProfile,
+    receipt: &ApplicationReceipt,
+    next_steps: &str,
+    link: &str,
+) -> Mail {
+    let service = receipt.service_name.get(lang);
+    let reference = &receipt.reference;
+    let date = Timestamp::parse(&receipt.submitted_at)
+        .map(|t| t.date.format(lang))
+        .unwrap_or_else(|| receipt.submitted_at.clone());
+    let subject = match lang {
+        Lang::De => format!("Eingangsbestätigung: {service}, Referenz {reference}"),
+        Lang::En => format!("Confirmation of receipt: {service}, reference {reference}"),
+    };
+    let total = receipt.fee.total;
+    let fee = if total <= Cents::ZERO {
+        pick(lang, "Gebühr: keine.", "Fee: none.").to_owned()
+    } else if receipt.paid {
+        match lang {
+            Lang::De => format!("Gebühr: {} – bezahlt.", total.format(lang)),
+            Lang::En => format!("Fee: {} – paid.", total.format(lang)),
+        }
+    } else {
+        let amount = total.format(lang);
+        let transfer = receipt
+            .payee
+            .as_ref()
+            .map(|p| {
+                let bic = p.bic.as_deref().map(|b| format!(", BIC {b}")).unwrap_or_default();
+                match lang {
+                    Lang::De => format!(
+                        " Sie können im Serviceportal online bezahlen oder überweisen an {}, IBAN {}{bic}, Verwendungszweck „{}“.",
+                        p.name, p.iban, p.remittance
+                    ),
+                    Lang::En => format!(
+                        " You can pay online in the service portal or by bank transfer to {}, IBAN {}{bic}, reference \"{}\".",
+                        p.name, p.iban, p.remittance
+                    ),
+                }
+            })
+            .unwrap_or_default();
+        match lang {
+            Lang::De => format!("Gebühr: {amount} – noch nicht bezahlt.{transfer}"),
+            Lang::En => format!("Fee: {amount} – not paid yet.{transfer}"),
+        }
+    };
+    let town_name = town.full_name(lang);
+    let paragraphs = vec![
+        pick(lang, "Guten Tag,", "Hello,").to_owned(),
+        match lang {
+            Lang::De => format!(
+                "{town_name} hat Ihren Antrag „{service}“ am {date} erhalten. Ihre Referenz: {reference}. Bitte geben Sie sie bei Fragen an."
+            ),
+            Lang::En => format!(
+                "{town_name} received your application \"{service}\" on {date}. Your reference: {reference}. Please quote it if you have questions."
+            ),
+        },
+        fee,
+        match lang {
+            Lang::De => format!("So geht es weiter: {next_steps}"),
+            Lang::En => format!("What happens next: {next_steps}"),
+        },
+        contact(lang, town),
+    ];
+    let label = pick(lang, "Zum Serviceportal", "To the service portal");
+    Mail::compose(to, lang, &subject, &paragraphs, Some((label, link)))
+}
+
+/// The confirmation of a booked, moved or cancelled visit.
+pub fn booking_mail(
+    to: &str,
+    lang: Lang,
+    town: &TownProfile,
+    booking: &Booking,
+    event: BookingEvent,
+    link: &str,
+) -> Mail {
+    let when = format!(
+        "{}, {}–{}",
+        booking.date.format(lang),
+        booking.time,
+        domain::date::format_time(&booking.end, lang)
+    );
+    let place = booking.location_name.get(lang);
+    let subject = match (event, lang) {
+        (BookingEvent::Booked, Lang::De) => format!("Terminbestätigung: {when}"),
+        (BookingEvent::Booked, Lang::En) => format!("Appointment confirmed: {when}"),
+        (BookingEvent::Moved, Lang::De) => format!("Termin verschoben: {when}"),
+        (BookingEvent::Moved, Lang::En) => format!("Appointment moved: {when}"),
+        (BookingEvent::Cancelled, Lang::De) => format!("Termin abgesagt: {when}"),
+        (BookingEvent::Cancelled, Lang::En) => format!("Appointment cancelled: {when}"),
+    };
+    let what = match (event, lang) {
+        (BookingEvent::Booked, Lang::De) => format!("Ihr Termin im {place} ist gebucht."),
+        (BookingEvent::Booked, Lang::En) => format!("Your appointment at the {place} is booked."),
+        (BookingEvent::Moved, Lang::De) => format!("Ihr Termin im {place} ist verschoben. Der neue Termin gilt, der alte ist frei."),
+        (BookingEvent::Moved, Lang::En) => format!("Your appointment at the {place} has been moved. The new time applies; the old one is free again."),
+        (BookingEvent::Cancelled, Lang::De) => format!("Ihr Termin im {place} ist abgesagt."),
+        (BookingEvent::Cancelled, Lang::En) => format!("Your appointment at the {place} has been cancelled."),
+    };
+    let greeting = match lang {
+        Lang::De => format!("Guten Tag {},", booking.name.trim()),
+        Lang::En => format!("Hello {},", booking.name.trim()),
+    };
+    let concerns = booking
+        .concerns
+        .iter()
+        .map(|c| format!("{} × {}", c.count, c.name.get(lang)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut paragraphs = vec![
+        greeting,
+        what,
+        match lang {
+            Lang::De => format!("Wann: {when}"),
+            Lang::En => format!("When: {when}"),
+        },
+        match lang {
+            Lang::De => format!("Wo: {place}, {}", booking.address),
+            Lang::En => format!("Where: {place}, {}", booking.address),
+        },
+        match lang {
+            Lang::De => format!("Anliegen: {concerns}"),
+            Lang::En => format!("Concerns: {concerns}"),
+        },
+        match lang {
+            Lang::De => format!("Buchungscode: {}", booking.code),
+            Lang::En => format!("Booking code: {}", booking.code),
+        },
+    ];
+    if event != BookingEvent::Cancelled {
+        let mut bring: Vec<&str> = Vec::new();
+        for c in &booking.concerns {
+            for b in &c.bring {
+                let b = b.get(lang);
+                if !bring.contains(&b) {
+                    bring.push(b);
+                }
+            }
+        }
+        if !bring.is_empty() {
+            paragraphs.push(match lang {
+                Lang::De => format!("Bitte mitbringen: {}", bring.join("; ")),
+                Lang::En => format!("Please bring: {}", bring.join("; ")),
+            });
+        }
+        if booking.fee_total > Cents::ZERO {
+            paragraphs.push(match lang {
+                Lang::De => format!(
+                    "Gebühren: {} – {}",
+                    booking.fee_total.format(lang),
+                    booking.payment_at_counter.get(lang)
+                ),
+                Lang::En => format!(
+                    "Fees: {} – {}",
+                    booking.fee_total.format(lang),
+                    booking.payment_at_counter.get(lang)
+                ),
+            });
+        }
+        paragraphs.push(
+            pick(
+                lang,
+                "Verschieben oder absagen können Sie den Termin über den Link auf Ihrer Bestätigungsseite im Serviceportal (aus Sicherheitsgründen steht er nicht in dieser E-Mail) oder telefonisch.",
+                "To move or cancel the appointment, use the link on your confirmation page in the service portal (for your security it is not in this e-mail) or call us.",
+            )
+            .to_owned(),
+        );
+    }
+    paragraphs.push(contact(lang, town));
+    let label = pick(
+        lang,
+        "Termine im Serviceportal",
+        "Appointments in the service portal",
+    );
+    Mail::compose(to, lang, &subject, &paragraphs, Some((label, link)))
+}
