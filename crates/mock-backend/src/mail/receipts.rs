@@ -303,3 +303,130 @@ pub fn booking_mail(
     );
     Mail::compose(to, lang, &subject, &paragraphs, Some((label, link)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::application::Payee;
+    use domain::form::FeeBreakdown;
+    use domain::i18n::Text;
+
+    fn receipt(total: i64, paid: bool) -> ApplicationReceipt {
+        ApplicationReceipt {
+            reference: "K7MP3XTA".into(),
+            service_id: "urkunden".into(),
+            service_name: Text::new("Urkunden <bestellen> & mehr", "Order certificates"),
+            submitted_at: "2026-12-01T09:30:00Z".into(),
+            fee: FeeBreakdown {
+                lines: Vec::new(),
+                total: Cents(total),
+            },
+            payee: (total > 0).then(|| Payee {
+                name: "Stadt Musterstadt".into(),
+                iban: "DE09 1234 5678 0001 2345 67".into(),
+                bic: Some("MUSTDEM1XXX".into()),
+                remittance: "Antrag K7MP3XTA".into(),
+            }),
+            paid,
+        }
+    }
+
+    fn town() -> TownProfile {
+        crate::town::Town::demo().profile
+    }
+
+    #[test]
+    fn receipt_in_german_with_open_fee_and_bank_details() {
+        let m = application_mail(
+            "eva@example.org",
+            Lang::De,
+            &town(),
+            &receipt(1200, false),
+            "Wir schicken die Urkunden per Post.",
+            "https://portal.example/konto",
+        );
+        assert_eq!(
+            m.subject,
+            "Eingangsbestätigung: Urkunden <bestellen> & mehr, Referenz K7MP3XTA"
+        );
+        assert!(m
+            .text
+            .contains("am 01.12.2026 erhalten. Ihre Referenz: K7MP3XTA."));
+        assert!(m.text.contains("Gebühr: 12,00"));
+        assert!(m.text.contains("noch nicht bezahlt"));
+        assert!(m.text.contains("Verwendungszweck „Antrag K7MP3XTA“"));
+        assert!(m
+            .text
+            .contains("So geht es weiter: Wir schicken die Urkunden per Post."));
+        assert!(m
+            .text
+            .contains("Bitte antworten Sie nicht auf diese E-Mail."));
+        assert!(m
+            .text
+            .ends_with("Zum Serviceportal: https://portal.example/konto"));
+        // The service name is text in the HTML part, never markup.
+        assert!(
+            m.html.contains("„Urkunden &lt;bestellen&gt; &amp; mehr“"),
+            "{}",
+            m.html
+        );
+        assert!(!m.html.contains("<bestellen>"));
+    }
+
+    #[test]
+    fn receipt_in_english_paid_or_free() {
+        let paid = application_mail(
+            "a@b.de",
+            Lang::En,
+            &town(),
+            &receipt(1200, true),
+            "Next.",
+            "/",
+        );
+        assert!(paid
+            .subject
+            .starts_with("Confirmation of receipt: Order certificates"));
+        assert!(paid.text.contains("on 01/12/2026"), "{}", paid.text);
+        assert!(paid.text.contains("– paid."), "{}", paid.text);
+        assert!(!paid.text.contains("IBAN"));
+        let free = application_mail(
+            "a@b.de",
+            Lang::En,
+            &town(),
+            &receipt(0, false),
+            "Next.",
+            "/",
+        );
+        assert!(free.text.contains("Fee: none."));
+        assert!(free.text.contains("What happens next: Next."));
+    }
+
+    #[test]
+    fn the_first_answered_address_in_step_order_gets_it() {
+        let form = crate::town::Town::demo()
+            .services
+            .definition(
+                "kita-anmeldung",
+                domain::date::Date::from_unix_seconds(1_795_219_200),
+            )
+            .expect("kita form");
+        let mut answers = Answers::new();
+        assert_eq!(recipient(&form, &answers), None);
+        answers.insert(
+            "eltern2_email".into(),
+            Answer::Text("zwei@example.org".into()),
+        );
+        assert_eq!(
+            recipient(&form, &answers).as_deref(),
+            Some("zwei@example.org")
+        );
+        answers.insert(
+            "eltern1_email".into(),
+            Answer::Text(" eins@example.org ".into()),
+        );
+        assert_eq!(
+            recipient(&form, &answers).as_deref(),
+            Some("eins@example.org")
+        );
+    }
+}
