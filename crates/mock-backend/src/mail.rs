@@ -170,6 +170,10 @@ impl MailConfig {
 
 type Messages = Arc<Mutex<Vec<Stored>>>;
 
+/// The outbox keeps this many messages (the oldest go first): memory stays bounded when the
+/// backend runs for long with SMTP.
+pub const KEPT: usize = 5_000;
+
 /// The relay and the settings messages are sent with.
 struct Settings {
     relay: Option<Arc<smtp::Relay>>,
@@ -201,6 +205,8 @@ impl Settings {
 /// Every message sent since start, and the relay that carries them on when SMTP is configured.
 pub struct Outbox {
     sent: Messages,
+    /// Numbers messages across the whole run (also past [`KEPT`]).
+    next_id: std::sync::atomic::AtomicU64,
     settings: Mutex<Settings>,
     /// Bookings whose cancellation was already mailed (cancelling again answers the same).
     cancelled: Mutex<std::collections::HashSet<String>>,
@@ -226,6 +232,7 @@ impl Outbox {
     pub fn new(config: MailConfig) -> Outbox {
         Outbox {
             sent: Arc::default(),
+            next_id: std::sync::atomic::AtomicU64::new(1),
             settings: Mutex::new(Settings::new(config)),
             cancelled: Mutex::default(),
         }
@@ -254,7 +261,12 @@ impl Outbox {
         };
         let id = {
             let mut all = lock(&self.sent);
-            let id = all.len() as u64 + 1;
+            let id = self
+                .next_id
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if all.len() >= KEPT {
+                all.remove(0);
+            }
             all.push(Stored {
                 id,
                 sent_at,
@@ -291,7 +303,7 @@ impl Outbox {
         }
     }
 
-    /// A copy of every message sent, oldest first.
+    /// A copy of every message sent (the last [`KEPT`]), oldest first.
     pub fn sent(&self) -> Vec<Mail> {
         lock(&self.sent).iter().map(|s| s.mail.clone()).collect()
     }

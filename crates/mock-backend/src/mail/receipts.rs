@@ -103,23 +103,33 @@ fn pick<'a>(lang: Lang, de: &'a str, en: &'a str) -> &'a str {
     }
 }
 
-/// "Fragen? Bürgerbüro, Telefon …, E-Mail …" — the town's contact, and that replies go nowhere.
+/// The town's contact, and that replies go nowhere.
 fn contact(lang: Lang, town: &TownProfile) -> String {
     let c = &town.contact;
     match lang {
         Lang::De => format!(
-            "Bitte antworten Sie nicht auf diese E-Mail. Bei Fragen erreichen Sie {} unter Telefon {} oder per E-Mail an {}.",
+            "Bitte antworten Sie nicht auf diese E-Mail. Fragen beantwortet Ihnen: {}, Telefon {}, E-Mail {}.",
             c.office.get(lang),
             c.phone,
             c.email
         ),
         Lang::En => format!(
-            "Please do not reply to this e-mail. If you have questions, contact the {} on {} or at {}.",
+            "Please do not reply to this e-mail. For questions: {}, phone {}, e-mail {}.",
             c.office.get(lang),
             c.phone,
             c.email
         ),
     }
+}
+
+/// An IBAN in groups of four, as printed on letters: `DE09 1234 5678 0001 2345 67`.
+pub fn grouped_iban(iban: &str) -> String {
+    let compact: Vec<char> = iban.chars().filter(|c| !c.is_whitespace()).collect();
+    compact
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The receipt of an application.
@@ -158,11 +168,15 @@ pub fn application_mail(
                 match lang {
                     Lang::De => format!(
                         " Sie können im Serviceportal online bezahlen oder überweisen an {}, IBAN {}{bic}, Verwendungszweck „{}“.",
-                        p.name, p.iban, p.remittance
+                        p.name,
+                        grouped_iban(&p.iban),
+                        p.remittance
                     ),
                     Lang::En => format!(
                         " You can pay online in the service portal or by bank transfer to {}, IBAN {}{bic}, reference \"{}\".",
-                        p.name, p.iban, p.remittance
+                        p.name,
+                        grouped_iban(&p.iban),
+                        p.remittance
                     ),
                 }
             })
@@ -399,6 +413,18 @@ mod tests {
         );
         assert!(free.text.contains("Fee: none."));
         assert!(free.text.contains("What happens next: Next."));
+    }
+
+    #[test]
+    fn ibans_are_grouped_as_on_letters() {
+        assert_eq!(
+            grouped_iban("DE09123456780001234567"),
+            "DE09 1234 5678 0001 2345 67"
+        );
+        assert_eq!(
+            grouped_iban("DE09 1234 5678 0001 2345 67"),
+            "DE09 1234 5678 0001 2345 67"
+        );
     }
 
     #[test]
