@@ -117,7 +117,8 @@ fn not_found() -> Response {
 
 fn sent_at(s: &Stored) -> (String, String) {
     let t = Timestamp::from_unix_seconds(s.sent_at);
-    (t.to_string(), format!("{} (UTC)", t.format(Lang::De)))
+    // German time, like everything the portal shows.
+    (t.to_string(), t.format(Lang::De))
 }
 
 fn delivery(d: Delivery) -> &'static str {

@@ -143,8 +143,9 @@ pub fn application_mail(
 ) -> Mail {
     let service = receipt.service_name.get(lang);
     let reference = &receipt.reference;
+    // German time, as the confirmation page shows it.
     let date = Timestamp::parse(&receipt.submitted_at)
-        .map(|t| t.date.format(lang))
+        .map(|t| t.format(lang))
         .unwrap_or_else(|| receipt.submitted_at.clone());
     let subject = match lang {
         Lang::De => format!("Eingangsbestätigung: {service}, Referenz {reference}"),
@@ -365,7 +366,7 @@ mod tests {
         );
         assert!(m
             .text
-            .contains("am 01.12.2026 erhalten. Ihre Referenz: K7MP3XTA."));
+            .contains("am 01.12.2026, 10:30 Uhr erhalten. Ihre Referenz: K7MP3XTA."));
         assert!(m.text.contains("Gebühr: 12,00"));
         assert!(m.text.contains("noch nicht bezahlt"));
         assert!(m.text.contains("Verwendungszweck „Antrag K7MP3XTA“"));
@@ -400,7 +401,7 @@ mod tests {
         assert!(paid
             .subject
             .starts_with("Confirmation of receipt: Order certificates"));
-        assert!(paid.text.contains("on 01/12/2026"), "{}", paid.text);
+        assert!(paid.text.contains("on 01/12/2026, 10:30."), "{}", paid.text);
         assert!(paid.text.contains("– paid."), "{}", paid.text);
         assert!(!paid.text.contains("IBAN"));
         let free = application_mail(
