@@ -374,7 +374,7 @@ async fn the_outbox_pages_are_off_when_switched_off() {
     ] {
         let r = get(&s, path).await;
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
-        assert!(!r.text.contains("<!doctype html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Postausgang"));
+        assert!(!r.text.contains("Postausgang"), "{path}");
     }
 }
 
