@@ -12,6 +12,7 @@ mod appointments;
 mod checkout;
 mod components;
 mod dom;
+mod early;
 mod fetched;
 mod hearing;
 mod i18n;

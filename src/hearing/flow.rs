@@ -49,7 +49,13 @@ pub fn HearingFlow() -> impl IntoView {
     let tok = token.clone();
     let case = crate::fetched::Fetched::new(move || {
         let tok = tok.clone();
-        async move { api::hearings::current(i18n.lang.get_untracked(), &tok).await }
+        async move {
+            // Fetched by public/early.js with the sign-in from the QR link, if it was.
+            if let Some(case) = crate::early::current(crate::early::HEARING, &tok).await {
+                return case;
+            }
+            api::hearings::current(i18n.lang.get_untracked(), &tok).await
+        }
     });
     let relogin = move |_| {
         storage::save(RETURN_SLOT, &routes::hearing_step(&step.get_untracked()));

@@ -7,10 +7,11 @@ use crate::api::{self, ApiError};
 use crate::components::error_summary::{focus_error_summary, ErrorSummary};
 use crate::components::field::{Kind, TextField};
 use crate::components::page_title::PageTitle;
+use crate::early::{self, Early};
 use crate::i18n::use_i18n;
 use crate::routes;
 use crate::storage;
-use domain::hearing::SessionRequest;
+use domain::hearing::{HearingSession, SessionRequest};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
@@ -28,6 +29,56 @@ pub fn HearingLogin() -> impl IntoView {
     let failure = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
 
+    // The sign-in's answer, from the form, the link or public/early.js (with its case request).
+    let finish = move |case_number: String,
+                       result: Result<HearingSession, ApiError>,
+                       early: Option<Early>| {
+        busy.set(false);
+        match result {
+            Ok(s) => {
+                let case = domain::application::normalise_code(&case_number);
+                // Another case in this tab: what was typed for the previous one must not carry over.
+                if storage::load::<String>(session::CASE_SLOT).is_some_and(|c| c != case) {
+                    session::clear_all();
+                    storage::remove(super::RECEIPT_SLOT);
+                }
+                storage::save(session::CASE_SLOT, &case);
+                if let Some(early) = early {
+                    early.keep_current(early::HEARING, &s.token);
+                }
+                session::save(&Session::new(s.token, s.expires_in_seconds));
+                let back = storage::load::<String>(super::RETURN_SLOT)
+                    .unwrap_or_else(|| routes::hearing_step(routes::HEARING_CASE));
+                storage::remove(super::RETURN_SLOT);
+                navigate(
+                    &back,
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                );
+            }
+            Err(e) => {
+                let t = i18n.t();
+                failure.set(Some(match e {
+                    ApiError::Status(401, p) | ApiError::Status(429, p) => {
+                        p.detail.unwrap_or(p.title)
+                    }
+                    ApiError::Validation(p) => p
+                        .errors
+                        .values()
+                        .flatten()
+                        .next()
+                        .cloned()
+                        .unwrap_or(p.title),
+                    other => other.message(t),
+                }));
+                request_animation_frame(|| crate::dom::focus_id("login-failure"));
+            }
+        }
+    };
+
+    let finish_login = finish.clone();
     let login = move |req: SessionRequest| {
         let lang = i18n.lang.get_untracked();
         if let Err(e) = req.validate() {
@@ -43,49 +94,10 @@ pub fn HearingLogin() -> impl IntoView {
         }
         errors.set(BTreeMap::new());
         busy.set(true);
-        let navigate = navigate.clone();
+        let finish = finish_login.clone();
         spawn_local(async move {
             let result = api::hearings::login(lang, &req).await;
-            busy.set(false);
-            match result {
-                Ok(s) => {
-                    let case = domain::application::normalise_code(&req.case_number);
-                    // Another case in this tab: what was typed for the previous one must not carry over.
-                    if storage::load::<String>(session::CASE_SLOT).is_some_and(|c| c != case) {
-                        session::clear_all();
-                        storage::remove(super::RECEIPT_SLOT);
-                    }
-                    storage::save(session::CASE_SLOT, &case);
-                    session::save(&Session::new(s.token, s.expires_in_seconds));
-                    let back = storage::load::<String>(super::RETURN_SLOT)
-                        .unwrap_or_else(|| routes::hearing_step(routes::HEARING_CASE));
-                    storage::remove(super::RETURN_SLOT);
-                    navigate(
-                        &back,
-                        NavigateOptions {
-                            replace: true,
-                            ..Default::default()
-                        },
-                    );
-                }
-                Err(e) => {
-                    let t = i18n.t();
-                    failure.set(Some(match e {
-                        ApiError::Status(401, p) | ApiError::Status(429, p) => {
-                            p.detail.unwrap_or(p.title)
-                        }
-                        ApiError::Validation(p) => p
-                            .errors
-                            .values()
-                            .flatten()
-                            .next()
-                            .cloned()
-                            .unwrap_or(p.title),
-                        other => other.message(t),
-                    }));
-                    request_animation_frame(|| crate::dom::focus_id("login-failure"));
-                }
-            }
+            finish(req.case_number, result, None);
         });
     };
 
@@ -121,7 +133,38 @@ pub fn HearingLogin() -> impl IntoView {
             });
         }
     };
-    from_fragment(true);
+    // The QR link as public/early.js took it: its sign-in and case request already run.
+    if let Some(early) = early::take(early::HEARING) {
+        case_number.set(early.id.clone());
+        busy.set(true);
+        let login = login.clone();
+        request_animation_frame(move || {
+            spawn_local(async move {
+                match early.session::<HearingSession>().await {
+                    // No answer, or the link's pair is malformed (422): the app's own way with
+                    // the pair — its checks and messages, or a fresh attempt.
+                    None | Some(Err(ApiError::Validation(_))) => {
+                        busy.set(false);
+                        let c = early.code().await.unwrap_or_default();
+                        code.set(c.clone());
+                        login(SessionRequest {
+                            case_number: early.id.clone(),
+                            access_code: c,
+                        });
+                    }
+                    Some(result) => {
+                        // A wrong code or the lockout: the code stays in the form, as before.
+                        if let (Err(_), Some(c)) = (&result, early.code().await) {
+                            code.set(c);
+                        }
+                        finish(early.id.clone(), result, Some(early));
+                    }
+                }
+            })
+        });
+    } else {
+        from_fragment(true);
+    }
     let on_hash = window_event_listener(leptos::ev::hashchange, {
         let from_fragment = from_fragment.clone();
         move |_| from_fragment(false)

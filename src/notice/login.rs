@@ -8,10 +8,12 @@ use crate::api::{self, ApiError};
 use crate::components::error_summary::{focus_error_summary, ErrorSummary};
 use crate::components::field::{Kind, TextField};
 use crate::components::page_title::PageTitle;
+use crate::early::{self, Early};
 use crate::hearing::session::Session;
 use crate::i18n::use_i18n;
 use crate::routes;
 use crate::storage;
+use domain::hearing::HearingSession;
 use domain::notice::NoticeSessionRequest;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -37,6 +39,44 @@ pub fn NoticeLogin() -> impl IntoView {
     let failure = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
 
+    // The sign-in's answer, from the form, the link or public/early.js (with its notice request).
+    let finish = move |kassenzeichen: String,
+                       result: Result<HearingSession, ApiError>,
+                       early: Option<Early>| {
+        busy.set(false);
+        match result {
+            Ok(s) => {
+                storage::save(
+                    session::KZ_SLOT,
+                    &domain::application::normalise_code(&kassenzeichen),
+                );
+                if let Some(early) = early {
+                    early.keep_current(early::NOTICE, &s.token);
+                }
+                session::save(&Session::new(s.token, s.expires_in_seconds));
+                navigate(routes::NOTICE_PAGE, replace());
+            }
+            Err(e) => {
+                let t = i18n.t();
+                failure.set(Some(match e {
+                    ApiError::Status(401, p) | ApiError::Status(429, p) => {
+                        p.detail.unwrap_or(p.title)
+                    }
+                    ApiError::Validation(p) => p
+                        .errors
+                        .values()
+                        .flatten()
+                        .next()
+                        .cloned()
+                        .unwrap_or(p.title),
+                    other => other.message(t),
+                }));
+                request_animation_frame(|| crate::dom::focus_id("login-failure"));
+            }
+        }
+    };
+
+    let finish_login = finish.clone();
     let login = move |req: NoticeSessionRequest| {
         let lang = i18n.lang.get_untracked();
         if let Err(e) = req.validate() {
@@ -52,37 +92,10 @@ pub fn NoticeLogin() -> impl IntoView {
         }
         errors.set(BTreeMap::new());
         busy.set(true);
-        let navigate = navigate.clone();
+        let finish = finish_login.clone();
         spawn_local(async move {
             let result = api::notices::login(lang, &req).await;
-            busy.set(false);
-            match result {
-                Ok(s) => {
-                    storage::save(
-                        session::KZ_SLOT,
-                        &domain::application::normalise_code(&req.kassenzeichen),
-                    );
-                    session::save(&Session::new(s.token, s.expires_in_seconds));
-                    navigate(routes::NOTICE_PAGE, replace());
-                }
-                Err(e) => {
-                    let t = i18n.t();
-                    failure.set(Some(match e {
-                        ApiError::Status(401, p) | ApiError::Status(429, p) => {
-                            p.detail.unwrap_or(p.title)
-                        }
-                        ApiError::Validation(p) => p
-                            .errors
-                            .values()
-                            .flatten()
-                            .next()
-                            .cloned()
-                            .unwrap_or(p.title),
-                        other => other.message(t),
-                    }));
-                    request_animation_frame(|| crate::dom::focus_id("login-failure"));
-                }
-            }
+            finish(req.kassenzeichen, result, None);
         });
     };
 
@@ -112,7 +125,38 @@ pub fn NoticeLogin() -> impl IntoView {
             _ => {}
         }
     };
-    from_fragment(true);
+    // The QR link as public/early.js took it: its sign-in and notice request already run.
+    if let Some(early) = early::take(early::NOTICE) {
+        kz.set(early.id.clone());
+        busy.set(true);
+        let login = login.clone();
+        request_animation_frame(move || {
+            spawn_local(async move {
+                match early.session::<HearingSession>().await {
+                    // No answer, or the link's pair is malformed (422): the app's own way with
+                    // the pair — its checks and messages, or a fresh attempt.
+                    None | Some(Err(ApiError::Validation(_))) => {
+                        busy.set(false);
+                        let c = early.code().await.unwrap_or_default();
+                        code.set(c.clone());
+                        login(NoticeSessionRequest {
+                            kassenzeichen: early.id.clone(),
+                            access_code: c,
+                        });
+                    }
+                    Some(result) => {
+                        // A wrong code or the lockout: the code stays in the form, as before.
+                        if let (Err(_), Some(c)) = (&result, early.code().await) {
+                            code.set(c);
+                        }
+                        finish(early.id.clone(), result, Some(early));
+                    }
+                }
+            })
+        });
+    } else {
+        from_fragment(true);
+    }
     let on_hash = window_event_listener(leptos::ev::hashchange, {
         let from_fragment = from_fragment.clone();
         move |_| from_fragment(false)

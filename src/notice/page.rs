@@ -80,7 +80,13 @@ pub fn NoticePage() -> impl IntoView {
     let tok = token.clone();
     let notice = crate::fetched::Fetched::new(move || {
         let tok = tok.clone();
-        async move { api::notices::current(i18n.lang.get_untracked(), &tok).await }
+        async move {
+            // Fetched by public/early.js with the sign-in from the QR link, if it was.
+            if let Some(notice) = crate::early::current(crate::early::NOTICE, &tok).await {
+                return notice;
+            }
+            api::notices::current(i18n.lang.get_untracked(), &tok).await
+        }
     });
     let relogin = move |_| {
         session::clear();

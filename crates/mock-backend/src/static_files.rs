@@ -3,7 +3,7 @@
 //! `/town.css` carries the town's colours (see `crate::town::shell`).
 
 use axum::extract::Request;
-use axum::http::{header, HeaderValue};
+use axum::http::{header, HeaderValue, Uri};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -14,19 +14,29 @@ use std::sync::Arc;
 use tower_http::services::ServeDir;
 
 pub fn router(dist: &Path, town: &TownProfile) -> Router {
-    // Read once: the build does not change while the backend runs (like the CSP hashes).
-    let shell = std::fs::read_to_string(dist.join("index.html"))
-        .map(|html| crate::town::shell::fill(&html, town))
-        .ok();
-    let shell: Arc<Option<String>> = Arc::new(shell);
+    // Read once: the build does not change while the backend runs (like the CSP hashes). One
+    // shell per heading: the catalogue's, and the QR landing pages' own (town::shell).
+    let template = std::fs::read_to_string(dist.join("index.html")).ok();
+    let shell_for = |path: &str| {
+        template
+            .as_deref()
+            .map(|html| crate::town::shell::fill_for(html, town, path))
+    };
+    let shells: Arc<Shells> = Arc::new(Shells {
+        catalogue: shell_for("/"),
+        landing: crate::town::shell::LANDING_SHELLS
+            .iter()
+            .map(|(prefix, _, _)| (*prefix, shell_for(prefix)))
+            .collect(),
+    });
     let css: Arc<str> = crate::town::shell::css(town).into();
-    let index = move || {
-        let shell = shell.clone();
+    let index = move |uri: Uri| {
+        let shells = shells.clone();
         async move {
-            match shell.as_ref() {
+            match shells.for_path(uri.path()) {
                 Some(html) => (
                     [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-                    html.clone(),
+                    html.to_owned(),
                 )
                     .into_response(),
                 None => axum::http::StatusCode::NOT_FOUND.into_response(),
@@ -57,6 +67,22 @@ pub fn router(dist: &Path, town: &TownProfile) -> Router {
         )
         .fallback_service(serve)
         .layer(middleware::from_fn(cache_headers))
+}
+
+/// The filled shells: `None` when dist/ has no index.html.
+struct Shells {
+    catalogue: Option<String>,
+    landing: Vec<(&'static str, Option<String>)>,
+}
+
+impl Shells {
+    fn for_path(&self, path: &str) -> Option<&str> {
+        let prefix = crate::town::shell::landing(path).map(|(prefix, _, _)| *prefix);
+        self.landing
+            .iter()
+            .find(|(p, _)| Some(*p) == prefix)
+            .map_or(self.catalogue.as_deref(), |(_, html)| html.as_deref())
+    }
 }
 
 async fn cache_headers(req: Request, next: Next) -> Response {

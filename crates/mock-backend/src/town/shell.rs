@@ -21,11 +21,76 @@ pub fn placeholders(p: &TownProfile) -> Vec<(&'static str, String)> {
 /// profile, so the app has the town at its first render without another request.
 pub const PROFILE_JSON: &str = "{{town.profile_json}}";
 
+/// What the static shell says before the app starts: the title, heading and lead of the page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RouteShell {
+    pub title: String,
+    pub heading: String,
+    pub lead: String,
+}
+
+/// The routes whose shell differs from the catalogue's: the letters' QR landing pages
+/// (`routes::HEARING` and `routes::NOTICE` in the app) and the pages below them, with the
+/// heading and the first sentence of the sign-in page's intro (src/i18n/de.rs). A citizen
+/// from the QR code sees at once that the letter's page is coming, not the catalogue.
+/// public/early.js carries the same texts for static hosts (a test keeps them equal).
+pub const LANDING_SHELLS: [(&str, &str, &str); 2] = [
+    (
+        "/anhoerung",
+        "Online-Anhörung",
+        "Sie haben einen Anhörungsbogen erhalten.",
+    ),
+    (
+        "/zahlen",
+        "Bescheid bezahlen",
+        "Sie haben einen Bescheid oder eine Zahlungsaufforderung erhalten.",
+    ),
+];
+
+/// The QR landing route a request path is or lies below, if any: its entry in [`LANDING_SHELLS`].
+pub fn landing(path: &str) -> Option<&'static (&'static str, &'static str, &'static str)> {
+    LANDING_SHELLS.iter().find(|(prefix, _, _)| {
+        path == *prefix
+            || path
+                .strip_prefix(prefix)
+                .is_some_and(|rest| rest.starts_with('/'))
+    })
+}
+
+/// The shell for a request path (German, as the whole shell).
+pub fn route_shell(path: &str, p: &TownProfile) -> RouteShell {
+    let site = format!("Serviceportal {}", p.name);
+    match landing(path) {
+        Some((_, heading, lead)) => RouteShell {
+            title: format!("{heading} – {site}"),
+            heading: heading.to_string(),
+            lead: lead.to_string(),
+        },
+        None => RouteShell {
+            title: site,
+            heading: format!("Online-Dienste der {}", p.full_name(Lang::De)),
+            lead: "Erledigen Sie Ihre Anliegen online – rund um die Uhr, ohne Termin im Rathaus."
+                .into(),
+        },
+    }
+}
+
 /// index.html with every placeholder replaced by the HTML-escaped value, and the profile as
-/// JSON in its data block.
+/// JSON in its data block; the catalogue's heading (the one for a static host).
 pub fn fill(html: &str, p: &TownProfile) -> String {
+    fill_for(html, p, "/")
+}
+
+/// [`fill`] with the heading of the page at `path`.
+pub fn fill_for(html: &str, p: &TownProfile, path: &str) -> String {
+    let route = route_shell(path, p);
     placeholders(p)
         .into_iter()
+        .chain([
+            ("{{route.title}}", route.title),
+            ("{{route.heading}}", route.heading),
+            ("{{route.lead}}", route.lead),
+        ])
         .fold(html.to_owned(), |acc, (token, value)| {
             acc.replace(token, &escape(&value))
         })
@@ -42,7 +107,7 @@ pub fn json_for_script(p: &TownProfile) -> String {
 
 /// Whether `html` still has placeholders (a template rather than a rendered shell).
 pub fn is_template(html: &str) -> bool {
-    html.contains("{{town.")
+    html.contains("{{town.") || html.contains("{{route.")
 }
 
 /// The town's colours as custom properties, loaded after style/main.css.
@@ -105,6 +170,32 @@ mod tests {
         let (json, _) = data.split_once("</script>").unwrap_or_default();
         let served: TownProfile = serde_json::from_str(json).expect("the profile as JSON");
         assert_eq!(served, crate::town::Town::demo().profile);
+    }
+
+    #[test]
+    fn the_qr_landing_pages_get_their_own_heading() {
+        let p = crate::town::Town::demo().profile;
+        let html = "<title>{{route.title}}</title><h1>{{route.heading}}</h1><p>{{route.lead}}</p>";
+        let hearing = fill_for(html, &p, "/anhoerung");
+        assert_eq!(hearing, "<title>Online-Anhörung – Serviceportal Musterstadt</title><h1>Online-Anhörung</h1><p>Sie haben einen Anhörungsbogen erhalten.</p>");
+        assert_eq!(fill_for(html, &p, "/anhoerung/fall"), hearing);
+        assert!(fill_for(html, &p, "/zahlen").contains("<h1>Bescheid bezahlen</h1>"));
+        for other in ["/", "/zahlenx", "/termin", "/leistungen/anhoerung"] {
+            assert_eq!(fill_for(html, &p, other), fill(html, &p), "{other}");
+        }
+        assert!(fill(html, &p).contains("<h1>Online-Dienste der Stadt Musterstadt</h1>"));
+    }
+
+    #[test]
+    fn the_early_script_sets_the_same_headings_on_a_static_host() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/early.js");
+        let js = std::fs::read_to_string(path).unwrap_or_default();
+        for (prefix, heading, lead) in LANDING_SHELLS {
+            let at = js.find(&format!("'{prefix}': {{")).expect(prefix);
+            let entry = &js[at..at + js[at..].find("},").expect("end of entry")];
+            assert!(entry.contains(&format!("heading: '{heading}'")), "{prefix}");
+            assert!(entry.contains(&format!("lead: '{lead}'")), "{prefix}");
+        }
     }
 
     #[test]
