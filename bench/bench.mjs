@@ -1,7 +1,11 @@
 // `make bench` (scripts/bench.sh runs this after building and starting the mock backend):
-// Lighthouse (mobile defaults: simulated slow 4G, 4× CPU slowdown) three times on four pages,
-// in-browser timings under 4× CPU throttling, and the budget — a Markdown report on stdout and
-// in bench/results/latest.md. Timings are not tests: a missed budget is reported, never fatal.
+// Lighthouse (mobile defaults: simulated slow 4G, 4× CPU slowdown) three times on each page of
+// the budget (catalogue, wizard step, hearing and notice from their QR links, checkout,
+// appointment day list, account overview), in-browser timings under 4× CPU throttling, each also
+// as a ratio to a reference interaction timed in the same run (and TBT normalised by Lighthouse's
+// benchmarkIndex), so that runs on differently loaded machines compare; and the budget — a
+// Markdown report on stdout and in bench/results/latest.md. Timings are not tests: a missed
+// budget is reported, never fatal.
 //
 // Environment:
 //   BENCH_URL     the backend serving dist/ (default http://127.0.0.1:8095)
@@ -64,35 +68,53 @@ function seedSessionStorage(origin, entries) {
 // ---------------------------------------------------------------------------------------------
 // Preparing state that a plain URL cannot carry (sessionStorage is per tab).
 
-/** Logs in through the QR link like a citizen and returns the tab's sessionStorage. */
-async function hearingSession() {
+// A seed returns { storage: sessionStorage entries, cookies: cookies of the portal's origin },
+// set in each audited tab before the app starts.
+
+/** The QR links as printed on the letters: each audited load signs in like a citizen. */
+const HEARING_LINK = `/anhoerung#az=${encodeURIComponent(HEARING.az)}&code=${encodeURIComponent(HEARING.code)}`;
+const NOTICE_LINK = `/zahlen#kz=${encodeURIComponent(NOTICE.kz)}&code=${encodeURIComponent(NOTICE.code)}`;
+
+/** Concerns and location chosen like a citizen (one ID card, Bürgerbüro Nord); returns the
+ * tab's sessionStorage, whose plan leads straight to the day list. */
+async function appointmentPlan() {
   const browser = await launch();
   try {
     const page = await browser.newPage();
-    await page.goto(`${BASE}/anhoerung#az=${encodeURIComponent(HEARING.az)}&code=${encodeURIComponent(HEARING.code)}`);
-    await page.waitForFunction(
-      (az) => location.pathname === '/anhoerung/fall' && document.body.innerText.includes(`Aktenzeichen ${az}`),
-      { timeout: 30_000 },
-      HEARING.az,
-    );
-    return await page.evaluate(() => ({ ...sessionStorage }));
+    await page.goto(`${BASE}/termin`);
+    const h1Is = (text) => page.waitForFunction((t) => document.querySelector('main h1')?.textContent?.trim() === t, { timeout: 30_000 }, text);
+    await h1Is('Ihre Anliegen');
+    // The control named by its label, as a citizen finds it.
+    const byLabel = (text) => page.evaluateHandle((t) => {
+      const label = [...document.querySelectorAll('main label')].find((l) => l.textContent.trim() === t);
+      return label ? document.getElementById(label.htmlFor) : null;
+    }, text);
+    await page.waitForFunction(() => [...document.querySelectorAll('main label')].some((l) => l.textContent.trim() === 'Personalausweis beantragen'), { timeout: 30_000 });
+    await (await byLabel('Personalausweis beantragen')).select('1');
+    await page.locator('form button[type="submit"]').click();
+    await h1Is('Standort wählen');
+    await page.waitForFunction(() => [...document.querySelectorAll('main label')].some((l) => l.textContent.trim() === 'Bürgerbüro Nord'), { timeout: 30_000 });
+    await (await byLabel('Bürgerbüro Nord')).click();
+    await page.locator('form button[type="submit"]').click();
+    await h1Is('Tag wählen');
+    return { storage: await page.evaluate(() => ({ ...sessionStorage })) };
   } finally {
     await browser.close();
   }
 }
 
-/** Opens a notice through the letter's QR link like a citizen; returns the tab's sessionStorage. */
-async function noticeSession() {
+/** Signs in at the mock identity provider as the first demo person; returns the HttpOnly
+ * session cookie (the account lives in a cookie, not in web storage). */
+async function accountSession() {
   const browser = await launch();
   try {
     const page = await browser.newPage();
-    await page.goto(`${BASE}/zahlen#kz=${encodeURIComponent(NOTICE.kz)}&code=${encodeURIComponent(NOTICE.code)}`);
-    await page.waitForFunction(
-      (kz) => location.pathname === '/zahlen/bescheid' && document.body.innerText.includes(`Kassenzeichen ${kz}`),
-      { timeout: 30_000 },
-      NOTICE.kz,
-    );
-    return await page.evaluate(() => ({ ...sessionStorage }));
+    await page.goto(`${BASE}/api/v1/auth/login?return_to=${encodeURIComponent('/konto')}`);
+    await page.locator('button[name="identity"]:not([value="cancel"])').click();
+    await page.waitForFunction(() => location.pathname === '/konto' && document.querySelector('main h1')?.textContent?.trim() === 'Mein Konto', { timeout: 30_000 });
+    const cookies = (await page.cookies()).filter((c) => c.domain === new URL(BASE).hostname);
+    if (cookies.length === 0) throw new Error('no session cookie after signing in');
+    return { cookies };
   } finally {
     await browser.close();
   }
@@ -128,7 +150,7 @@ async function cartWithOneItem() {
     await page.waitForFunction(() => location.pathname === '/kasse' && document.querySelector('h1')?.textContent?.trim() === 'Bezahlen', { timeout: 30_000 });
     const cart = await page.evaluate(() => sessionStorage.getItem('cart'));
     if (!cart || JSON.parse(cart).length !== 1) throw new Error(`cart not as expected: ${cart}`);
-    return { cart };
+    return { storage: { cart } };
   } finally {
     await browser.close();
   }
@@ -137,13 +159,16 @@ async function cartWithOneItem() {
 // ---------------------------------------------------------------------------------------------
 // Lighthouse
 
+// `url` is what is loaded (default `path`), `path` where the page must end; `qr` pages have the
+// QR landing pages' budget (LCP ≤ 2.0 s, first load ≤ 200 KiB), `firstLoad` the first-load budget.
 const PAGES = [
-  { key: 'catalogue', label: 'catalogue `/`', path: '/', expect: { h1: 'Online-Dienste der Stadt Musterstadt' } },
+  { key: 'catalogue', label: 'catalogue `/`', path: '/', firstLoad: true, expect: { h1: 'Online-Dienste der Stadt Musterstadt' } },
   { key: 'wizard', label: 'wizard step 1 `/leistungen/melderegisterauskunft/person`', path: '/leistungen/melderegisterauskunft/person', expect: { h1: 'Gesuchte Person' } },
-  { key: 'hearing', label: 'hearing case `/anhoerung/fall` (logged in via QR link)', path: '/anhoerung/fall', seed: hearingSession, expect: { h1: 'Anhörung zu einer Ordnungswidrigkeit', text: `Aktenzeichen ${HEARING.az}` } },
-  { key: 'notice', label: 'notice `/zahlen/bescheid` (opened via QR link)', path: '/zahlen/bescheid', seed: noticeSession, expect: { h1: 'Grundsteuer B', text: `Kassenzeichen ${NOTICE.kz}` } },
+  { key: 'hearing', label: 'hearing case from the QR link `/anhoerung#az=…&code=…` → `/anhoerung/fall`', url: HEARING_LINK, path: '/anhoerung/fall', qr: true, firstLoad: true, expect: { h1: 'Anhörung zu einer Ordnungswidrigkeit', text: `Aktenzeichen ${HEARING.az}` } },
+  { key: 'notice', label: 'notice from the QR link `/zahlen#kz=…&code=…` → `/zahlen/bescheid`', url: NOTICE_LINK, path: '/zahlen/bescheid', qr: true, firstLoad: true, expect: { h1: 'Grundsteuer B', text: `Kassenzeichen ${NOTICE.kz}` } },
   { key: 'checkout', label: 'checkout `/kasse` (1 item in the cart)', path: '/kasse', seed: cartWithOneItem, expect: { h1: 'Bezahlen', text: '7,00 €' } },
-  { key: 'appointments', label: 'appointment booking `/termin` (concerns)', path: '/termin', expect: { h1: 'Ihre Anliegen', text: 'Personalausweis beantragen' } },
+  { key: 'appointments', label: 'appointment day list `/termin/tag` (1 ID card, Bürgerbüro Nord)', path: '/termin/tag', seed: appointmentPlan, expect: { h1: 'Tag wählen', text: 'Woche ab' } },
+  { key: 'account', label: 'account overview `/konto` (signed in at the mock IdP)', path: '/konto', seed: accountSession, expect: { h1: 'Mein Konto', text: 'Vertrauensniveau' } },
 ];
 
 const LH_FLAGS = {
@@ -158,8 +183,9 @@ async function lighthouseRun(p, seed, i) {
   const browser = await launch();
   try {
     const page = await browser.newPage();
-    if (seed) await page.evaluateOnNewDocument(seedSessionStorage, ORIGIN, seed);
-    const result = await lighthouse(`${BASE}${p.path}`, LH_FLAGS, undefined, page);
+    if (seed?.storage) await page.evaluateOnNewDocument(seedSessionStorage, ORIGIN, seed.storage);
+    if (seed?.cookies) await page.setCookie(...seed.cookies);
+    const result = await lighthouse(`${BASE}${p.url ?? p.path}`, LH_FLAGS, undefined, page);
     const lhr = result?.lhr;
     if (!lhr) throw new Error('no Lighthouse result');
     if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
@@ -172,6 +198,12 @@ async function lighthouseRun(p, seed, i) {
     if (seen.h1 !== p.expect.h1) problems.push(`h1 was "${seen.h1}"`);
     if (p.expect.text && !seen.text.includes(p.expect.text.replace(/\s+/g, ' '))) problems.push(`"${p.expect.text}" not shown`);
     const a = lhr.audits;
+    // Bytes as served (compressed, from the network): the app's files and the API's answers.
+    const requests = a['network-requests']?.details?.items ?? [];
+    const isApi = (u) => { try { return new URL(u).pathname.startsWith('/api/'); } catch { return false; } };
+    const sum = (xs) => xs.reduce((n, r) => n + (r.transferSize ?? 0), 0);
+    const benchmarkIndex = lhr.environment?.benchmarkIndex;
+    const tbt = a['total-blocking-time']?.numericValue;
     const score = (c) => (lhr.categories[c]?.score == null ? NaN : Math.round(lhr.categories[c].score * 100));
     return {
       perf: score('performance'),
@@ -180,10 +212,16 @@ async function lighthouseRun(p, seed, i) {
       seo: score('seo'),
       fcp: a['first-contentful-paint']?.numericValue,
       lcp: a['largest-contentful-paint']?.numericValue,
-      tbt: a['total-blocking-time']?.numericValue,
+      tbt,
+      // TBT as if measured on a machine of benchmarkIndex 1000: CPU time scales about inversely
+      // with the index, so runs on differently loaded machines compare (roughly: TBT counts only
+      // the part of each task above 50 ms).
+      tbtNorm: Number.isFinite(tbt) && benchmarkIndex ? (tbt * benchmarkIndex) / 1000 : NaN,
       cls: a['cumulative-layout-shift']?.numericValue,
       bytes: a['total-byte-weight']?.numericValue,
-      benchmarkIndex: lhr.environment?.benchmarkIndex,
+      appBytes: sum(requests.filter((r) => !isApi(r.url))),
+      apiBytes: sum(requests.filter((r) => isApi(r.url))),
+      benchmarkIndex,
       // Diagnostics for whoever makes it faster: what the LCP was and what shifted.
       lcpElement: a['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet,
       lcpPhases: (a['largest-contentful-paint-element']?.details?.items?.[1]?.items ?? []).map((x) => `${x.phase} ${Math.round(x.timing)} ms`).join(', '),
@@ -219,7 +257,8 @@ async function lighthouseAll() {
       ...p,
       runs: runs.length,
       perf: m('perf'), a11y: m('a11y'), bp: m('bp'), seo: m('seo'),
-      fcp: m('fcp'), lcp: m('lcp'), tbt: m('tbt'), cls: m('cls'), bytes: m('bytes'),
+      fcp: m('fcp'), lcp: m('lcp'), tbt: m('tbt'), tbtNorm: m('tbtNorm'), cls: m('cls'), bytes: m('bytes'),
+      appBytes: m('appBytes'), apiBytes: m('apiBytes'),
       benchmarkIndex: m('benchmarkIndex'),
       // The run whose LCP is nearest the median, and every run's layout shifts.
       diag: [...runs].sort((x, y) => Math.abs(x.lcp - m('lcp')) - Math.abs(y.lcp - m('lcp')))[0] ?? null,
@@ -340,6 +379,44 @@ async function timeGiroCode(browser, part = false) {
   }
 }
 
+/** The reference: the same kind of reaction as (b) — click → new content and a focused `h1` —
+ * on a minimal page without the app (plain DOM, a fixed amount of work: 300 table rows with
+ * German-formatted numbers), in the same browser under the same throttling. It measures how
+ * fast this machine is right now; each timing is also reported as a ratio to it. */
+async function timeReference(browser) {
+  const { page, context } = await throttledPage(browser);
+  try {
+    await page.setContent(`<!doctype html><html lang="de"><body><main><h1>Referenz</h1>
+      <button type="button" id="go">Weiter</button></main></body></html>`);
+    await page.evaluate(() => {
+      document.getElementById('go').addEventListener('click', () => {
+        const fmt = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' });
+        const main = document.querySelector('main');
+        const table = document.createElement('table');
+        for (let i = 0; i < 300; i++) {
+          const row = table.insertRow();
+          row.insertCell().textContent = `Zeile ${i + 1}`;
+          row.insertCell().textContent = fmt.format((i * 7919) / 100);
+          row.insertCell().textContent = new Date(Date.UTC(2026, 0, 1 + i)).toLocaleDateString('de-DE');
+        }
+        const h1 = document.createElement('h1');
+        h1.textContent = 'Nächster Schritt';
+        h1.tabIndex = -1;
+        main.replaceChildren(h1, table);
+        h1.focus();
+      });
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    await page.evaluate(armClickTimer, 'h1-focus');
+    await page.locator('#go').click();
+    await page.waitForFunction(() => window.__bench.done !== undefined, { timeout: 20_000, polling: 20 });
+    const b = await page.evaluate(() => window.__bench);
+    return b.done - b.click;
+  } finally {
+    await context.close();
+  }
+}
+
 const TIMINGS = [
   { key: 'catalogue', label: '(a) catalogue interactive: navigation start → `#search` and service links in the DOM (cold cache)', fn: timeCatalogue },
   { key: 'step', label: '(b) wizard step change: click "Weiter" (valid step 1) → next step\'s `h1` focused', fn: timeStepChange },
@@ -347,21 +424,27 @@ const TIMINGS = [
   { key: 'girocode-build', label: '(c′) of which building the GiroCode: payload rules, QR encoding, SVG markup (User Timing `girocode` in the app)', fn: (b) => timeGiroCode(b, true) },
 ];
 
+/** Every timing, each run paired with a run of the reference right before it (same browser,
+ * same moment), so that `ratio` = median(timing) / median(reference) survives a busier machine.
+ * A timing added to TIMINGS gets its ratio without further code. */
 async function timingsAll() {
   const browser = await launch();
   const out = [];
   try {
     for (const t of TIMINGS) {
       const xs = [];
+      const refs = [];
       for (let i = 0; i < TIMING_RUNS; i++) {
         try {
+          refs.push(await timeReference(browser));
           xs.push(await t.fn(browser));
         } catch (e) {
           log(`timing ${t.key} #${i + 1} failed: ${e.message}`);
         }
       }
-      log(`timing ${t.key}: ${xs.map((x) => x.toFixed(1)).join(', ')} ms`);
-      out.push({ ...t, runs: xs.length, median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+      log(`timing ${t.key}: ${xs.map((x) => x.toFixed(1)).join(', ')} ms (reference ${refs.map((x) => x.toFixed(1)).join(', ')} ms)`);
+      const ref = median(refs);
+      out.push({ ...t, runs: xs.length, median: median(xs), min: Math.min(...xs), max: Math.max(...xs), ref, ratio: median(xs) / ref });
     }
   } finally {
     await browser.close();
@@ -398,6 +481,7 @@ const fmtMs = (x) => (Number.isFinite(x) ? (x >= 1000 ? `${(x / 1000).toFixed(2)
 const fmtMs1 = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : '–');
 const fmtN = (x) => (Number.isFinite(x) ? String(Math.round(x)) : '–');
 const fmtCls = (x) => (Number.isFinite(x) ? (x === 0 ? '0' : x.toFixed(3)) : '–');
+const fmtRatio = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '–');
 const fmtKiB = (x) => (Number.isFinite(x) ? `${(x / 1024).toFixed(1)} KiB` : '–');
 const mark = (ok) => (ok === null ? '–' : ok ? '✅' : '❌');
 
@@ -445,11 +529,17 @@ function report({ when, mach, load, lh, timings }) {
   L.push('');
   L.push(`## Lighthouse — mobile defaults (simulated slow 4G, 4× CPU slowdown), median of ${LH_RUNS} runs per page`);
   L.push('');
-  L.push('| page | Performance | Accessibility | Best Practices | SEO | FCP | LCP | TBT | CLS | transferred |');
-  L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  L.push('| page | Performance | Accessibility | Best Practices | SEO | FCP | LCP | TBT | TBT at index 1000 | CLS | first load: app files | API answers | benchmarkIndex |');
+  L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of lh) {
-    L.push(`| ${r.label}${r.runs < LH_RUNS ? ` (${r.runs} of ${LH_RUNS} runs)` : ''} | ${fmtN(r.perf)} | ${fmtN(r.a11y)} | ${fmtN(r.bp)} | ${fmtN(r.seo)} | ${fmtMs(r.fcp)} | ${fmtMs(r.lcp)} | ${fmtMs(r.tbt)} | ${fmtCls(r.cls)} | ${fmtKiB(r.bytes)} |`);
+    L.push(`| ${r.label}${r.runs < LH_RUNS ? ` (${r.runs} of ${LH_RUNS} runs)` : ''} | ${fmtN(r.perf)} | ${fmtN(r.a11y)} | ${fmtN(r.bp)} | ${fmtN(r.seo)} | ${fmtMs(r.fcp)} | ${fmtMs(r.lcp)} | ${fmtMs(r.tbt)} | ${fmtMs(r.tbtNorm)} | ${fmtCls(r.cls)} | ${fmtKiB(r.appBytes)} | ${fmtKiB(r.apiBytes)} | ${fmtN(r.benchmarkIndex)} |`);
   }
+  L.push('');
+  L.push('First load: the bytes as served over the network during the audited load (brotli where the ' +
+    'backend has a precompressed file), from Lighthouse\'s network records — the app\'s files (HTML, JS, ' +
+    'wasm, CSS) and the API\'s answers (JSON, the coat of arms). "TBT at index 1000" = TBT × the ' +
+    'run\'s benchmarkIndex / 1000 (median over runs): CPU time scales about inversely with the index, ' +
+    'so this compares across differently loaded machines where TBT itself does not.');
   const notes = lh.flatMap((r) => [
     ...r.problems.map((p) => `- ⚠ ${r.key}: the audited page was not the intended one: ${p}`),
     ...(r.failed.length ? [`- ${r.key}: audits below 100 % outside Performance: ${r.failed.join(', ')}`] : []),
@@ -467,23 +557,30 @@ function report({ when, mach, load, lh, timings }) {
   L.push('');
   L.push(`## In-browser timings — Performance API, CDP \`Emulation.setCPUThrottlingRate\` ${CPU_RATE}, no network throttling (loopback), median of ${TIMING_RUNS} runs`);
   L.push('');
-  L.push('| what | median | min | max | runs |');
-  L.push('|---|---:|---:|---:|---:|');
-  for (const t of timings) L.push(`| ${t.label} | ${fmtMs1(t.median)} | ${fmtMs1(t.min)} | ${fmtMs1(t.max)} | ${t.runs} |`);
+  L.push('| what | median | min | max | runs | reference (same runs) | ratio to reference |');
+  L.push('|---|---:|---:|---:|---:|---:|---:|');
+  for (const t of timings) L.push(`| ${t.label} | ${fmtMs1(t.median)} | ${fmtMs1(t.min)} | ${fmtMs1(t.max)} | ${t.runs} | ${fmtMs1(t.ref)} | ${fmtRatio(t.ratio)} |`);
+  L.push('');
+  L.push('Reference: click → 300 table rows with German-formatted amounts and dates → a new `h1` focused, on a ' +
+    'minimal page without the app, in the same browser under the same throttling, timed right before each ' +
+    'run. The ratio (median ÷ median of its references) is the figure to compare between runs on ' +
+    'differently loaded machines; the milliseconds are this machine\'s at this moment.');
   L.push('');
 
   // Budget
   const byKey = Object.fromEntries(lh.map((r) => [r.key, r]));
   const tm = Object.fromEntries(timings.map((t) => [t.key, t]));
   const check = (x, ok) => (Number.isFinite(x) ? ok(x) : null);
+  // [name, budget text, key, check(value, page) — null where the figure has no budget, format]
   const perPage = [
-    ['Lighthouse Performance', '≥ 98', 'perf', (x) => x >= 98, fmtN],
+    ['Lighthouse Performance', '≥ 95', 'perf', (x) => x >= 95, fmtN],
     ['Accessibility', '100', 'a11y', (x) => x >= 100, fmtN],
     ['Best Practices', '100', 'bp', (x) => x >= 100, fmtN],
     ['SEO', '≥ 90', 'seo', (x) => x >= 90, fmtN],
-    ['LCP', '≤ 1.2 s', 'lcp', (x) => x <= 1200, fmtMs],
+    ['LCP', '≤ 2.0 s QR landing, ≤ 1.2 s other', 'lcp', (x, p) => x <= (p.qr ? 2000 : 1200), fmtMs],
     ['TBT', '≤ 100 ms', 'tbt', (x) => x <= 100, fmtMs],
     ['CLS', '0', 'cls', (x) => x === 0, fmtCls],
+    ['first load as served (all bytes)', '≤ 200 KiB catalogue and QR landing', 'bytes', (x, p) => (p.firstLoad ? x <= 200 * 1024 : null), fmtKiB],
   ];
   let met = 0;
   let missed = 0;
@@ -497,18 +594,24 @@ function report({ when, mach, load, lh, timings }) {
   L.push(`| figure | budget | ${PAGES.map((p) => p.key).join(' | ')} |`);
   L.push(`|---|---|${PAGES.map(() => '---:').join('|')}|`);
   for (const [name, budget, k, ok, f] of perPage) {
-    L.push(`| ${name} | ${budget} | ${PAGES.map((p) => cell(byKey[p.key]?.[k], check(byKey[p.key]?.[k], ok), f)).join(' | ')} |`);
+    L.push(`| ${name} | ${budget} | ${PAGES.map((p) => cell(byKey[p.key]?.[k], check(byKey[p.key]?.[k], (x) => ok(x, p)), f)).join(' | ')} |`);
   }
   L.push('');
   L.push('| figure | budget | now |');
   L.push('|---|---|---:|');
-  L.push(`| first load (HTML + JS + wasm + CSS), brotli | ≤ 200 KiB | ${cell(brotli, check(brotli, (x) => x <= 200 * 1024), fmtKiB)} |`);
+  L.push(`| first load (HTML + JS + wasm + CSS), brotli -q 11 on disk (size report) | ≤ 200 KiB | ${cell(brotli, check(brotli, (x) => x <= 200 * 1024), fmtKiB)} |`);
   L.push(`| wizard step change | ≤ 50 ms | ${cell(tm.step?.median, check(tm.step?.median, (x) => x <= 50), fmtMs1)} |`);
   L.push(`| GiroCode build and render: click → QR on the page (c) | ≤ 5 ms | ${cell(tm.girocode?.median, check(tm.girocode?.median, (x) => x <= 5), fmtMs1)} |`);
   L.push('');
   L.push(`The budget is held against the whole interaction (c); building the code itself (c′) takes ${fmtMs1(tm['girocode-build']?.median)}.`);
   L.push('');
   L.push(`Budget: ${met} figures met, ${missed} missed.`);
+  L.push('');
+  L.push('Stable between runs on differently loaded machines: the bytes, CLS, Accessibility and Best ' +
+    'Practices, Lighthouse\'s simulated FCP and LCP (they follow the simulated network; LCP moves by tens of ' +
+    'ms), "TBT at index 1000" and the timings\' ratios to the reference (roughly — within about ±20 %). ' +
+    'Not stable: TBT and the in-browser milliseconds themselves (they scale with the CPU time the ' +
+    'machine has to spare) and hence the Performance score, which weights TBT 30 %.');
   L.push('');
   L.push('## Size report (`scripts/size-report.sh`, bytes)');
   L.push('');
@@ -551,7 +654,7 @@ function report({ when, mach, load, lh, timings }) {
 if (process.env.BENCH_TIMINGS) {
   const keys = process.env.BENCH_TIMINGS.split(',');
   TIMINGS.splice(0, TIMINGS.length, ...TIMINGS.filter((t) => keys.includes(t.key)));
-  for (const t of await timingsAll()) console.log(`${t.key}: median ${t.median.toFixed(1)} ms (min ${t.min.toFixed(1)}, max ${t.max.toFixed(1)}, ${t.runs} runs)`);
+  for (const t of await timingsAll()) console.log(`${t.key}: median ${t.median.toFixed(1)} ms (min ${t.min.toFixed(1)}, max ${t.max.toFixed(1)}, ${t.runs} runs); reference ${t.ref.toFixed(1)} ms, ratio ${t.ratio.toFixed(2)}`);
   process.exit(0);
 }
 

@@ -2,8 +2,9 @@
 # `make bench`: the performance benchmark (not a test — a missed budget is reported, never fatal).
 # Installs what is missing, builds the release, reports sizes and the largest wasm contributors
 # (twiggy), starts the mock backend on its own port and runs bench/bench.mjs: Lighthouse (mobile)
-# three times on four pages and in-browser timings under 4× CPU throttling. The report goes to
-# stdout and bench/results/latest.md (committed); raw Lighthouse JSON to bench/results/raw/.
+# three times on each of the budget's seven pages and in-browser timings under 4× CPU throttling,
+# each with a reference measured in the same run. The report goes to stdout and
+# bench/results/latest.md (committed); raw Lighthouse JSON to bench/results/raw/.
 #
 #   BENCH_PORT=8095       port of the benchmark's own backend
 #   LH_RUNS=3 TIMING_RUNS=7
@@ -69,7 +70,7 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 
-say "Lighthouse ×${LH_RUNS:-3} on 5 pages and in-browser timings ×${TIMING_RUNS:-7} (measure on an idle machine)"
+say "Lighthouse ×${LH_RUNS:-3} on 7 pages and in-browser timings ×${TIMING_RUNS:-7} (measure on an idle machine)"
 (cd bench && BENCH_URL="http://127.0.0.1:$port" BENCH_RAW="$raw" CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}" node bench.mjs)
 
 say "make bench took $(( $(date +%s) - start )) s; report in bench/results/latest.md"
