@@ -1,5 +1,6 @@
 import { test, expect, expectNoAxeViolations, provokesNetworkErrors } from './fixtures';
 import { Page } from '@playwright/test';
+import { BASE_URL } from '../playwright.config';
 
 // The letters' QR links (/anhoerung#az=…&code=…, /zahlen#kz=…&code=…): public/early.js signs in
 // and fetches the case / notice while the wasm downloads; the app uses those answers.
@@ -105,6 +106,9 @@ test.describe('QR landing pages: requests with the page', () => {
   test('a wrong code from the link: the clear message, focused, and both values stay in the form', async ({ page }) => {
     provokesNetworkErrors(); // the 401 is logged by the browser
     const az = unknownCase();
+    const starts = requestStarts(page);
+    let attempts = 0;
+    page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/api/v1/hearings/session')) attempts++; });
     await page.goto(hearingLink(az, 'AAAA-BBBB'));
     const failure = page.getByRole('alert').filter({ hasText: 'Aktenzeichen oder Zugangscode stimmen nicht.' });
     await expect(failure).toBeVisible();
@@ -112,6 +116,8 @@ test.describe('QR landing pages: requests with the page', () => {
     await expect(page.getByLabel('Aktenzeichen')).toHaveValue(az);
     await expect(page.getByLabel('Zugangscode')).toHaveValue('AAAA-BBBB');
     expect(page.url()).not.toContain('#');
+    expect(attempts, 'one attempt: the app does not repeat the early one').toBe(1);
+    expect(starts.has('GET /api/v1/hearings/current'), 'no case request without a session').toBe(false);
     await expectNoAxeViolations(page, 'wrong code from the link');
   });
 
@@ -153,7 +159,7 @@ test.describe('QR landing pages: requests with the page', () => {
 
   test('the static shell names the landing page before the app: from the backend, and on a static host', async ({ page, browser }) => {
     // The backend sends the page's own heading and title (no JavaScript at all here).
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await browser.newContext({ javaScriptEnabled: false, baseURL: BASE_URL });
     const plain = await noJs.newPage();
     await plain.goto('/zahlen');
     await expect(plain.getByRole('heading', { level: 1, name: 'Bescheid bezahlen' })).toBeVisible();
