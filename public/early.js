@@ -20,12 +20,12 @@
   'use strict';
   var ROUTES = {
     '/anhoerung': {
-      kind: 'hearing', id: 'az', idField: 'case_number', session: '/api/v1/hearings/session',
+      kind: 'hearing', feature: 'hearing', id: 'az', idField: 'case_number', session: '/api/v1/hearings/session',
       current: '/api/v1/hearings/current', heading: 'Online-Anhörung',
       lead: 'Sie haben einen Anhörungsbogen erhalten.',
     },
     '/zahlen': {
-      kind: 'notice', id: 'kz', idField: 'kassenzeichen', session: '/api/v1/notices/session',
+      kind: 'notice', feature: 'notices', id: 'kz', idField: 'kassenzeichen', session: '/api/v1/notices/session',
       current: '/api/v1/notices/current', heading: 'Bescheid bezahlen',
       lead: 'Sie haben einen Bescheid oder eine Zahlungsaufforderung erhalten.',
     },
@@ -51,13 +51,16 @@
   var id = pairs[route.id];
   var code = pairs.code;
   if (!id || !code) return; // e.g. `#kz=…` alone: the app fills it in
+  // The town's profile (index.html's data block): a town without the feature gets no request.
+  var town = null;
+  try { town = JSON.parse(document.getElementById('town-profile').textContent); } catch (e) { /* unfilled */ }
+  if (town && town.features && town.features[route.feature] === false) return;
   history.replaceState(history.state, '', location.pathname + location.search);
 
   // The app's language (its one localStorage entry); English only where the town offers it.
   var lang = 'de';
   try {
     var stored = localStorage.getItem('lang') || '';
-    var town = JSON.parse(document.getElementById('town-profile').textContent);
     if (/^en(-|$)/i.test(stored) && town.languages.indexOf('en') >= 0) lang = 'en';
   } catch (e) { /* no storage or no profile: German, the app's default */ }
 
