@@ -2,6 +2,7 @@
 
 use crate::dom;
 use crate::i18n::{use_i18n, I18n, Lang};
+use crate::lazy::{self, AccountPage, CheckoutPage, InfoPage, WizardPage};
 use crate::pages;
 use crate::routes::{self, param, segment};
 use leptos::prelude::*;
@@ -57,6 +58,9 @@ pub fn App() -> impl IntoView {
         dom::store_lang(code);
     });
 
+    // The other flows' chunks, once the first page is there (see lazy.rs).
+    lazy::prefetch_when_idle();
+
     view! {
         <Router>
             <FocusOnNavigate/>
@@ -70,25 +74,25 @@ pub fn App() -> impl IntoView {
                 {move || { restores.track(); view! {
                 <Routes fallback=|| view! { <pages::not_found::NotFound/> }>
                     <Route path=path!("/") view=pages::catalogue::Catalogue/>
-                    <Route path=(StaticSegment(segment::SERVICES), ParamSegment(param::SERVICE)) view=pages::service_start::ServiceStart/>
-                    <Route path=(StaticSegment(segment::SERVICES), ParamSegment(param::SERVICE), ParamSegment(param::STEP)) view=crate::wizard::page::WizardPage/>
+                    <Route path=(StaticSegment(segment::SERVICES), ParamSegment(param::SERVICE)) view=|| lazy::wizard_page(WizardPage::Start)/>
+                    <Route path=(StaticSegment(segment::SERVICES), ParamSegment(param::SERVICE), ParamSegment(param::STEP)) view=|| lazy::wizard_page(WizardPage::Step)/>
                     <Route path=StaticSegment(segment::HEARING) view=|| view! { <HearingOffered><crate::hearing::login::HearingLogin/></HearingOffered> }/>
                     <Route path=(StaticSegment(segment::HEARING), ParamSegment(param::STEP)) view=|| view! { <HearingOffered><crate::hearing::flow::HearingFlow/></HearingOffered> }/>
                     <Route path=StaticSegment(segment::NOTICE) view=|| view! { <NoticesOffered><crate::notice::login::NoticeLogin/></NoticesOffered> }/>
                     <Route path=(StaticSegment(segment::NOTICE), StaticSegment(segment::NOTICE_PAGE)) view=|| view! { <NoticesOffered><crate::notice::page::NoticePage/></NoticesOffered> }/>
-                    <Route path=StaticSegment(segment::CHECKOUT) view=crate::checkout::page::CheckoutPage/>
-                    <Route path=(StaticSegment(segment::CHECKOUT), StaticSegment(segment::CHECKOUT_RETURN)) view=crate::checkout::result::ReturnPage/>
-                    <Route path=StaticSegment(segment::GIROCODE) view=pages::girocode_generator::GiroCodeGenerator/>
-                    <Route path=StaticSegment(segment::RESUME) view=crate::wizard::resume::ResumePage/>
-                    <Route path=StaticSegment(segment::ACCESSIBILITY) view=pages::accessibility::AccessibilityStatement/>
-                    <Route path=StaticSegment(segment::EASY_READ) view=pages::static_pages::EasyRead/>
-                    <Route path=StaticSegment(segment::IMPRINT) view=pages::static_pages::Imprint/>
-                    <Route path=StaticSegment(segment::PRIVACY) view=pages::static_pages::Privacy/>
-                    <Route path=StaticSegment(segment::APPOINTMENTS) view=crate::appointments::AppointmentPage/>
-                    <Route path=(StaticSegment(segment::APPOINTMENTS), ParamSegment(param::STEP)) view=crate::appointments::AppointmentPage/>
-                    <Route path=StaticSegment(segment::ACCOUNT) view=crate::account::pages::AccountPage/>
-                    <Route path=StaticSegment(segment::SIGNED_OUT) view=crate::account::pages::SignedOut/>
-                    <Route path=StaticSegment(segment::SIGN_IN_FAILED) view=crate::account::pages::SignInFailed/>
+                    <Route path=StaticSegment(segment::CHECKOUT) view=|| lazy::checkout_page(CheckoutPage::Cart)/>
+                    <Route path=(StaticSegment(segment::CHECKOUT), StaticSegment(segment::CHECKOUT_RETURN)) view=|| lazy::checkout_page(CheckoutPage::Return)/>
+                    <Route path=StaticSegment(segment::GIROCODE) view=lazy::girocode_page/>
+                    <Route path=StaticSegment(segment::RESUME) view=|| lazy::wizard_page(WizardPage::Resume)/>
+                    <Route path=StaticSegment(segment::ACCESSIBILITY) view=|| lazy::info_page(InfoPage::Accessibility)/>
+                    <Route path=StaticSegment(segment::EASY_READ) view=|| lazy::info_page(InfoPage::EasyRead)/>
+                    <Route path=StaticSegment(segment::IMPRINT) view=|| lazy::info_page(InfoPage::Imprint)/>
+                    <Route path=StaticSegment(segment::PRIVACY) view=|| lazy::info_page(InfoPage::Privacy)/>
+                    <Route path=StaticSegment(segment::APPOINTMENTS) view=lazy::appointments_page/>
+                    <Route path=(StaticSegment(segment::APPOINTMENTS), ParamSegment(param::STEP)) view=lazy::appointments_page/>
+                    <Route path=StaticSegment(segment::ACCOUNT) view=|| lazy::account_page(AccountPage::Overview)/>
+                    <Route path=StaticSegment(segment::SIGNED_OUT) view=|| lazy::account_page(AccountPage::SignedOut)/>
+                    <Route path=StaticSegment(segment::SIGN_IN_FAILED) view=|| lazy::account_page(AccountPage::SignInFailed)/>
                 </Routes>
                 } }}
             </main>
@@ -124,6 +128,7 @@ fn FocusOnNavigate() -> impl IntoView {
     Effect::new(move |prev: Option<String>| {
         let path = location.pathname.get();
         if prev.is_some_and(|p| p != path) {
+            lazy::note_navigation();
             request_animation_frame(dom::focus_main_heading);
         }
         path

@@ -16,6 +16,7 @@ mod early;
 mod fetched;
 mod hearing;
 mod i18n;
+mod lazy;
 mod notice;
 mod pages;
 mod panic_page;

@@ -10,6 +10,7 @@ export const ALLOWED_WARNINGS: { pattern: RegExp; why: string }[] = [];
 /** Also allowed in a test that provokes failing requests (provokesNetworkErrors). */
 const PROVOKED_WARNINGS: { pattern: RegExp; why: string }[] = [
   { pattern: /^request failed: /, why: 'Loaded (src/components/loaded.rs) logs the details of a failed request it shows as a message' },
+  { pattern: /^a part of the app could not be loaded/, why: 'src/lazy.rs says so when a route\'s chunk fails to load (and shows a message)' },
 ];
 
 /** Every test fails on a console error, a console warning (but the allowed ones) or an uncaught page error. */
@@ -46,7 +47,13 @@ export const test = base.extend<{ consoleErrors: string[]; cspViolations: string
       // browser's own "Failed to load resource" lines; anything else the app logs still fails it.
       const provoked = base.info().annotations.some((a) => a.type === 'provokes-network-errors');
       const relevant = provoked
-        ? errors.filter((e) => !e.startsWith('Failed to load resource') && !e.includes('net::ERR_'))
+        ? errors.filter(
+            (e) =>
+              !e.startsWith('Failed to load resource') &&
+              !e.includes('net::ERR_') &&
+              // The split loader (__wasm_split.js) logs a chunk fetch that failed.
+              !e.startsWith('TypeError: Failed to fetch'),
+          )
         : errors;
       expect(relevant, 'console errors').toEqual([]);
       const unexpected = provoked

@@ -155,6 +155,8 @@ pub static TEXTS: Texts = Texts {
     transfer_heading: "Per Überweisung bezahlen",
     hearing_late_answer: "Die Frist ist abgelaufen. Sie können trotzdem antworten; wir berücksichtigen Ihre Antwort, soweit das Verfahren es noch zulässt.",
     error_timeout: "Der Server antwortet gerade nicht. Ihre Eingaben sind nicht verloren – bitte versuchen Sie es erneut.",
+    chunk_failed_title: "Seite konnte nicht geladen werden",
+    chunk_failed: "Dieser Teil des Serviceportals konnte nicht geladen werden. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut. Ihre Eingaben bleiben erhalten.",
     offline_banner: "Sie sind offline. Ihre Eingaben bleiben erhalten; sobald die Verbindung zurück ist, können Sie weitermachen.",
     checkout_title: "Bezahlen",
     checkout_choose_method: "Bitte wählen Sie eine Zahlungsart aus.",

@@ -155,6 +155,8 @@ pub static TEXTS: Texts = Texts {
     transfer_heading: "Pay by bank transfer",
     hearing_late_answer: "The deadline has passed. You can still answer; we take your answer into account as far as the proceedings still allow.",
     error_timeout: "The server is not answering right now. Your answers are not lost – please try again.",
+    chunk_failed_title: "The page could not be loaded",
+    chunk_failed: "This part of the service portal could not be loaded. Please check your internet connection and try again. Your answers are kept.",
     offline_banner: "You are offline. Your answers are kept; you can continue as soon as the connection is back.",
     checkout_title: "Checkout",
     checkout_choose_method: "Select a payment method.",

@@ -166,6 +166,8 @@ pub struct Texts {
     pub hearing_late_answer: &'static str,
     pub error_timeout: &'static str,
     pub offline_banner: &'static str,
+    pub chunk_failed_title: &'static str,
+    pub chunk_failed: &'static str,
     pub checkout_title: &'static str,
     pub checkout_choose_method: &'static str,
     pub checkout_empty: &'static str,
