@@ -26,10 +26,16 @@ wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle \
   --out-dir "$stage/out" --out-name serviceportal "$stage/split/main.wasm"
 read -r -a opt_flags <<<"$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)"
 cp "$stage/split/__wasm_split.js" "$stage/out/"
+# wasm-opt (npm binaryen: node starts for each file, seconds each) pays off for the larger
+# modules only; the small shared chunks are copied as they are.
 for f in "$stage/out/serviceportal_bg.wasm" "$stage"/split/split_*.wasm "$stage"/split/chunk_*.wasm; do
   [ -f "$f" ] || continue
   out="$stage/out/$(basename "$f")"
-  wasm-opt -Oz "${opt_flags[@]}" "$f" -o "$out"
+  if [ "$(stat -c%s "$f")" -ge 8192 ]; then
+    wasm-opt -Oz "${opt_flags[@]}" "$f" -o "$out" 2> >(grep -v 'unknown name subsection' >&2)
+  elif [ "$f" != "$out" ]; then
+    cp "$f" "$out"
+  fi
 done
 
 # 4. Chunks by their content; the main JS, the loader and the main wasm import each other, so
