@@ -214,6 +214,7 @@ pub fn prefetch_when_idle() {
         when_idle();
     } else {
         let cb = wasm_bindgen::closure::Closure::once_into_js(when_idle);
-        let _ = window.add_event_listener_with_callback("load", wasm_bindgen::JsCast::unchecked_ref(&cb));
+        let _ = window
+            .add_event_listener_with_callback("load", wasm_bindgen::JsCast::unchecked_ref(&cb));
     }
 }

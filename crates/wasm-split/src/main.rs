@@ -46,6 +46,9 @@ fn run(input: &Path, out_dir: &Path, main_js: &str) -> Result<usize, Box<dyn std
             format!("  \"{k}\": [{}]", files.join(", "))
         })
         .collect();
-    std::fs::write(out_dir.join("manifest.json"), format!("{{\n{}\n}}\n", body.join(",\n")))?;
+    std::fs::write(
+        out_dir.join("manifest.json"),
+        format!("{{\n{}\n}}\n", body.join(",\n")),
+    )?;
     Ok(split.split_modules.len())
 }
