@@ -21,6 +21,8 @@ if [ "$MODE" = test ] || [ "$MODE" = bench ]; then
 fi
 # scripts/precompress.sh (part of every build) writes .br files.
 command -v brotli >/dev/null || need_apt+=(brotli)
+# scripts/build-split.sh writes the loader into index.html and the chunk manifest with python3.
+command -v python3 >/dev/null || need_apt+=(python3)
 if [ "$MODE" = test ]; then
   # scripts/schemathesis.sh: a virtualenv (Debian ships venv/ensurepip separately) and curl.
   python3 -c 'import venv, ensurepip' 2>/dev/null || need_apt+=(python3-venv)

@@ -3,7 +3,9 @@
 # the Rust functions). Same code as dist/: the size-analysis profile (release without strip),
 # then the same wasm-bindgen and `wasm-opt -Oz` flags as Trunk, plus `-g`. Run after a build:
 #
-#   scripts/build.sh && scripts/profile-dist.sh [OUT_DIR]      # default target/profile-dist
+# It replaces the one bundle's wasm, so it needs the unsplit build (`SPLIT=0`):
+#
+#   SPLIT=0 scripts/build.sh && scripts/profile-dist.sh [OUT_DIR]   # default target/profile-dist
 #   PORT=8097 DIST_DIR=target/profile-dist target/debug/mock-backend &
 #   node bench/profile.mjs step http://127.0.0.1:8097
 set -euo pipefail
@@ -12,6 +14,10 @@ export PATH="$PWD/tools/node_modules/.bin:$PATH"
 target="${CARGO_TARGET_DIR:-$PWD/target}"
 out="${1:-$target/profile-dist}"
 [ -f dist/index.html ] || { echo "no dist/: run scripts/build.sh first" >&2; exit 1; }
+if compgen -G 'dist/split_*.wasm' >/dev/null; then
+  echo "dist/ is split by route: build the one bundle with SPLIT=0 scripts/build.sh first" >&2
+  exit 1
+fi
 
 cargo build --locked --quiet --profile size-analysis --target wasm32-unknown-unknown -p serviceportal
 work=$(mktemp -d)
