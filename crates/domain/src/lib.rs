@@ -11,6 +11,7 @@ pub mod feedback;
 pub mod form;
 pub mod hearing;
 pub mod i18n;
+pub mod inbox;
 pub mod money;
 pub mod notice;
 pub mod payment;

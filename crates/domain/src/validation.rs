@@ -29,6 +29,8 @@ pub enum Problem {
     },
     ControlCharacters,
     EmailFormat,
+    /// A reference (Aktenzeichen) is 8 characters without I, O, Q, Z, 0 and 1.
+    ReferenceFormat,
     /// A form field's problem (wizard definitions).
     Form(FormProblem),
     /// An online-hearing field's problem.
@@ -65,6 +67,12 @@ impl Problem {
             }
             (Problem::EmailFormat, Lang::En) => {
                 "Enter an email address in the format name@example.com.".into()
+            }
+            (Problem::ReferenceFormat, Lang::De) => {
+                "Das Aktenzeichen hat 8 Zeichen, zum Beispiel K7MP-3XTA.".into()
+            }
+            (Problem::ReferenceFormat, Lang::En) => {
+                "The reference has 8 characters, for example K7MP-3XTA.".into()
             }
             (Problem::Form(p), lang) => p.message(lang),
             (Problem::Hearing(p), lang) => p.message(lang),

@@ -74,6 +74,28 @@ impl CodeGate {
         now: i64,
         expected: impl FnOnce(&str) -> Option<String>,
     ) -> Result<SessionInfo, LoginError> {
+        let key = self.check(number, access_code, now, expected)?;
+        let session = SessionInfo {
+            token: token.clone(),
+            case_key: key,
+            expires_at: now + self.session_secs,
+        };
+        let mut sessions = lock(&self.sessions);
+        sessions.retain(|_, s| s.expires_at > now);
+        sessions.insert(token, session.clone());
+        Ok(session)
+    }
+
+    /// The check of [`CodeGate::login`] without a session (adding an application to the
+    /// account with its reference and e-mail address): the same lockout, the same single
+    /// answer for a wrong pair and an unknown number. Returns the normalised number.
+    pub fn check(
+        &self,
+        number: &str,
+        access_code: &str,
+        now: i64,
+        expected: impl FnOnce(&str) -> Option<String>,
+    ) -> Result<String, LoginError> {
         let key = normalise_code(number);
         let mut failures = lock(&self.failures);
         if failures.len() > MAX_TRACKED_NUMBERS {
@@ -100,17 +122,7 @@ impl CodeGate {
             return Err(LoginError::Wrong);
         }
         failures.remove(&key);
-        drop(failures);
-
-        let session = SessionInfo {
-            token: token.clone(),
-            case_key: key,
-            expires_at: now + self.session_secs,
-        };
-        let mut sessions = lock(&self.sessions);
-        sessions.retain(|_, s| s.expires_at > now);
-        sessions.insert(token, session.clone());
-        Ok(session)
+        Ok(key)
     }
 
     /// The live session of `token`, its expiry moved forward (sliding inactivity timeout).

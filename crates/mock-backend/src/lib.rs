@@ -10,6 +10,7 @@ pub mod extract;
 pub mod forms;
 pub mod hearings;
 pub mod idempotency;
+pub mod inbox;
 pub mod mail;
 pub mod notices;
 pub mod openapi;

@@ -58,6 +58,15 @@ use utoipa::OpenApi;
         crate::account::handlers::status,
         crate::account::handlers::me,
         crate::account::handlers::extend,
+        crate::inbox::handlers::applications,
+        crate::inbox::handlers::application,
+        crate::inbox::handlers::claim,
+        crate::inbox::handlers::summary,
+        crate::inbox::handlers::messages,
+        crate::inbox::handlers::message,
+        crate::inbox::handlers::mark_read,
+        crate::inbox::handlers::answer,
+        crate::inbox::handlers::advance,
         // Last: both end the session (schemathesis tests in this order with one session).
         crate::account::handlers::logout,
         crate::account::handlers::unlink,
@@ -74,6 +83,7 @@ use utoipa::OpenApi;
         (name = "payments", description = "Checkout for fees and fines (XBezahldienste model): methods, payments with server-side pricing, idempotent creation, provider redirect, status"),
         (name = "appointments", description = "Appointments at the citizens' office without an account: concerns and locations, free days and times, booking with Idempotency-Key, change and cancel by code and secret (`X-Booking-Secret`)"),
         (name = "account", description = "Sign-in with the citizen account (OpenID Connect code flow with PKCE run by the API; the browser only holds an HttpOnly session cookie)"),
+        (name = "inbox", description = "The signed-in citizen's applications with their status (\"Meine Anträge\"), adding an application sent without sign-in, and the town's messages (\"Postfach\"): receipts, status changes, questions to answer, notices with an amount due"),
         (name = "mock-only", description = "Endpoints of the mock backend that do not exist in production (simulations for demos and tests)"),
     )
 )]

@@ -24,6 +24,7 @@ struct Inner {
     appointments: std::sync::Arc<crate::appointments::AppointmentStore>,
     account: crate::account::Account,
     outbox: crate::mail::Outbox,
+    inbox: crate::inbox::InboxStore,
 }
 
 impl AppState {
@@ -41,6 +42,20 @@ impl AppState {
         let appointments = std::sync::Arc::new(crate::appointments::AppointmentStore::new(
             town.appointments.clone(),
         ));
+        let forms =
+            crate::forms::FormStore::with_appointments(&town, start.today(), appointments.clone());
+        let inbox = crate::inbox::InboxStore::default();
+        if let Some(seed) = &town.demo.inbox {
+            for (receipt, _) in crate::inbox::seed::receipts(
+                seed,
+                &town.services.catalogue,
+                &town.treasury(),
+                start.now(),
+            ) {
+                forms.insert_receipt(receipt);
+            }
+            crate::inbox::seed::apply(seed, &inbox, start.now());
+        }
         AppState {
             inner: Arc::new(Inner {
                 clock: crate::clock::Clock::default(),
@@ -60,11 +75,7 @@ impl AppState {
                     start.now(),
                     crate::hearings::session_secs_from_env(),
                 ),
-                forms: crate::forms::FormStore::with_appointments(
-                    &town,
-                    start.today(),
-                    appointments.clone(),
-                ),
+                forms,
                 payments: crate::payments::PaymentStore::new(
                     crate::payments::methods::offered(&town.profile.payment_methods),
                     town.treasury(),
@@ -75,6 +86,7 @@ impl AppState {
                     &town.official_name(),
                     &town.profile.contact.email,
                 )),
+                inbox,
                 town,
             }),
         }
@@ -143,6 +155,11 @@ impl AppState {
     /// E-mail sent to citizens (the mock's `/mock-mail` page reads it).
     pub fn outbox(&self) -> &crate::mail::Outbox {
         &self.inner.outbox
+    }
+
+    /// "Meine Anträge" and the Postfach of signed-in citizens.
+    pub fn inbox(&self) -> &crate::inbox::InboxStore {
+        &self.inner.inbox
     }
 
     /// Sign-in with the citizen account: configuration, sessions, the mock provider.

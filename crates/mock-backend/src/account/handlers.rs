@@ -284,7 +284,7 @@ async fn exchange(
 }
 
 /// The session of this request, marked active; `Err` is the 401 problem.
-fn session(
+pub(crate) fn session(
     state: &AppState,
     headers: &HeaderMap,
     lang: Lang,
@@ -479,6 +479,7 @@ pub async fn unlink(
 ) -> Result<Response, ApiError> {
     let (_, s) = session(&state, &headers, lang)?;
     state.account().forget(&s.issuer, &s.subject);
+    state.inbox().forget(&s.subject);
     let config = state.account().config();
     let mut res = StatusCode::NO_CONTENT.into_response();
     set_cookie(

@@ -30,6 +30,7 @@ pub fn router() -> Router<AppState> {
         .merge(crate::payments::handlers::routes())
         .merge(crate::appointments::handlers::routes())
         .merge(crate::account::handlers::routes())
+        .merge(crate::inbox::handlers::routes())
         .layer(axum::middleware::from_fn(method_not_allowed))
         // Unknown API paths answer with a problem, never with the app's index.html.
         .fallback(|AcceptLang(lang): AcceptLang| async move { ApiError::not_found(lang) })

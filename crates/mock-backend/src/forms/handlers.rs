@@ -158,6 +158,7 @@ pub async fn submit(
         .forms()
         .submit(&key, &req, &form, &service.name, state.clock().now())
         .map_err(|e| submit_problem(lang, e))?;
+    crate::inbox::handlers::on_submitted(&state, &headers, lang, &form, &receipt, outcome);
     let status = match outcome {
         Outcome::Created => {
             crate::mail::receipts::application_received(&state, lang, &form, &receipt);

@@ -347,6 +347,17 @@ impl FormStore {
         Ok(reference)
     }
 
+    /// A past application of the demo data (no answers kept).
+    pub fn insert_receipt(&self, receipt: ApplicationReceipt) {
+        lock(&self.data).applications.insert(
+            receipt.reference.clone(),
+            StoredApplication {
+                receipt,
+                answers: Answers::new(),
+            },
+        );
+    }
+
     pub fn receipt(&self, reference: &str) -> Option<ApplicationReceipt> {
         lock(&self.data)
             .applications

@@ -44,6 +44,9 @@ pub struct Demo {
     pub notices: Vec<crate::notices::seed::NoticeSpec>,
     /// `notices.toml`: reminder delay and dunning fee.
     pub notice_rules: Option<domain::notice::ChargeRules>,
+    /// `demo/inbox.json`: an account's past applications and messages (needs
+    /// `features.account`).
+    pub inbox: Option<crate::inbox::seed::InboxSeed>,
 }
 
 pub fn load(
@@ -75,6 +78,29 @@ pub fn load(
                         problems.push(ConfigProblem::new(HEARINGS, at, msg));
                     }
                     demo.hearings = cases;
+                }
+            }
+        }
+    }
+    let inbox = crate::inbox::seed::FILE;
+    if dir.join(inbox).exists() {
+        if let Some(v) = read_json(dir, inbox, problems) {
+            match serde_json::from_value::<crate::inbox::seed::InboxSeed>(v) {
+                Err(e) => problems.push(ConfigProblem::new(inbox, "", e.to_string())),
+                Ok(seed) => {
+                    if !features.is_none_or(|f| f.account) {
+                        problems.push(ConfigProblem::new(
+                            inbox,
+                            "",
+                            "an account's data is listed but features.account is off in town.toml",
+                        ));
+                    }
+                    let ids: Vec<String> =
+                        services.catalogue.iter().map(|s| s.id.clone()).collect();
+                    for (at, msg) in crate::inbox::seed::check(&seed, &ids) {
+                        problems.push(ConfigProblem::new(inbox, at, msg));
+                    }
+                    demo.inbox = Some(seed);
                 }
             }
         }
