@@ -33,6 +33,19 @@ impl Status {
         }
     }
 
+    /// Whether an application may go from `self` to `to`: forward one stage, a question at
+    /// most once (`asked_before`), deciding without a question, and back to "in Bearbeitung"
+    /// when the citizen answers.
+    pub fn allows(self, to: Status, asked_before: bool) -> bool {
+        matches!(
+            (self, to),
+            (Status::Received, Status::InProgress)
+                | (Status::InProgress, Status::Decided)
+                | (Status::Question, Status::InProgress)
+                | (Status::Question, Status::Decided)
+        ) || (self, to, asked_before) == (Status::InProgress, Status::Question, false)
+    }
+
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Status::Received, Lang::De) => "Eingegangen",
@@ -311,6 +324,19 @@ mod tests {
         assert_eq!(Status::InProgress.next(true), Some(Status::Decided));
         assert_eq!(Status::Decided.next(true), None);
         assert!(Status::Received < Status::Decided);
+        assert!(Status::InProgress.allows(Status::Decided, false));
+        assert!(Status::InProgress.allows(Status::Question, false));
+        assert!(!Status::InProgress.allows(Status::Question, true));
+        assert!(Status::Question.allows(Status::InProgress, true));
+        assert!(!Status::Received.allows(Status::Decided, false));
+        assert!(!Status::Decided.allows(Status::InProgress, true));
+        for s in [Status::Received, Status::InProgress, Status::Question] {
+            for asked in [false, true] {
+                if let Some(n) = s.next(asked) {
+                    assert!(s.allows(n, asked), "{s:?} → {n:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -262,9 +262,11 @@ impl InboxStore {
     /// The owner's messages, newest first.
     pub fn messages(&self, owner: &str) -> Vec<Message> {
         let data = lock(&self.data);
+        // Newest written first among those of the same second (a stable sort of the reversed list).
         let mut list: Vec<&StoredMessage> = data
             .messages
             .iter()
+            .rev()
             .filter(|m| m.owner.as_deref() == Some(owner))
             .collect();
         list.sort_by(|a, b| b.sent_at.cmp(&a.sent_at));

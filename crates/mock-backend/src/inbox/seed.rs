@@ -97,12 +97,10 @@ pub fn check(seed: &InboxSeed, services: &[String]) -> Vec<(String, String)> {
             p.push((at("fee_cents"), "must not be negative".into()));
         }
         let ordered = a.history.first().map(|c| c.status) == Some(Status::Received)
-            && a.history.windows(2).all(|w| {
-                w[0].days_ago >= w[1].days_ago
-                    && w[0]
-                        .status
-                        .next(w[..1].iter().any(|c| c.status == Status::Question))
-                        == Some(w[1].status)
+            && (1..a.history.len()).all(|i| {
+                let (before, now) = (&a.history[i - 1], &a.history[i]);
+                let asked = a.history[..i].iter().any(|c| c.status == Status::Question);
+                before.days_ago >= now.days_ago && before.status.allows(now.status, asked)
             });
         if !ordered {
             p.push((
