@@ -91,6 +91,9 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment(segment::APPOINTMENTS) view=lazy::appointments_page/>
                     <Route path=(StaticSegment(segment::APPOINTMENTS), ParamSegment(param::STEP)) view=lazy::appointments_page/>
                     <Route path=StaticSegment(segment::ACCOUNT) view=|| lazy::account_page(AccountPage::Overview)/>
+                    <Route path=(StaticSegment(segment::ACCOUNT), StaticSegment(segment::APPLICATIONS)) view=|| lazy::account_page(AccountPage::Applications)/>
+                    <Route path=(StaticSegment(segment::ACCOUNT), StaticSegment(segment::POSTBOX)) view=|| lazy::account_page(AccountPage::Postbox)/>
+                    <Route path=(StaticSegment(segment::ACCOUNT), StaticSegment(segment::POSTBOX), ParamSegment(param::MESSAGE)) view=|| lazy::account_page(AccountPage::Message)/>
                     <Route path=StaticSegment(segment::SIGNED_OUT) view=|| lazy::account_page(AccountPage::SignedOut)/>
                     <Route path=StaticSegment(segment::SIGN_IN_FAILED) view=|| lazy::account_page(AccountPage::SignInFailed)/>
                 </Routes>

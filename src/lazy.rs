@@ -66,6 +66,10 @@ fn appointments() -> Loaded {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AccountPage {
     Overview,
+    /// "Meine Anträge", the Postfach and one message (issue 16).
+    Applications,
+    Postbox,
+    Message,
     SignedOut,
     SignInFailed,
 }
@@ -74,6 +78,11 @@ pub enum AccountPage {
 fn account(page: AccountPage) -> Loaded {
     Ok(match page {
         AccountPage::Overview => view! { <crate::account::pages::AccountPage/> }.into_any(),
+        AccountPage::Applications => {
+            view! { <crate::account::applications::ApplicationsPage/> }.into_any()
+        }
+        AccountPage::Postbox => view! { <crate::account::postbox::PostboxPage/> }.into_any(),
+        AccountPage::Message => view! { <crate::account::postbox::MessagePage/> }.into_any(),
         AccountPage::SignedOut => view! { <crate::account::pages::SignedOut/> }.into_any(),
         AccountPage::SignInFailed => view! { <crate::account::pages::SignInFailed/> }.into_any(),
     })

@@ -27,6 +27,10 @@ pub mod segment {
     /// Below [`NOTICE`]: the signed-in notice.
     pub const NOTICE_PAGE: &str = "bescheid";
     pub const ACCOUNT: &str = "konto";
+    /// Below [`ACCOUNT`]: "Meine Anträge".
+    pub const APPLICATIONS: &str = "antraege";
+    /// Below [`ACCOUNT`]: the Postfach, and a message below it.
+    pub const POSTBOX: &str = "postfach";
     pub const SIGNED_OUT: &str = "abgemeldet";
     /// Where the API sends a refused sign-in (`account::handlers::FAILED_PATH` there).
     pub const SIGN_IN_FAILED: &str = "anmeldung-fehlgeschlagen";
@@ -38,6 +42,8 @@ pub mod param {
     pub const SERVICE: &str = "id";
     /// The page below a service or the hearing.
     pub const STEP: &str = "step";
+    /// The message of `/konto/postfach/:message`.
+    pub const MESSAGE: &str = "message";
 }
 
 /// The query parameter of a "change" link from a check page: "continue" returns there.
@@ -54,6 +60,16 @@ pub const IMPRINT: &str = "/impressum";
 pub const PRIVACY: &str = "/datenschutz";
 /// "Mein Konto": what the citizen account told the portal.
 pub const ACCOUNT: &str = "/konto";
+/// "Meine Anträge" (the e-mails link here: `inbox::handlers::APPLICATIONS_PAGE` there).
+pub const APPLICATIONS: &str = "/konto/antraege";
+/// The Postfach (`inbox::handlers::POSTBOX_PAGE` there).
+pub const POSTBOX: &str = "/konto/postfach";
+
+/// A message of the Postfach: `/konto/postfach/{id}`.
+pub fn message(id: &str) -> String {
+    below(POSTBOX, id)
+}
+
 /// Where the provider returns after sign-out (`OIDC_POST_LOGOUT_REDIRECT_URI`).
 pub const SIGNED_OUT: &str = "/abgemeldet";
 
@@ -204,6 +220,9 @@ mod tests {
             "the payment rules' return path is the route table's"
         );
         assert_eq!(NOTICE_PAGE, below(NOTICE, segment::NOTICE_PAGE));
+        assert_eq!(APPLICATIONS, below(ACCOUNT, segment::APPLICATIONS));
+        assert_eq!(POSTBOX, below(ACCOUNT, segment::POSTBOX));
+        assert_eq!(message("msg_ab"), "/konto/postfach/msg_ab");
         assert_eq!(
             domain::catalogue::LETTER_PAGES,
             [HEARING, NOTICE],

@@ -2,8 +2,10 @@
 //! HttpOnly cookie the app cannot read); the app only asks `GET /api/v1/me` who is signed in.
 //! Nothing of the account goes to web storage.
 
+pub mod applications;
 pub mod nav;
 pub mod pages;
+pub mod postbox;
 pub mod timer;
 
 use crate::api::{request, ApiError, Method};
@@ -25,6 +27,8 @@ pub struct Account {
     pub expires_at_ms: RwSignal<f64>,
     /// The session ended while the page was open.
     pub expired: RwSignal<bool>,
+    /// Unread messages in the Postfach (the header's count); `None` until known.
+    pub unread: RwSignal<Option<u32>>,
 }
 
 impl Account {
@@ -33,6 +37,7 @@ impl Account {
             me: RwSignal::new(None),
             expires_at_ms: RwSignal::new(f64::MAX),
             expired: RwSignal::new(false),
+            unread: RwSignal::new(None),
         };
         provide_context(a);
         a
@@ -55,6 +60,15 @@ impl Account {
             .set(js_sys::Date::now() + me.session_secs as f64 * 1000.0);
         self.expired.set(false);
         self.me.set(Some(me));
+    }
+
+    /// Asks the API for the number of unread messages (the header shows it).
+    pub fn refresh_unread(self, lang: Lang) {
+        spawn_local(async move {
+            if let Ok(s) = crate::api::inbox::summary(lang).await {
+                self.unread.try_set(Some(s.unread));
+            }
+        });
     }
 
     /// Extends the session; `false` when it had already ended.

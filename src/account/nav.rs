@@ -14,6 +14,13 @@ pub fn AccountNav() -> impl IntoView {
     let location = use_location();
     let on = move || town.get().is_some_and(|p| p.features.account);
     let account = use_account();
+    // The count follows the citizen through the portal: asked again on every page change.
+    Effect::new(move |_| {
+        let _ = location.pathname.get();
+        if let Some(a) = account.filter(|a| a.me.with(Option::is_some)) {
+            a.refresh_unread(i18n.lang.get_untracked());
+        }
+    });
     move || {
         let account = account?;
         if !on() {
@@ -46,6 +53,14 @@ pub fn AccountNav() -> impl IntoView {
                     <nav class="account-nav" aria-label=t.account_nav_label>
                         <span class="account-name">{format!("{} {}", me.given_name, me.family_name)}</span>
                         <A href=crate::routes::ACCOUNT attr:class="account-link">{t.account_my}</A>
+                        <A href=crate::routes::APPLICATIONS attr:class="account-link">{i18n.inbox().nav_applications}</A>
+                        <A href=crate::routes::POSTBOX attr:class="account-link">{move || {
+                            let it = i18n.inbox();
+                            match account.unread.get() {
+                                Some(n) if n > 0 => crate::i18n::fill(it.nav_postbox_unread, &[("count", &n)]),
+                                _ => it.nav_postbox.to_string(),
+                            }
+                        }}</A>
                         <button type="button" class="account-link link-button" on:click=sign_out>{t.account_sign_out}</button>
                     </nav>
                 }

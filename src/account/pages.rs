@@ -56,6 +56,10 @@ pub fn AccountPage() -> impl IntoView {
         };
         view! {
             <p>{t().account_intro}</p>
+            <ul>
+                <li><A href=crate::routes::APPLICATIONS>{i18n.inbox().nav_applications}</A></li>
+                <li><A href=crate::routes::POSTBOX>{i18n.inbox().nav_postbox}</A></li>
+            </ul>
             <Attributes me=me.clone()/>
             <p class="hint">{if me.verified { t().account_verified_note } else { t().account_unverified_note }}</p>
             <h2>{t().account_unlink_title}</h2>

@@ -5,6 +5,7 @@ pub mod appointments;
 pub mod feedback;
 pub mod forms;
 pub mod hearings;
+pub mod inbox;
 pub mod notices;
 pub mod payments;
 pub mod services;

@@ -4,6 +4,7 @@
 pub mod appointments;
 mod de;
 mod en;
+pub mod inbox;
 mod texts;
 
 pub use domain::i18n::Lang;
@@ -30,6 +31,11 @@ impl I18n {
 
     pub fn lang(&self) -> Lang {
         self.lang.get()
+    }
+
+    /// The texts of "Meine Anträge" and the Postfach.
+    pub fn inbox(&self) -> &'static inbox::InboxTexts {
+        inbox::texts(self.lang.get())
     }
 
     /// The appointment booking's texts.
