@@ -11,6 +11,8 @@ const PAGES = [
   { path: '/termin', h1: 'Ihre Anliegen' },
   { path: '/termin/buchung', h1: 'Kein Termin geöffnet' },
   { path: '/zahlen', h1: 'Bescheid bezahlen' },
+  { path: '/konto/antraege', h1: 'Meine Anträge' },
+  { path: '/konto/postfach', h1: 'Postfach' },
   { path: '/diese/seite/fehlt', h1: 'Seite nicht gefunden' },
 ];
 
@@ -19,6 +21,8 @@ test.describe('page shell', () => {
     test(`${path}: deep link survives a reload, has a title, landmarks, no axe violations, no sideways scroll at 320 px`, async ({ page }) => {
       // An unknown service is a real 404 from the API, which the browser logs.
       if (path.includes('gibt-es-nicht')) provokesNetworkErrors();
+      // Signed out, the account's pages get the API's 401 (and offer sign-in).
+      if (path.startsWith('/konto/')) provokesNetworkErrors();
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1, name: h1 })).toBeVisible();
       await page.reload();
