@@ -197,10 +197,10 @@ pub const EN: InboxTexts = InboxTexts {
     not_found: "This message does not exist in your postbox.",
 };
 
-pub fn texts(lang: super::Lang) -> &'static InboxTexts {
+pub fn texts(lang: domain::i18n::Lang) -> &'static InboxTexts {
     match lang {
-        super::Lang::De => &DE,
-        super::Lang::En => &EN,
+        domain::i18n::Lang::De => &DE,
+        domain::i18n::Lang::En => &EN,
     }
 }
 
@@ -209,7 +209,7 @@ pub fn unread_line(t: &InboxTexts, n: usize) -> String {
     match n {
         0 => t.unread_none.to_owned(),
         1 => t.unread_one.to_owned(),
-        n => super::fill(t.unread_many, &[("count", &n)]),
+        n => t.unread_many.replace("{count}", &n.to_string()),
     }
 }
 
