@@ -32,6 +32,7 @@ async function advance(request: APIRequestContext, reference: string, status: st
 
 test.describe('Meine Anträge and Postfach', () => {
   test('a signed-in application: listed, moved on, question answered with a file, fee paid', async ({ page, request }) => {
+    test.setTimeout(90_000);
     await signInAs(page, MARIE);
     await seedAnswers(page, 'melderegisterauskunft', REGISTER);
     await page.goto('/leistungen/melderegisterauskunft/pruefen');

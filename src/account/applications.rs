@@ -56,8 +56,11 @@ pub fn ApplicationsPage() -> impl IntoView {
                 }.into_any()
             }}
             <p><A href=crate::routes::POSTBOX>{move || t().to_postbox}</A></p>
-            <Claim on_added=Callback::new(move |()| list.refetch())/>
         </Loaded>
+        // Outside the list: its refetch after a claim must not reset the form and its message.
+        <Show when=move || super::current_me().is_some()>
+            <Claim on_added=Callback::new(move |()| list.refetch())/>
+        </Show>
     }
 }
 
