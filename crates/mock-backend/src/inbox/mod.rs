@@ -269,7 +269,7 @@ impl InboxStore {
             .rev()
             .filter(|m| m.owner.as_deref() == Some(owner))
             .collect();
-        list.sort_by(|a, b| b.sent_at.cmp(&a.sent_at));
+        list.sort_by_key(|m| std::cmp::Reverse(m.sent_at));
         list.into_iter().map(|m| m.message.clone()).collect()
     }
 
