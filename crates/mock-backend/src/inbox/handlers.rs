@@ -81,15 +81,6 @@ fn entry(state: &AppState, reference: &str, t: &Tracked) -> Option<MyApplication
     })
 }
 
-/// Where the portal is, for links in e-mails: the origin of the sign-in callback.
-fn portal_url(state: &AppState, path: &str) -> String {
-    let callback = state.account().config().redirect_uri;
-    let origin = callback
-        .find("/api/")
-        .map_or(callback.as_str(), |i| &callback[..i]);
-    format!("{origin}{path}")
-}
-
 /// The one call from `POST /api/v1/applications`: a new application is tracked (status
 /// "eingegangen"), with its owner when signed in — who then gets the receipt in the Postfach.
 pub fn on_submitted(
@@ -499,7 +490,7 @@ pub async fn advance(
             &paragraphs,
             Some((
                 super::texts::mail_link_label().get(l),
-                &portal_url(&state, page),
+                &state.outbox().portal_link(page),
             )),
         ));
     }
