@@ -20,8 +20,9 @@ target="${CARGO_TARGET_DIR:-$PWD/target}"
 dist="${DIST_DIR:-$PWD/dist}"
 raw="$PWD/bench/results/raw"
 
+# Lighthouse and puppeteer (bench/node_modules) are needed either way.
+scripts/install.sh bench
 if [ -z "${BENCH_NO_BUILD:-}" ]; then
-  scripts/install.sh bench
   scripts/build.sh
 fi
 
