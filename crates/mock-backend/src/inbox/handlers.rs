@@ -81,6 +81,22 @@ fn entry(state: &AppState, reference: &str, t: &Tracked) -> Option<MyApplication
     })
 }
 
+/// One of the owner's applications as the API shows it; anyone else's is the same 404 as an
+/// unknown reference.
+fn own_application(
+    state: &AppState,
+    owner: &str,
+    reference: &str,
+    lang: Lang,
+) -> Result<Response, ApiError> {
+    state
+        .inbox()
+        .application(owner, reference)
+        .and_then(|t| entry(state, reference, &t))
+        .map(private)
+        .ok_or_else(|| application_not_found(lang))
+}
+
 /// The one call from `POST /api/v1/applications`: a new application is tracked (status
 /// "eingegangen"), with its owner when signed in — who then gets the receipt in the Postfach.
 pub fn on_submitted(
@@ -186,12 +202,7 @@ pub async fn application(
     let reference = reference
         .map(|Path(r)| normalise_code(&r))
         .map_err(|_| application_not_found(lang))?;
-    state
-        .inbox()
-        .application(&owner, &reference)
-        .and_then(|t| entry(&state, &reference, &t))
-        .map(private)
-        .ok_or_else(|| application_not_found(lang))
+    own_application(&state, &owner, &reference, lang)
 }
 
 /// Adds an application sent without sign-in to the account: its reference and the e-mail
@@ -228,12 +239,7 @@ pub async fn claim(
         .inbox()
         .claim(&owner, &req.reference, &req.email, now)
     {
-        Ok(reference) => state
-            .inbox()
-            .application(&owner, &reference)
-            .and_then(|t| entry(&state, &reference, &t))
-            .map(private)
-            .ok_or_else(|| application_not_found(lang)),
+        Ok(reference) => own_application(&state, &owner, &reference, lang),
         Err(ClaimError::Wrong) => Err(ApiError::not_found(lang).with_detail(
             "Zu diesem Aktenzeichen und dieser E-Mail-Adresse finden wir keinen Antrag. Bitte prüfen Sie beide Angaben.",
             "We cannot find an application with this reference and email address. Please check both.",
