@@ -1,4 +1,5 @@
-import { test, expect, waitForApp, provokesNetworkErrors } from './fixtures';
+import { test, expect, waitForApp, provokesNetworkErrors, expectNoAxeViolations } from './fixtures';
+import { decodeQr } from './qr';
 
 // The release build is split by route (src/lazy.rs, scripts/build-split.sh): the catalogue and
 // the QR landing pages need only the main wasm (one request: splitting them off as well was
@@ -77,5 +78,54 @@ test.describe('code split by route', () => {
     await page.unroute(INFO);
     await page.getByRole('button', { name: 'Erneut versuchen' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Impressum' })).toBeVisible();
+  });
+  // The QR encoder is a chunk of its own (src/lazy.rs `qr`): a letter's landing page shows the
+  // amount and the transfer data without it, and the code fills its reserved box when it comes.
+  const QR_CHUNK = /\/split_qr-[0-9a-f]+\.wasm$/;
+  const OVERDUE = '/zahlen#kz=6.0100.000207.9&code=X2RF-7PLC';
+
+  test('the payment QR code arrives without moving the page', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(QR_CHUNK, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(OVERDUE);
+    const transfer = page.getByRole('region', { name: 'Per Überweisung bezahlen' });
+    await expect(transfer.getByText('DE09 1234 5678 0001 2345 67')).toBeVisible();
+    await expect(transfer.getByRole('img')).toHaveCount(0);
+    // In view: a shift is only counted where the citizen sees it.
+    await transfer.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() => {
+      (window as unknown as { shifts: number }).shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as { value: number }[]) (window as unknown as { shifts: number }).shifts += e.value;
+      }).observe({ type: 'layout-shift' });
+    });
+    release();
+    const img = transfer.getByRole('img', { name: 'GiroCode für eine Überweisung über 669,50 €' });
+    await expect(img).toBeVisible();
+    expect((await decodeQr(img)).split('\n')[7]).toBe('EUR669.50');
+    expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts), 'layout shift when the code arrives').toBe(0);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+  });
+
+  test('a QR chunk that cannot be loaded leaves the transfer data, says so, and a retry brings the code', async ({ page }) => {
+    provokesNetworkErrors();
+    await page.route(QR_CHUNK, (route) => route.abort('internetdisconnected'));
+    await page.goto(OVERDUE);
+    const transfer = page.getByRole('region', { name: 'Per Überweisung bezahlen' });
+    await expect(transfer.getByRole('alert')).toHaveText(
+      'Der QR-Code konnte nicht geladen werden. Bitte überweisen Sie mit den Angaben unten oder versuchen Sie es erneut.',
+    );
+    await expect(transfer.getByText('DE09 1234 5678 0001 2345 67')).toBeVisible();
+    await expect(transfer.getByText('669,50 €')).toBeVisible();
+    await expectNoAxeViolations(page, 'QR chunk failed');
+    await page.unroute(QR_CHUNK);
+    await transfer.getByRole('button', { name: 'Erneut versuchen' }).click();
+    await expect(transfer.getByRole('img', { name: 'GiroCode für eine Überweisung über 669,50 €' })).toBeVisible();
+    await expect(transfer.getByRole('alert')).toHaveCount(0);
   });
 });

@@ -3,6 +3,7 @@
 //! screen, but many banking apps import a QR image from the gallery.
 
 use crate::dom;
+use crate::fetched::Fetched;
 use crate::i18n::{fill, use_i18n, Texts};
 use domain::money::Cents;
 use girocode::{ErrorKind, Field, GiroCode, GiroError};
@@ -124,22 +125,42 @@ pub fn PaymentQr(
     let qr = match code {
         Ok(code) => {
             let alt = fill(t.giro_alt, &[("amount", &amount.format(lang))]);
-            // Encoded once; the PNG is made only when asked for (it is not needed to show the code).
-            let matrix = code.qr().ok();
-            let svg = matrix.as_ref().map(|m| m.to_svg(&alt)).unwrap_or_default();
-            dom::perf_measure("girocode", "girocode-start");
+            let payload = code.payload().to_string();
+            let bytes = code.payload_bytes();
+            // The encoder is a chunk of its own (crate::lazy::qr): the transfer data show at once,
+            // the code when the chunk is there; its box keeps its size meanwhile (no shift).
+            let svg = {
+                let bytes = bytes.clone();
+                Fetched::new(move || crate::lazy::qr_svg(bytes.clone(), alt.clone()))
+            };
             let file_name = format!("{file_stem}.png");
+            let save = move |_| {
+                let (bytes, file_name) = (bytes.clone(), file_name.clone());
+                spawn_local(async move {
+                    let png = crate::lazy::qr_png(bytes).await.ok().flatten();
+                    let ok = png.is_some_and(|p| dom::download(&p, "image/png", &file_name));
+                    let t = i18n.t();
+                    announce.set(if ok { t.image_saved.to_string() } else { t.copy_failed.to_string() });
+                });
+            };
             view! {
                 <div class="payment-qr">
-                    <div class="qr" inner_html=svg data-payload=code.payload().to_string()></div>
+                    {move || match svg.get() {
+                        None => view! { <div class="qr qr-pending"></div> }.into_any(),
+                        Some(Ok(Some(markup))) => {
+                            dom::perf_measure("girocode", "girocode-start");
+                            view! { <div class="qr" inner_html=markup data-payload=payload.clone()></div> }.into_any()
+                        }
+                        Some(Ok(None)) => view! { <p class="notice">{move || i18n.t().giro_use_text}</p> }.into_any(),
+                        Some(Err(_)) => view! {
+                            <p class="notice notice-error" role="alert">{move || i18n.t().giro_qr_failed}</p>
+                            <button type="button" class="button button-secondary" on:click=move |_| svg.refetch()>{move || i18n.t().retry}</button>
+                        }.into_any(),
+                    }}
+                    // Shown from the start, so nothing moves when the code arrives; saving waits
+                    // for the chunk if it must.
                     <p class="hint">{move || i18n.t().giro_phone_hint}</p>
-                    {matrix.map(|m| view! {
-                        <button type="button" class="button button-secondary" on:click=move |_| {
-                            let ok = dom::download(&m.to_png(8), "image/png", &file_name);
-                            let t = i18n.t();
-                            announce.set(if ok { t.image_saved.to_string() } else { t.copy_failed.to_string() });
-                        }>{move || i18n.t().save_image}</button>
-                    })}
+                    <button type="button" class="button button-secondary" on:click=save>{move || i18n.t().save_image}</button>
                 </div>
             }
             .into_any()

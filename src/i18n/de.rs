@@ -142,6 +142,7 @@ pub static TEXTS: Texts = Texts {
     giro_control: "enthält unzulässige Zeichen.",
     giro_invalid: "ungültiges Format.",
     giro_use_text: "Bitte überweisen Sie mit den Angaben unten.",
+    giro_qr_failed: "Der QR-Code konnte nicht geladen werden. Bitte überweisen Sie mit den Angaben unten oder versuchen Sie es erneut.",
     copied: "{field} kopiert",
     copy_failed: "Kopieren hat nicht geklappt. Bitte markieren Sie den Text.",
     recipient: "Empfänger",

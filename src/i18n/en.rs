@@ -142,6 +142,7 @@ pub static TEXTS: Texts = Texts {
     giro_control: "contains characters that are not allowed.",
     giro_invalid: "invalid format.",
     giro_use_text: "Please transfer using the details below.",
+    giro_qr_failed: "The QR code could not be loaded. Please transfer using the details below, or try again.",
     copied: "{field} copied",
     copy_failed: "Copying did not work. Please select the text.",
     recipient: "Recipient",

@@ -152,6 +152,8 @@ pub struct Texts {
     pub giro_control: &'static str,
     pub giro_invalid: &'static str,
     pub giro_use_text: &'static str,
+    /// The QR code's chunk could not be loaded; the transfer data below still work.
+    pub giro_qr_failed: &'static str,
     pub copied: &'static str,
     pub copy_failed: &'static str,
     pub recipient: &'static str,

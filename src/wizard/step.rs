@@ -145,7 +145,9 @@ pub fn FeeBox(ctx: WizardCtx) -> impl IntoView {
 enum DraftState {
     Idle,
     Saving,
-    Saved(String, String),
+    /// Resume code, keep-until date, the resume link's QR code as SVG markup (empty when its
+    /// chunk could not be loaded: the code and the link are shown anyway).
+    Saved(String, String, String),
     Failed(String),
 }
 
@@ -169,9 +171,13 @@ fn SaveDraft(ctx: WizardCtx) -> impl IntoView {
             let t = i18n.t();
             match api::forms::save_draft(i18n.lang.get_untracked(), &draft).await {
                 Ok(saved) => {
+                    let link = resume_link(&saved.code);
+                    let alt = i18n.t().resume_qr_alt.to_string();
+                    let qr = crate::lazy::qr_svg(link.into_bytes(), alt).await;
                     state.set(DraftState::Saved(
                         saved.code,
                         saved.expires_on.format(i18n.lang.get_untracked()),
+                        qr.ok().flatten().unwrap_or_default(),
                     ));
                     request_animation_frame(|| crate::dom::focus_id("draft-saved"));
                 }
@@ -184,9 +190,8 @@ fn SaveDraft(ctx: WizardCtx) -> impl IntoView {
             {move || i18n.t().save_for_later}
         </button>
         {move || match state.get() {
-            DraftState::Saved(code, until) => {
+            DraftState::Saved(code, until, qr) => {
                 let link = resume_link(&code);
-                let qr = domain_qr(&link, i18n.t().resume_qr_alt);
                 view! {
                     <div class="notice notice-success draft-saved" id="draft-saved" tabindex="-1" role="status">
                         <p>{fill(i18n.t().draft_saved, &[("date", &until)])}</p>
@@ -210,11 +215,4 @@ fn resume_link(code: &str) -> String {
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
     routes::resume_link(&origin, code)
-}
-
-/// A QR code of a link, as SVG markup we generate ourselves (text is escaped by the renderer).
-fn domain_qr(text: &str, alt: &str) -> String {
-    girocode::QrMatrix::encode(text.as_bytes())
-        .map(|m| m.to_svg(alt))
-        .unwrap_or_default()
 }
