@@ -60,6 +60,28 @@ test.describe('service catalogue', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Online-Dienste der Stadt Musterstadt' })).toBeVisible();
   });
 
+  test('from the catalogue, a start page shows its heading before the form has arrived, and keeps its focus', async ({ page }) => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/v1/services/melderegisterauskunft', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Melderegisterauskunft' }).click();
+    const h1 = page.getByRole('heading', { level: 1, name: 'Melderegisterauskunft' });
+    await expect(h1).toBeFocused();
+    await expect(page).toHaveTitle(/^Melderegisterauskunft – /);
+    await expect(page.getByRole('status').filter({ hasText: 'Wird geladen …' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Jetzt starten' })).toHaveCount(0);
+    release();
+    await expect(page.getByRole('link', { name: 'Jetzt starten' })).toBeVisible();
+    await expect(page.locator('.fee')).toContainText('Gebühr: ');
+    // The same heading element: the answer changed nothing a screen reader was on.
+    await expect(h1).toBeFocused();
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+  });
+
   test('when the API is down an error shows and retry recovers', async ({ page }) => {
     provokesNetworkErrors();
     await page.route('**/api/v1/services', (route) => route.abort('connectionrefused'));

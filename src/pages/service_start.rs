@@ -8,6 +8,7 @@ use crate::routes;
 use crate::wizard::context::stored_answers;
 use crate::wizard::page::StartLink;
 use domain::application::ServiceDetail;
+use domain::catalogue::ServiceSummary;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -25,23 +26,63 @@ pub fn ServiceStart() -> impl IntoView {
             .into_any()
         })
     });
+    let fetched = crate::wizard::page::service_of_route();
+    let params = leptos_router::hooks::use_params_map();
+    let id = Memo::new(move |_| {
+        params
+            .read()
+            .get(routes::param::SERVICE)
+            .unwrap_or_default()
+    });
+    // The heading part comes from the catalogue's list when the citizen came from there, so the
+    // page (and its focused heading) is there as soon as its code is; the answer about the form
+    // brings the same summary and changes nothing then. Not on an error: that is its own page.
+    // Compared by id: the heading (which may have the focus) is built once per service.
+    let summary = Memo::new_with_compare(
+        move |_| match fetched.get() {
+            Some(Ok(d)) => Some(d.service),
+            Some(Err(_)) => None,
+            None => crate::api::services::known(&id.get()),
+        },
+        |old: Option<&Option<ServiceSummary>>, new: Option<&Option<ServiceSummary>>| {
+            let id = |s: Option<&Option<ServiceSummary>>| {
+                s.and_then(|s| s.as_ref().map(|s| s.id.clone()))
+            };
+            id(old) != id(new)
+        },
+    );
     view! {
-        <Loaded fetched=crate::wizard::page::service_of_route() catch=not_found let:d>
-            <StartPage detail=d/>
+        {move || summary.get().map(|s| view! { <Heading summary=s/> })}
+        <Loaded fetched=fetched catch=not_found let:d>
+            <StartBody detail=d/>
         </Loaded>
     }
 }
 
-/// The loaded start page; the service's texts follow the language.
+/// Name and summary; the service's texts follow the language.
 #[component]
-fn StartPage(detail: ServiceDetail) -> impl IntoView {
+fn Heading(summary: ServiceSummary) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let lang = i18n.lang();
+        let name = summary.name.get(lang).to_string();
+        let title = name.clone();
+        view! {
+            <PageTitle text=move || title.clone()/>
+            <h1>{name}</h1>
+            <p class="lead">{summary.summary.get(lang).to_string()}</p>
+        }
+    }
+}
+
+/// The loaded rest of the start page: the form's introduction, the fee and "start now".
+#[component]
+fn StartBody(detail: ServiceDetail) -> impl IntoView {
     let i18n = use_i18n();
     let d = detail;
     move || {
         let t = i18n.t();
         let lang = i18n.lang();
-        let name = d.service.name.get(lang).to_string();
-        let title = name.clone();
         let has_answers = !stored_answers(&d.form.id, d.form.version).is_empty();
         let first = d
             .form
@@ -50,9 +91,6 @@ fn StartPage(detail: ServiceDetail) -> impl IntoView {
             .map(|s| s.id.clone())
             .unwrap_or_default();
         view! {
-            <PageTitle text=move || title.clone()/>
-            <h1>{name}</h1>
-            <p class="lead">{d.service.summary.get(lang).to_string()}</p>
             <p>{d.form.intro.get(lang).to_string()}</p>
             <p class="fee"><span class="fee-label">{t.fee}": "</span>{d.service.fee.describe(lang)}</p>
             <AccountGate form=d.form.clone() first_step=first has_answers=has_answers/>
