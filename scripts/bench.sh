@@ -6,7 +6,8 @@
 # budget's figures) and one simulated —, the time from the QR link to the case / notice on the
 # two QR landing pages under the same applied throttling, and in-browser timings under 4× CPU
 # throttling, each with a reference measured in the same run. The report goes to stdout and
-# bench/results/latest.md (committed); raw Lighthouse JSON to bench/results/raw/. ≈ 15 minutes.
+# bench/results/latest.md (committed); raw Lighthouse JSON to bench/results/raw/. 15–25 minutes
+# on the shared 2-core machine.
 #
 #   BENCH_PORT=8095       port of the benchmark's own backend
 #   LH_RUNS=3 LH_SIM_RUNS=1 TIMING_RUNS=7
