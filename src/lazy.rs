@@ -10,20 +10,12 @@
 
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use leptos::wasm_split::wasm_split;
 use send_wrapper::SendWrapper;
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-/// A chunk that could not be loaded; the loader is not cached, so a retry loads anew.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ChunkError;
-
-impl From<SplitLoaderError> for ChunkError {
-    fn from(_: SplitLoaderError) -> Self {
-        ChunkError
-    }
-}
+pub use crate::chunk::ChunkError;
 
 type Loaded = Result<AnyView, ChunkError>;
 
@@ -113,40 +105,6 @@ fn info(page: InfoPage) -> Loaded {
     })
 }
 
-/// What the QR chunk makes of a payload.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum QrFormat {
-    /// SVG markup; the text alternative is passed along.
-    Svg,
-    /// PNG file bytes at 8 px per module, for "Bild speichern".
-    Png,
-}
-
-/// The QR encoder (fast_qr, compiled at opt-level 3) and the SVG/PNG writers: a chunk of their
-/// own, so that the hearing and notice landing pages show the case and the transfer data without
-/// waiting for them. `None`: the payload does not fit a QR code (the data as text still work).
-#[wasm_split(qr, wasm_split_path = ::leptos::wasm_split, preload(preload_qr), fallible)]
-fn qr(payload: Vec<u8>, format: QrFormat, alt: String) -> Result<Option<Vec<u8>>, ChunkError> {
-    let Ok(matrix) = girocode::QrMatrix::encode(&payload) else {
-        return Ok(None);
-    };
-    Ok(Some(match format {
-        QrFormat::Svg => matrix.to_svg(&alt).into_bytes(),
-        QrFormat::Png => matrix.to_png(8),
-    }))
-}
-
-/// The QR code of `payload` as SVG markup (see [`qr`]).
-pub async fn qr_svg(payload: Vec<u8>, alt: String) -> Result<Option<String>, ChunkError> {
-    let bytes = qr(payload, QrFormat::Svg, alt).await?;
-    Ok(bytes.and_then(|b| String::from_utf8(b).ok()))
-}
-
-/// The QR code of `payload` as a PNG file.
-pub async fn qr_png(payload: Vec<u8>) -> Result<Option<Vec<u8>>, ChunkError> {
-    qr(payload, QrFormat::Png, String::new()).await
-}
-
 pub fn wizard_page(page: WizardPage) -> impl IntoView {
     lazy_page(move || wizard(page))
 }
@@ -228,7 +186,7 @@ pub fn prefetch_when_idle() {
             let _ = preload_account().await;
             let _ = preload_girocode().await;
             let _ = preload_info().await;
-            let _ = preload_qr().await;
+            crate::components::qr_code::prefetch().await;
         })
     };
     let when_idle = move || {

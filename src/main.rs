@@ -10,6 +10,7 @@ mod api;
 mod app;
 mod appointments;
 mod checkout;
+mod chunk;
 mod components;
 mod dom;
 mod early;

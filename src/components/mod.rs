@@ -8,4 +8,5 @@ pub mod offered;
 pub mod page_title;
 pub mod payment_qr;
 pub mod print_button;
+pub mod qr_code;
 pub mod reference_code;

@@ -127,17 +127,17 @@ pub fn PaymentQr(
             let alt = fill(t.giro_alt, &[("amount", &amount.format(lang))]);
             let payload = code.payload().to_string();
             let bytes = code.payload_bytes();
-            // The encoder is a chunk of its own (crate::lazy::qr): the transfer data show at once,
+            // The encoder is a chunk of its own (crate::components::qr_code): the transfer data show at once,
             // the code when the chunk is there; its box keeps its size meanwhile (no shift).
             let svg = {
                 let bytes = bytes.clone();
-                Fetched::new(move || crate::lazy::qr_svg(bytes.clone(), alt.clone()))
+                Fetched::new(move || crate::components::qr_code::qr_svg(bytes.clone(), alt.clone()))
             };
             let file_name = format!("{file_stem}.png");
             let save = move |_| {
                 let (bytes, file_name) = (bytes.clone(), file_name.clone());
                 spawn_local(async move {
-                    let png = crate::lazy::qr_png(bytes).await.ok().flatten();
+                    let png = crate::components::qr_code::qr_png(bytes).await.ok().flatten();
                     let ok = png.is_some_and(|p| dom::download(&p, "image/png", &file_name));
                     let t = i18n.t();
                     announce.set(if ok { t.image_saved.to_string() } else { t.copy_failed.to_string() });

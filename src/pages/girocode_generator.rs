@@ -48,7 +48,8 @@ pub fn GiroCodeGenerator() -> impl IntoView {
                 .build();
             if let Ok(code) = sample {
                 leptos::task::spawn_local(async move {
-                    let _ = crate::lazy::qr_svg(code.payload_bytes(), String::new()).await;
+                    let _ = crate::components::qr_code::qr_svg(code.payload_bytes(), String::new())
+                        .await;
                 });
             }
         },

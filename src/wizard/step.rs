@@ -173,7 +173,7 @@ fn SaveDraft(ctx: WizardCtx) -> impl IntoView {
                 Ok(saved) => {
                     let link = resume_link(&saved.code);
                     let alt = i18n.t().resume_qr_alt.to_string();
-                    let qr = crate::lazy::qr_svg(link.into_bytes(), alt).await;
+                    let qr = crate::components::qr_code::qr_svg(link.into_bytes(), alt).await;
                     state.set(DraftState::Saved(
                         saved.code,
                         saved.expires_on.format(i18n.lang.get_untracked()),
