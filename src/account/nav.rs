@@ -55,7 +55,8 @@ pub fn AccountNav() -> impl IntoView {
                 view! {
                     <nav class="account-nav" aria-label=t.account_nav_label>
                         <A href=crate::routes::ACCOUNT attr:class="account-link" attr:aria-label=label>
-                            <span>{t.account_my}</span>{badge}
+                            // The space keeps the visible text "Mein Konto 2" part of the name.
+                            <span>{t.account_my}</span>" "{badge}
                         </A>
                     </nav>
                 }
@@ -92,7 +93,7 @@ pub fn AccountNav() -> impl IntoView {
             <div class="account-slot">
                 <span class="account-sizer" aria-hidden="true">{t.account_sign_in}</span>
                 <span class="account-sizer" aria-hidden="true">
-                    <span>{t.account_my}</span>
+                    <span>{t.account_my}</span>" "
                     <span class="account-badge">{format!("{BADGE_MAX}+")}</span>
                 </span>
                 {entry}

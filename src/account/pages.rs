@@ -70,7 +70,8 @@ pub fn AccountPage() -> impl IntoView {
         }
         let Some(me) = account.and_then(|a| a.me.get()) else {
             if pending() {
-                return view! { <p class="loading">{t().loading}</p> }.into_any();
+                // As high as the screen: the overview is taller, so the footer does not move.
+                return view! { <p class="loading account-pending">{t().loading}</p> }.into_any();
             }
             return view! {
                 <p>{t().account_not_signed_in}</p>
