@@ -1,4 +1,4 @@
-import { test, expect, expectNoAxeViolations, expectNoHorizontalScroll, waitForApp } from './fixtures';
+import { test, expect, accountLink, expectNoAxeViolations, expectNoHorizontalScroll, signOut, waitForApp } from './fixtures';
 import { SHORT_SESSION_URL, SECOND_TOWN_URL } from '../playwright.config';
 import type { Page } from '@playwright/test';
 
@@ -21,8 +21,9 @@ test.describe('sign-in with the citizen account', () => {
     await expectNoAxeViolations(page, 'mock provider page');
     await page.getByRole('button', { name: MARIE }).click();
     await expect(page).toHaveURL(/\/leistungen\/hundeanmeldung$/);
-    const nav = page.getByRole('navigation', { name: 'Servicekonto' });
-    await expect(nav).toContainText('Marie-Luise Şükriye Müller-Lüdenscheidt-Großkopf');
+    // The header: one entry, the name is on the account page.
+    await expect(accountLink(page)).toBeVisible();
+    await expect(page.getByRole('banner')).not.toContainText('Müller');
     await expectNoAxeViolations(page, 'signed in on a service page');
 
     // Nothing of the account in web storage, no token in the URL.
@@ -33,8 +34,12 @@ test.describe('sign-in with the citizen account', () => {
     // The session cookie is HttpOnly: the page cannot read it.
     expect(await page.evaluate(() => document.cookie)).not.toContain('portal_session');
 
-    await nav.getByRole('link', { name: 'Mein Konto' }).click();
+    await accountLink(page).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Mein Konto' })).toBeVisible();
+    await expect(page.getByText('Sie sind angemeldet als Marie-Luise Şükriye Müller-Lüdenscheidt-Großkopf.')).toBeVisible();
+    const main = page.getByRole('main');
+    await expect(main.getByRole('link', { name: 'Meine Anträge' })).toBeVisible();
+    await expect(main.getByRole('link', { name: /^Postfach/ })).toBeVisible();
     await expect(page.getByText('substanziell (ELSTER-Zertifikat)')).toBeVisible();
     await expect(page.getByText('Rathausplatz 3, 12345 Musterstadt')).toBeVisible();
     await expectNoAxeViolations(page, 'account page');
@@ -47,7 +52,7 @@ test.describe('sign-in with the citizen account', () => {
     await page.getByRole('button', { name: 'Auf Deutsch wechseln' }).click();
     await expect(details.getByText('Vertrauensniveau', { exact: true })).toBeVisible();
 
-    await nav.getByRole('button', { name: 'Abmelden' }).click();
+    await main.getByRole('button', { name: 'Abmelden' }).click();
     await expect(page).toHaveURL(/\/abgemeldet$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Sie sind abgemeldet' })).toBeVisible();
     await expectNoAxeViolations(page, 'signed out');
@@ -80,8 +85,9 @@ test.describe('sign-in with the citizen account', () => {
     await expect(erika).toBeFocused();
     await page.keyboard.press('Enter');
     await waitForApp(page);
-    await expect(page.getByRole('navigation', { name: 'Servicekonto' })).toContainText('Erika Mustermann');
+    await expect(accountLink(page)).toBeVisible();
     await page.goto('/konto');
+    await expect(page.getByText('Sie sind angemeldet als Erika Mustermann.')).toBeVisible();
     await expect(page.getByText('niedrig (Benutzername und Passwort)')).toBeVisible();
     await expectNoHorizontalScroll(page);
   });
@@ -169,7 +175,7 @@ test.describe('services and the account', () => {
     await expectNoAxeViolations(page, 'check page with account values');
     await page.getByRole('button', { name: 'Antrag verbindlich absenden' }).click();
     await expect(page).toHaveURL(/\/bestaetigung$/);
-    await page.getByRole('navigation', { name: 'Servicekonto' }).getByRole('button', { name: 'Abmelden' }).click();
+    await signOut(page);
     await expect(page.getByRole('heading', { level: 1, name: 'Sie sind abgemeldet' })).toBeVisible();
   });
 
@@ -194,7 +200,7 @@ test.describe('services and the account', () => {
     await expect(page.getByText(/Sie sind mit dem Vertrauensniveau niedrig/)).toBeVisible();
     await expect(page.getByRole('link', { name: 'Jetzt starten' })).toHaveCount(0);
     await expectNoAxeViolations(page, 'required service, trust level too low');
-    await page.getByRole('navigation', { name: 'Servicekonto' }).getByRole('button', { name: 'Abmelden' }).click();
+    await signOut(page);
     // Sign-out goes through the provider and back: wait for it to land before navigating again.
     await expect(page.getByRole('heading', { level: 1, name: 'Sie sind abgemeldet' })).toBeVisible();
     await page.goto('/leistungen/bewohnerparkausweis');
@@ -218,6 +224,6 @@ test.describe('account session timeout', () => {
     await expectNoAxeViolations(page, 'account session warning');
     await warning.getByRole('button', { name: 'Sitzung verlängern' }).click();
     await expect(warning).toHaveCount(0);
-    await expect(page.getByRole('navigation', { name: 'Servicekonto' })).toContainText('Erika Mustermann');
+    await expect(accountLink(page)).toBeVisible();
   });
 });

@@ -90,6 +90,22 @@ export async function expectNoHorizontalScroll(page: Page) {
   expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
 }
 
+/**
+ * The header's account entry once signed in: one link "Mein Konto" in the navigation
+ * "Servicekonto"; its name adds the unread messages in words ("Mein Konto, 2 ungelesene
+ * Nachrichten"). Meine Anträge, the Postfach and "Abmelden" are on the page it leads to.
+ */
+export function accountLink(page: Page): Locator {
+  return page.getByRole('navigation', { name: 'Servicekonto' }).getByRole('link', { name: /^Mein Konto(, \d+ ungelesene Nachricht(en)?)?$/ });
+}
+
+/** Signs out as a citizen does: "Mein Konto" in the header, then "Abmelden" on that page. */
+export async function signOut(page: Page) {
+  await accountLink(page).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mein Konto' })).toBeVisible();
+  await page.getByRole('main').getByRole('button', { name: 'Abmelden' }).click();
+}
+
 /** Waits until the wasm app has replaced the static shell. */
 export async function waitForApp(page: Page) {
   await expect(page.locator('#static-shell')).toHaveCount(0);

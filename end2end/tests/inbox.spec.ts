@@ -1,4 +1,4 @@
-import { test, expect, expectNoAxeViolations, expectNoHorizontalScroll, provokesNetworkErrors, waitForApp } from './fixtures';
+import { test, expect, accountLink, expectNoAxeViolations, expectNoHorizontalScroll, provokesNetworkErrors, waitForApp } from './fixtures';
 import { seedAnswers } from './wizard-helpers';
 import type { APIRequestContext, Page } from '@playwright/test';
 
@@ -19,10 +19,8 @@ async function signInAs(page: Page, person: RegExp) {
   await waitForApp(page);
   await page.getByRole('banner').getByRole('link', { name: 'Anmelden' }).click();
   await page.getByRole('button', { name: person }).click();
-  await expect(page.getByRole('navigation', { name: 'Servicekonto' })).toBeVisible();
+  await expect(accountLink(page)).toBeVisible();
 }
-
-const accountNav = (page: Page) => page.getByRole('navigation', { name: 'Servicekonto' });
 
 async function advance(request: APIRequestContext, reference: string, status: string) {
   const res = await request.post(`/api/v1/dev/applications/${reference}/advance`);
@@ -42,7 +40,10 @@ test.describe('Meine Anträge and Postfach', () => {
     const reference: string = receipt.reference;
     expect(reference).toMatch(/^[A-HJ-NPR-Y2-9]{8}$/);
 
-    await accountNav(page).getByRole('link', { name: 'Meine Anträge' }).click();
+    // Two steps from any page: "Mein Konto" in the header, then "Meine Anträge".
+    await accountLink(page).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Mein Konto' })).toBeFocused();
+    await page.getByRole('main').getByRole('link', { name: 'Meine Anträge' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Meine Anträge' })).toBeFocused();
     const item = page.getByRole('article').filter({ hasText: reference });
     await expect(item.getByRole('heading', { level: 2, name: 'Melderegisterauskunft' })).toBeVisible();
@@ -58,7 +59,11 @@ test.describe('Meine Anträge and Postfach', () => {
     await expect(item.getByText('Rückfrage (aktueller Stand)')).toBeVisible();
     await expect(item.getByRole('listitem').filter({ hasText: 'In Bearbeitung' })).toBeVisible();
     await expectNoAxeViolations(page, 'Meine Anträge, question');
-    const postbox = accountNav(page).getByRole('link', { name: /^Postfach \(\d+ ungelesen\)$/ });
+    // The header says how many messages are unread, in words.
+    const account = page.getByRole('banner').getByRole('link', { name: /^Mein Konto, \d+ ungelesene Nachricht(en)?$/ });
+    await expect(account).toBeVisible();
+    await account.click();
+    const postbox = page.getByRole('main').getByRole('link', { name: /^Postfach \(\d+ ungelesen\)$/ });
     await expect(postbox).toBeVisible();
     await postbox.click();
     await expect(page.getByRole('heading', { level: 1, name: 'Postfach' })).toBeFocused();

@@ -23,6 +23,9 @@ pub const LOGIN: &str = "/api/v1/auth/login";
 pub struct Account {
     /// `None` while unknown or signed out.
     pub me: RwSignal<Option<Me>>,
+    /// The API has answered whether someone is signed in (or could not be asked): until then
+    /// the header keeps the account's place empty rather than showing "Anmelden" by mistake.
+    pub known: RwSignal<bool>,
     /// Browser time (ms) when the server ends the session without activity.
     pub expires_at_ms: RwSignal<f64>,
     /// The session ended while the page was open.
@@ -35,6 +38,7 @@ impl Account {
     pub fn provide() -> Account {
         let a = Account {
             me: RwSignal::new(None),
+            known: RwSignal::new(false),
             expires_at_ms: RwSignal::new(f64::MAX),
             expired: RwSignal::new(false),
             unread: RwSignal::new(None),
@@ -52,6 +56,7 @@ impl Account {
             {
                 self.signed_in(me);
             }
+            self.known.set(true);
         });
     }
 
@@ -60,6 +65,7 @@ impl Account {
             .set(js_sys::Date::now() + me.session_secs as f64 * 1000.0);
         self.expired.set(false);
         self.me.set(Some(me));
+        self.known.set(true);
     }
 
     /// Asks the API for the number of unread messages (the header shows it).

@@ -1,10 +1,11 @@
-//! "Mein Konto" (what the account told the portal, the trust level, unlinking with a
-//! confirmation step), the page after sign-out and the page of a refused sign-in.
+//! "Mein Konto" (the way on to Meine Anträge and the Postfach, signing out, what the account
+//! told the portal, the trust level, unlinking with a confirmation step), the page after
+//! sign-out and the page of a refused sign-in.
 
 use super::{login_href, use_account, LOGIN};
 use crate::api::{request, Method};
 use crate::components::page_title::PageTitle;
-use crate::i18n::{use_i18n, Lang, Texts};
+use crate::i18n::{fill, use_i18n, Lang, Texts};
 use domain::account::Me;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -18,6 +19,26 @@ pub fn AccountPage() -> impl IntoView {
     let unlinked = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let t = move || i18n.t();
+    let town = crate::town::use_town();
+    // Until the API has said who is signed in (the header's slot stays empty meanwhile).
+    let pending = move || {
+        town.get().is_some_and(|p| p.features.account) && account.is_some_and(|a| !a.known.get())
+    };
+    let sign_out = move |_| {
+        let Some(a) = account else { return };
+        spawn_local(async move {
+            if let Err(e) = a.sign_out(i18n.lang.get_untracked()).await {
+                error.set(Some(e.message(i18n.t())));
+            }
+        });
+    };
+    let postbox = move || {
+        let it = i18n.inbox();
+        match account.and_then(|a| a.unread.get()) {
+            Some(n) if n > 0 => fill(it.nav_postbox_unread, &[("count", &n)]),
+            _ => it.nav_postbox.to_string(),
+        }
+    };
     let unlink = move |_| {
         spawn_local(async move {
             match request::<(), ()>(
@@ -48,6 +69,10 @@ pub fn AccountPage() -> impl IntoView {
             .into_any();
         }
         let Some(me) = account.and_then(|a| a.me.get()) else {
+            if pending() {
+                // As high as the screen: the overview is taller, so the footer does not move.
+                return view! { <p class="loading account-pending">{t().loading}</p> }.into_any();
+            }
             return view! {
                 <p>{t().account_not_signed_in}</p>
                 <p><a class="button" href=login_href(crate::routes::ACCOUNT) rel="external">{t().account_sign_in}</a></p>
@@ -55,11 +80,14 @@ pub fn AccountPage() -> impl IntoView {
             .into_any();
         };
         view! {
-            <p>{t().account_intro}</p>
-            <ul>
-                <li><A href=crate::routes::APPLICATIONS>{i18n.inbox().nav_applications}</A></li>
-                <li><A href=crate::routes::POSTBOX>{i18n.inbox().nav_postbox}</A></li>
+            <p>{fill(t().account_signed_in_as, &[("name", &format!("{} {}", me.given_name, me.family_name))])}</p>
+            <ul class="account-actions">
+                <li><A href=crate::routes::APPLICATIONS attr:class="account-action">{i18n.inbox().nav_applications}</A></li>
+                <li><A href=crate::routes::POSTBOX attr:class="account-action">{postbox}</A></li>
+                <li><button type="button" class="button button-secondary" on:click=sign_out>{t().account_sign_out}</button></li>
             </ul>
+            <h2>{t().account_details_title}</h2>
+            <p>{t().account_intro}</p>
             <Attributes me=me.clone()/>
             <p class="hint">{if me.verified { t().account_verified_note } else { t().account_unverified_note }}</p>
             <h2>{t().account_unlink_title}</h2>

@@ -372,6 +372,13 @@ pub struct Texts {
     pub account_sign_out: &'static str,
     pub account_my: &'static str,
     pub account_nav_label: &'static str,
+    /// The header's "Mein Konto" link, spoken after its name: one unread message.
+    pub account_unread_one: &'static str,
+    /// `{count}` unread messages (2 or more), as above.
+    pub account_unread_many: &'static str,
+    /// `{name}`: given and family name, on the account overview.
+    pub account_signed_in_as: &'static str,
+    pub account_details_title: &'static str,
     pub account_title: &'static str,
     pub account_intro: &'static str,
     pub account_name: &'static str,
