@@ -3,6 +3,7 @@
 pub mod codes;
 pub mod error_summary;
 pub mod field;
+pub mod letter_login;
 pub mod loaded;
 pub mod offered;
 pub mod page_title;
