@@ -1,5 +1,6 @@
 //! The bundle split by route. The catalogue and the two QR landing flows (hearing, notice) are in
-//! the main wasm; every other flow is a `#[wasm_split]` function whose code the release build
+//! the main wasm — of the hearing only its sign-in and case page: its response and receipt are a
+//! chunk; every other flow is a `#[wasm_split]` function whose code the release build
 //! (scripts/build-split.sh) moves into its own chunk, loaded on first use and prefetched when the
 //! browser is idle, so a click rarely waits.
 //!
@@ -105,6 +106,23 @@ fn info(page: InfoPage) -> Loaded {
     })
 }
 
+/// The hearing's response (its steps, check and send) and receipt: the case page, where the QR
+/// link lands, stays in the main wasm.
+#[derive(Clone)]
+pub enum HearingPart {
+    Step(crate::hearing::answer::AnswerStep),
+    Receipt,
+}
+
+#[wasm_split(hearing, wasm_split_path = ::leptos::wasm_split, preload(preload_hearing), fallible)]
+fn hearing(part: HearingPart) -> Loaded {
+    use crate::hearing::answer;
+    Ok(match part {
+        HearingPart::Step(step) => answer::answer_step(step),
+        HearingPart::Receipt => view! { <answer::ReceiptPage/> }.into_any(),
+    })
+}
+
 pub fn wizard_page(page: WizardPage) -> impl IntoView {
     lazy_page(move || wizard(page))
 }
@@ -122,6 +140,9 @@ pub fn girocode_page() -> impl IntoView {
 }
 pub fn info_page(page: InfoPage) -> impl IntoView {
     lazy_page(move || info(page))
+}
+pub fn hearing_page(part: HearingPart) -> impl IntoView {
+    lazy_page(move || hearing(part.clone()))
 }
 
 /// Set on the first client-side navigation: a page whose chunk arrives after the router's focus
@@ -178,8 +199,16 @@ pub fn prefetch_when_idle() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let start = || {
-        leptos::task::spawn_local(async {
+    // On the hearing's pages its response comes first: it is what the citizen opens next.
+    let hearing_first = window
+        .location()
+        .pathname()
+        .is_ok_and(|p| p.starts_with(crate::routes::HEARING));
+    let start = move || {
+        leptos::task::spawn_local(async move {
+            if hearing_first {
+                let _ = preload_hearing().await;
+            }
             let _ = preload_wizard().await;
             let _ = preload_checkout().await;
             let _ = preload_appointments().await;
@@ -187,6 +216,9 @@ pub fn prefetch_when_idle() {
             let _ = preload_girocode().await;
             let _ = preload_info().await;
             crate::components::qr_code::prefetch().await;
+            if !hearing_first {
+                let _ = preload_hearing().await;
+            }
         })
     };
     let when_idle = move || {

@@ -3,8 +3,9 @@ import { decodeQr } from './qr';
 
 // The release build is split by route (src/lazy.rs, scripts/build-split.sh): the catalogue and
 // the QR landing pages need only the main wasm (one request: splitting them off as well was
-// measured and dropped, see README "Size report"); the other flows' chunks are loaded on first use
-// and prefetched when the browser is idle after the page has loaded.
+// measured and dropped, see README "Size report"); the other flows' chunks — also the hearing's
+// response forms, opened only after its case page — are loaded on first use and prefetched when
+// the browser is idle after the page has loaded.
 
 const CHUNK = /\/(split|chunk)_[a-z0-9_]+-[0-9a-f]+\.wasm$/;
 
@@ -127,5 +128,19 @@ test.describe('code split by route', () => {
     await transfer.getByRole('button', { name: 'Erneut versuchen' }).click();
     await expect(transfer.getByRole('img', { name: 'GiroCode für eine Überweisung über 669,50 €' })).toBeVisible();
     await expect(transfer.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('the hearing\'s case page needs no chunk; its response forms load on first use, with a retry', async ({ page }) => {
+    provokesNetworkErrors();
+    const HEARING = /\/split_hearing-[0-9a-f]+\.wasm$/;
+    await page.route(HEARING, (route) => route.abort('internetdisconnected'));
+    // A case no test answers (answering would take the link away).
+    await page.goto('/anhoerung#az=OWI-2026-000107&code=F6UA-7CTW');
+    await expect(page.getByText('Aktenzeichen OWI-2026-000107')).toBeVisible();
+    await page.getByRole('link', { name: 'Anhörungsbogen ausfüllen' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Seite konnte nicht geladen werden' })).toBeVisible();
+    await page.unroute(HEARING);
+    await page.getByRole('button', { name: 'Erneut versuchen' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Angaben zur Person' })).toBeVisible();
   });
 });

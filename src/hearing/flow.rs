@@ -1,27 +1,21 @@
 //! `/anhoerung/{fall|angaben|aeusserung|pruefen|quittung}`: the case page and the guided
 //! response, rendered by the generic wizard's step page.
 
+use super::answer::AnswerStep;
 use super::case_page::CasePage;
-use super::form::{self, local_field, to_response};
 use super::session;
 use super::timer::SessionTimer;
-use super::{RECEIPT_SLOT, RESPONSE_KEY_SLOT, RETURN_SLOT};
+use super::{RECEIPT_SLOT, RETURN_SLOT};
 use crate::api::{self, ApiError};
 use crate::components::loaded::Loaded;
 use crate::components::page_title::PageTitle;
-use crate::components::print_button::PrintButton;
-use crate::components::reference_code::ReferenceCode;
-use crate::i18n::{fill, use_i18n, Lang, Texts};
+use crate::i18n::{fill, use_i18n};
+use crate::lazy::{hearing_page, HearingPart};
 use crate::routes::{self, param, CHANGE_PARAM, HEARING_CASE, HEARING_RECEIPT};
 use crate::storage;
-use crate::wizard::check::{show_failure, show_server_errors, CheckAnswers, SendState, SendTexts};
-use crate::wizard::context::WizardCtx;
-use crate::wizard::page::landing_view;
-use domain::date::format_timestamp;
-use domain::hearing::{HearingCase, HearingChoice, HearingReceipt};
+use domain::hearing::HearingCase;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
@@ -40,7 +34,7 @@ pub fn HearingFlow() -> impl IntoView {
     let step = Memo::new(move |_| params.read().get(param::STEP).unwrap_or_default());
     let token = session::load().map(|s| s.token);
     if step.get_untracked() == HEARING_RECEIPT {
-        return view! { <ReceiptPage/> }.into_any();
+        return hearing_page(HearingPart::Receipt).into_any();
     }
     let Some(token) = token else {
         request_animation_frame(move || navigate(routes::HEARING, replace()));
@@ -93,14 +87,9 @@ fn HearingLoaded(case: HearingCase, token: String, step: Memo<String>) -> impl I
     let i18n = use_i18n();
     let navigate = use_navigate();
     session::touch();
-    let ctx = WizardCtx::with_base(
-        form::definition(case.role, case.offence.date),
-        routes::HEARING.into(),
-        routes::hearing_step(HEARING_CASE),
-        false,
-    );
-    ctx.answers.update(|a| form::prefill(a, &case.person));
-    provide_context(ctx);
+    // The response's wizard: made by its chunk (answer.rs) with the first step, in this owner.
+    let ctx = StoredValue::new(None);
+    let owner = Owner::current().unwrap_or_default();
     let query = use_query_map();
     let change = Memo::new(move |_| query.read().get(CHANGE_PARAM).is_some());
     let answered = case.response.is_some();
@@ -116,15 +105,15 @@ fn HearingLoaded(case: HearingCase, token: String, step: Memo<String>) -> impl I
             nav(routes::HEARING, replace());
         });
     });
-    let redirect = move |to: String| {
+    let redirect = Callback::new(move |to: String| {
         let navigate = navigate.clone();
         request_animation_frame(move || navigate(&to, replace()));
-    };
+    });
     move || {
         let step = step.get();
         let change = change.get();
         untrack(|| match step.as_str() {
-            HEARING_RECEIPT => view! { <ReceiptPage/> }.into_any(),
+            HEARING_RECEIPT => hearing_page(HearingPart::Receipt).into_any(),
             HEARING_CASE => {
                 let c = case.get_value();
                 let title = fill(i18n.t().hearing_case_caption, &[("case", &c.case_number)]);
@@ -135,169 +124,18 @@ fn HearingLoaded(case: HearingCase, token: String, step: Memo<String>) -> impl I
                 .into_any()
             }
             _ if answered => {
-                redirect(routes::hearing_step(HEARING_CASE));
+                redirect.run(routes::hearing_step(HEARING_CASE));
                 ().into_any()
             }
-            requested => landing_view(ctx, requested, change, &redirect, || {
-                view! { <HearingCheck ctx=ctx/> }.into_any()
-            }),
+            requested => hearing_page(HearingPart::Step(AnswerStep {
+                case,
+                ctx,
+                owner: owner.clone(),
+                step: requested.to_string(),
+                change,
+                redirect,
+            }))
+            .into_any(),
         })
     }
-}
-
-/// The hearing's check page is the wizard's; this sends the response.
-#[component]
-fn HearingCheck(ctx: WizardCtx) -> impl IntoView {
-    let i18n = use_i18n();
-    let navigate = use_navigate();
-    let state = RwSignal::new(SendState::Idle);
-    let send = Callback::new(move |()| {
-        let Some(s) = session::load() else {
-            show_failure(state, i18n.t().hearing_session_ended.to_string());
-            return;
-        };
-        let lang = i18n.lang.get_untracked();
-        let body = ctx.answers.with_untracked(to_response);
-        let key = storage::attempt_key(RESPONSE_KEY_SLOT);
-        state.set(SendState::Sending);
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            match api::hearings::respond(lang, &s.token, &body, &key).await {
-                Ok(receipt) => {
-                    session::touch();
-                    storage::save(RECEIPT_SLOT, &receipt);
-                    storage::remove(RESPONSE_KEY_SLOT);
-                    storage::remove(&crate::wizard::context::answers_key(form::FORM_ID));
-                    ctx.answers.set(Default::default());
-                    // Replace: "back" from the receipt never lands on the send button.
-                    navigate(&routes::hearing_step(HEARING_RECEIPT), replace());
-                }
-                Err(ApiError::Validation(p)) if !p.errors.is_empty() => {
-                    storage::remove(RESPONSE_KEY_SLOT);
-                    state.set(SendState::Idle);
-                    show_server_errors(ctx, p.errors, local_field);
-                }
-                Err(e) => {
-                    if matches!(e, ApiError::Status(409, _)) {
-                        storage::remove(RESPONSE_KEY_SLOT);
-                    }
-                    let msg = match e {
-                        ApiError::Status(_, p) if p.detail.is_some() => {
-                            p.detail.unwrap_or_default()
-                        }
-                        other => other.message(i18n.t()),
-                    };
-                    show_failure(state, msg);
-                }
-            }
-        });
-    });
-    view! {
-        <CheckAnswers
-            ctx=ctx
-            texts=SendTexts {
-                heading: |t| t.hearing_send_heading,
-                declaration: |t| t.hearing_send_text,
-                button: |t| t.hearing_send,
-            }
-            state=state
-            on_send=send
-        />
-    }
-}
-
-/// A plain-text copy of what was sent, for the download.
-fn receipt_text(r: &HearingReceipt, t: &Texts, lang: Lang) -> String {
-    let p = &r.copy.personal_data;
-    let mut lines = vec![
-        format!("{} {}", t.hearing_receipt_title, r.case_number),
-        format!("{}: {}", t.your_reference, r.reference),
-        format!(
-            "{}: {}",
-            t.hearing_received,
-            format_timestamp(&r.received_at, lang)
-        ),
-        String::new(),
-        format!("{}: {} {}", t.hearing_name, p.given_names, p.family_name),
-        format!(
-            "{}: {}",
-            t.hearing_born,
-            domain::hearing::parse_date_of_birth(&p.date_of_birth)
-                .map(|d| d.format(lang))
-                .unwrap_or_else(|| p.date_of_birth.clone())
-        ),
-        format!(
-            "{}: {} {}, {} {}",
-            t.hearing_address, p.street, p.house_number, p.postal_code, p.town
-        ),
-        String::new(),
-    ];
-    lines.push(match &r.copy.choice {
-        HearingChoice::Statement { admits, text, .. } => format!(
-            "{}: {}\n{}",
-            t.hearing_statement,
-            if *admits {
-                t.hearing_admitted
-            } else {
-                t.hearing_not_admitted
-            },
-            text
-        ),
-        HearingChoice::NameDriver {
-            family_name,
-            given_names,
-            street,
-            house_number,
-            postal_code,
-            town,
-            ..
-        } => {
-            format!(
-                "{}: {given_names} {family_name}, {street} {house_number}, {postal_code} {town}",
-                t.hearing_driver_named
-            )
-        }
-        HearingChoice::RefuseAsRelative => t.hearing_refused.to_string(),
-        HearingChoice::NoStatement => t.hearing_silent.to_string(),
-    });
-    lines.join("\n")
-}
-
-#[component]
-fn ReceiptPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let Some(r) = storage::load::<HearingReceipt>(RECEIPT_SLOT) else {
-        return view! {
-            <PageTitle text=move || i18n.t().hearing_login_title.to_string()/>
-            <h1>{move || i18n.t().no_receipt_title}</h1>
-            <p><A href=routes::HEARING>{move || i18n.t().hearing_login_title}</A></p>
-        }
-        .into_any();
-    };
-    let reference = r.reference.clone();
-    let r2 = r.clone();
-    let r3 = r.clone();
-    view! {
-        <PageTitle text=move || i18n.t().hearing_receipt_title.to_string()/>
-        <div class="panel-confirmation">
-            <h1>{move || i18n.t().hearing_receipt_title}</h1>
-            <p>{move || i18n.t().your_reference}</p>
-            <ReferenceCode code=reference/>
-        </div>
-        <p>{move || fill(i18n.t().submitted_at, &[("time", &format_timestamp(&r.received_at, i18n.lang()))])}</p>
-        <h2>{move || i18n.t().hearing_copy_heading}</h2>
-        <pre class="receipt-copy">{move || receipt_text(&r2, i18n.t(), i18n.lang())}</pre>
-        <div class="button-group no-print">
-            <button type="button" class="button button-secondary" on:click={
-                let r = r3;
-                move |_| {
-                    let text = receipt_text(&r, i18n.t(), i18n.lang.get_untracked());
-                    crate::dom::download(text.as_bytes(), "text/plain;charset=utf-8", &format!("Anhoerung-{}.txt", r.reference));
-                }
-            }>{move || i18n.t().hearing_download_copy}</button>
-            <PrintButton/>
-        </div>
-        <p class="no-print"><A href=routes::hearing_step(HEARING_CASE)>{move || i18n.t().hearing_back_to_case}</A></p>
-    }
-    .into_any()
 }

@@ -1,5 +1,6 @@
 //! The online hearing: from the QR code on the letter to a sent response or a paid fine.
 
+pub mod answer;
 pub mod case_page;
 pub mod case_text;
 pub mod flow;
