@@ -190,3 +190,11 @@ pub fn perf_measure(name: &str, start: &str) {
         let _ = p.measure_with_start_mark(name, start);
     }
 }
+
+/// The file just chosen in a file input (its `change` event), with the input so the caller can
+/// clear it for the next choice; `None` when the choice was cancelled.
+pub fn chosen_file(ev: &web_sys::Event) -> Option<(web_sys::HtmlInputElement, web_sys::File)> {
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files()?.get(0)?;
+    Some((input, file))
+}

@@ -17,7 +17,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use wasm_bindgen::JsCast;
 
 /// What kind of message, in words.
 pub fn kind_label(t: &InboxTexts, m: &Message) -> &'static str {
@@ -214,13 +213,7 @@ fn Answer(m: Message) -> impl IntoView {
     });
 
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|l| l.get(0)) else {
+        let Some((input, file)) = crate::dom::chosen_file(&ev) else {
             return;
         };
         file_error.set(None);

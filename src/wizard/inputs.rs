@@ -11,7 +11,6 @@ use domain::date::{format_date_time, Date};
 use domain::form::{AddressAnswer, Answer, Answers, Choice, Field, FieldKind, FileAnswer};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
-use wasm_bindgen::JsCast;
 
 /// Renders a field if its condition holds for the current answers.
 #[component]
@@ -646,13 +645,7 @@ fn FileInput(field: Field, path: String, binding: Binding) -> impl IntoView {
     let path_err = path.clone();
     let path_focus = path.clone();
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|l| l.get(0)) else {
+        let Some((input, file)) = crate::dom::chosen_file(&ev) else {
             return;
         };
         let b = b_set.clone();
