@@ -73,6 +73,20 @@ pub struct HearingSession {
     pub expires_in_seconds: i64,
 }
 
+/// `201` of `POST /hearings/session`: the session and, in the same answer, the case it opens —
+/// a citizen from the letter's QR code waits for one round trip on a slow network, not two.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HearingSignIn {
+    /// Send as `Authorization: Bearer <token>`.
+    pub token: String,
+    /// RFC 3339; every authenticated request moves it forward (inactivity timeout).
+    pub expires_at: String,
+    pub expires_in_seconds: i64,
+    /// What `GET /hearings/current` answers at this moment.
+    pub case: HearingCase,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]

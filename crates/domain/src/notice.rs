@@ -322,6 +322,20 @@ pub struct NoticePayee {
     pub bic: String,
 }
 
+/// `201` of `POST /api/v1/notices/session`: the session and, in the same answer, the notice —
+/// one round trip from the letter's QR code to the amounts, not two.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NoticeSignIn {
+    /// Send as `Authorization: Bearer <token>`.
+    pub token: String,
+    /// RFC 3339; every authenticated request moves it forward (inactivity timeout).
+    pub expires_at: String,
+    pub expires_in_seconds: i64,
+    /// What `GET /notices/current` answers at this moment.
+    pub notice: Notice,
+}
+
 /// `GET /api/v1/notices/current`: the signed-in notice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

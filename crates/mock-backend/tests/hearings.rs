@@ -811,3 +811,29 @@ async fn openapi_documents_the_hearing_api() {
     assert!(ev["responses"]["200"]["content"]["image/svg+xml"].is_object());
     assert!(ev["responses"]["404"].is_object());
 }
+
+/// The sign-in answers with the case itself (one round trip from the QR code): the same as
+/// `current` gives for that session, never stored by a cache, and only the case of that pair.
+#[tokio::test]
+async fn sign_in_brings_its_own_case_and_no_other() {
+    let s = state();
+    for pair in [OPEN_WARNING, WITNESS, PAID] {
+        let r = login_raw(&s, pair.0, pair.1, "en").await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+        assert_eq!(
+            r.headers
+                .get(header::CACHE_CONTROL)
+                .and_then(|v| v.to_str().ok()),
+            Some("private, no-store")
+        );
+        let token = r.json["token"].as_str().expect("token");
+        let now = current(&s, token).await;
+        assert_eq!(now.status, StatusCode::OK);
+        assert_eq!(r.json["case"], now.json, "{}", pair.0);
+        assert_eq!(r.json["case"]["case_number"], pair.0);
+    }
+    let r = login_raw(&s, OPEN_FINE.0, OPEN_WARNING.1, "de").await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert!(r.json.get("case").is_none(), "{}", r.json);
+    assert!(!String::from_utf8_lossy(&r.body).contains("OWI-2026-000101"));
+}

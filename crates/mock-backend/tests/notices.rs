@@ -511,3 +511,25 @@ async fn a_town_without_notices_answers_404() {
     let r = login_raw(&s, DOG_TAX.0, DOG_TAX.1).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
+
+/// The sign-in answers with the notice itself (one round trip from the QR code): the same as
+/// `current` gives for that session, never stored by a cache, and only the notice of that pair.
+#[tokio::test]
+async fn sign_in_brings_its_own_notice_and_no_other() {
+    let s = state();
+    for pair in [DOG_TAX, PROPERTY_TAX, OVERDUE] {
+        let r = login_raw(&s, pair.0, pair.1).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+        assert_eq!(r.header(header::CACHE_CONTROL), "private, no-store");
+        let token = r.json["token"].as_str().expect("token");
+        let current = notice(&s, token).await;
+        assert_eq!(current.status, StatusCode::OK);
+        assert_eq!(r.json["notice"], current.json, "{}", pair.0);
+        assert_eq!(r.json["notice"]["kassenzeichen"], pair.0);
+    }
+    // A wrong code: a problem, no notice in it.
+    let r = login_raw(&s, PROPERTY_TAX.0, DOG_TAX.1).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert!(r.json.get("notice").is_none(), "{}", r.json);
+    assert!(!r.text.contains("Grundsteuer"), "{}", r.text);
+}

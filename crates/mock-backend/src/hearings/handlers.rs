@@ -14,7 +14,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use domain::application::UNAMBIGUOUS_ALPHABET;
 use domain::hearing::{
-    HearingCase, HearingReceipt, HearingResponse, HearingSession, SessionRequest,
+    HearingCase, HearingReceipt, HearingResponse, HearingSession, HearingSignIn, SessionRequest,
 };
 use domain::i18n::Lang;
 
@@ -167,7 +167,8 @@ pub(crate) fn session_body(s: &SessionInfo, now: i64) -> HearingSession {
     tag = "hearings",
     request_body(content = SessionRequest, example = json!({"case_number": "OWI-2026-000101", "access_code": "K7MP-3XTA"})),
     responses(
-        (status = 201, description = "Signed in", body = HearingSession),
+        (status = 201, description = "Signed in; the case comes with the session (no second request needed)", body = HearingSignIn,
+            headers(("Cache-Control" = String, description = "`private, no-store`: personal data"))),
         (status = 400, description = "Malformed body", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Case number or access code is wrong (one message for both)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A field is empty or too long", body = Problem, content_type = "application/problem+json"),
@@ -180,7 +181,7 @@ pub async fn login(
     State(state): State<AppState>,
     AcceptLang(lang): AcceptLang,
     ApiJson(body): ApiJson<SessionRequest>,
-) -> Result<(StatusCode, Json<HearingSession>), Fail> {
+) -> Result<impl axum::response::IntoResponse, Fail> {
     body.validate().map_err(|e| ApiError::validation(lang, e))?;
     let token = new_token(lang)?;
     let now = state.clock().now();
@@ -188,7 +189,25 @@ pub async fn login(
         .hearings()
         .login(&body.case_number, &body.access_code, token, now)
     {
-        Ok(session) => Ok((StatusCode::CREATED, Json(session_body(&session, now)))),
+        Ok(session) => {
+            // A session always names a seeded case (as in `current`).
+            let case = state
+                .hearings()
+                .case_view(&session.case_key, state.clock().today())
+                .ok_or_else(|| session_expired(lang))?;
+            let s = session_body(&session, now);
+            let body = HearingSignIn {
+                token: s.token,
+                expires_at: s.expires_at,
+                expires_in_seconds: s.expires_in_seconds,
+                case,
+            };
+            Ok((
+                StatusCode::CREATED,
+                [(header::CACHE_CONTROL, "private, no-store")],
+                Json(body),
+            ))
+        }
         Err(LoginError::Wrong) => Err(ApiError::unauthorized(
             lang,
             "Aktenzeichen oder Zugangscode stimmen nicht.",

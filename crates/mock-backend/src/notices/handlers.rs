@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use domain::hearing::HearingSession;
-use domain::notice::{Notice, NoticeSessionRequest};
+use domain::notice::{Notice, NoticeSessionRequest, NoticeSignIn};
 use domain::payment::PaymentItemKind;
 
 pub fn router() -> Router<AppState> {
@@ -50,7 +50,8 @@ impl FromRequestParts<AppState> for NoticeAuth {
     tag = "notices",
     request_body(content = NoticeSessionRequest, example = json!({"kassenzeichen": "6.0100.000201.3", "access_code": "N7KD-4PRA"})),
     responses(
-        (status = 201, description = "Signed in", body = HearingSession),
+        (status = 201, description = "Signed in; the notice comes with the session (no second request needed)", body = NoticeSignIn,
+            headers(("Cache-Control" = String, description = "`private, no-store`: personal data"))),
         (status = 400, description = "Malformed body", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Kassenzeichen or access code is wrong (one message for both)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A field is empty or too long", body = Problem, content_type = "application/problem+json"),
@@ -63,7 +64,7 @@ pub async fn login(
     State(state): State<AppState>,
     AcceptLang(lang): AcceptLang,
     ApiJson(body): ApiJson<NoticeSessionRequest>,
-) -> Result<(StatusCode, Json<HearingSession>), Fail> {
+) -> Result<impl axum::response::IntoResponse, Fail> {
     body.validate().map_err(|e| ApiError::validation(lang, e))?;
     let token = new_token(lang)?;
     let now = state.clock().now();
@@ -71,7 +72,22 @@ pub async fn login(
         .notices()
         .login(&body.kassenzeichen, &body.access_code, token, now)
     {
-        Ok(session) => Ok((StatusCode::CREATED, Json(session_body(&session, now)))),
+        Ok(session) => {
+            let notice =
+                notice_view(&state, &session.case_key).ok_or_else(|| session_expired(lang))?;
+            let s = session_body(&session, now);
+            let body = NoticeSignIn {
+                token: s.token,
+                expires_at: s.expires_at,
+                expires_in_seconds: s.expires_in_seconds,
+                notice,
+            };
+            Ok((
+                StatusCode::CREATED,
+                [(axum::http::header::CACHE_CONTROL, "private, no-store")],
+                Json(body),
+            ))
+        }
         Err(LoginError::Wrong) => Err(ApiError::unauthorized(
             lang,
             "Kassenzeichen oder Zugangscode stimmen nicht.",
@@ -136,15 +152,7 @@ pub async fn current(
     AcceptLang(lang): AcceptLang,
     NoticeAuth(session): NoticeAuth,
 ) -> Result<impl axum::response::IntoResponse, ApiError> {
-    let now = state.clock().now();
-    let pending = state
-        .payments()
-        .pending_parts(PaymentItemKind::Notice, &session.case_key, now);
-    state
-        .notices()
-        .view(&session.case_key, state.clock().today(), |id| {
-            pending.iter().any(|p| p == id)
-        })
+    notice_view(&state, &session.case_key)
         // Personal data: never stored by a cache.
         .map(|n| {
             (
@@ -153,4 +161,14 @@ pub async fn current(
             )
         })
         .ok_or_else(|| session_expired(lang))
+}
+
+/// The notice as `current` and the sign-in show it: with the parts a payment is pending for.
+fn notice_view(state: &AppState, key: &str) -> Option<Notice> {
+    let pending = state
+        .payments()
+        .pending_parts(PaymentItemKind::Notice, key, state.clock().now());
+    state.notices().view(key, state.clock().today(), |id| {
+        pending.iter().any(|p| p == id)
+    })
 }
