@@ -6,9 +6,30 @@ fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }
 
-/// index.html paints a static header and heading before the wasm arrives; the app replaces it.
+fn static_shell() -> Option<web_sys::Element> {
+    document()?.get_element_by_id("static-shell")
+}
+
+/// index.html paints a static header and heading before the wasm arrives; the app replaces it
+/// at once — unless public/early.js painted a landing page's case / notice into it
+/// (`data-early`, which also hides the app's nodes). Then that page removes it when it shows
+/// its own (`remove_static_shell`), in the same frame, so the citizen sees no loading line in
+/// between; should that not happen within a few seconds, the app shows whatever it has.
+pub fn take_over_static_shell() {
+    let Some(shell) = static_shell() else { return };
+    if shell.has_attribute("data-early") {
+        let _ = leptos::prelude::set_timeout_with_handle(
+            remove_static_shell,
+            std::time::Duration::from_secs(5),
+        );
+    } else {
+        shell.remove();
+    }
+}
+
+/// Removes the static shell (a no-op once it is gone).
 pub fn remove_static_shell() {
-    if let Some(el) = document().and_then(|d| d.get_element_by_id("static-shell")) {
+    if let Some(el) = static_shell() {
         el.remove();
     }
 }
@@ -34,7 +55,7 @@ pub fn focus_main_heading() {
 fn focus_main_heading_within(tries_left: u32) {
     let Some(doc) = document() else { return };
     let heading = doc
-        .query_selector("main h1")
+        .query_selector("#main h1")
         .ok()
         .flatten()
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());

@@ -96,3 +96,92 @@ async fn answer<T: DeserializeOwned>(promise: js_sys::Promise) -> Option<Result<
     let res = value.dyn_into::<web_sys::Response>().ok()?;
     Some(api::decode(gloo_net::http::Response::from(res)).await)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{texts, Lang};
+    use domain::hearing::FineKind;
+    use std::collections::BTreeMap;
+
+    const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/public/early.js");
+    const BEGIN: &str = "  var TEXTS = ";
+    const END: &str = ";\n  // END TEXTS";
+
+    /// The catalogue's texts public/early.js paints the landing pages with, per language.
+    fn catalogue() -> BTreeMap<&'static str, BTreeMap<&'static str, &'static str>> {
+        macro_rules! pick {
+            ($t:expr, $($key:ident),* $(,)?) => {
+                BTreeMap::from([$((stringify!($key), $t.$key)),*])
+            };
+        }
+        [Lang::De, Lang::En]
+            .into_iter()
+            .map(|lang| {
+                let t = texts(lang);
+                let mut m = pick!(
+                    t,
+                    loading,
+                    hearing_case_caption,
+                    hearing_title_witness,
+                    hearing_title_person,
+                    hearing_status_open,
+                    hearing_status_answered,
+                    hearing_status_paid,
+                    hearing_status_deadline_passed,
+                    hearing_what_heading,
+                    hearing_accusation_witness,
+                    hearing_accusation_person,
+                    hearing_when,
+                    hearing_where,
+                    hearing_vehicle,
+                    hearing_tbnr,
+                    hearing_legal_basis,
+                    notice_caption,
+                    notice_office,
+                    notice_issued_on,
+                    notice_addressee,
+                    notice_items_heading,
+                    fee_item,
+                    fee_amount,
+                    notice_instalment,
+                    notice_amount,
+                    notice_due_on,
+                    notice_due_today,
+                    notice_overdue_day,
+                    notice_overdue_days,
+                    notice_deferred_until,
+                    notice_paid_on,
+                    notice_partly_paid,
+                    notice_pending,
+                    notice_charge_late_one,
+                    notice_charge_late_many,
+                    notice_charge_dunning,
+                    notice_open_total,
+                );
+                m.insert("warning_fine", FineKind::WarningFine.label(lang));
+                m.insert("fine", FineKind::Fine.label(lang));
+                (lang.code(), m)
+            })
+            .collect()
+    }
+
+    /// early.js's copy of the texts is the catalogue's; `UPDATE_EARLY_TEXTS=1` rewrites it.
+    #[test]
+    fn early_texts_are_the_catalogues() {
+        let expected = serde_json::to_string(&catalogue()).expect("json");
+        let file = std::fs::read_to_string(FILE).expect("public/early.js");
+        let start = file.find(BEGIN).expect("TEXTS block") + BEGIN.len();
+        let end = start + file[start..].find(END).expect("END TEXTS");
+        if std::env::var_os("UPDATE_EARLY_TEXTS").is_some() {
+            let updated = format!("{}{}{}", &file[..start], expected, &file[end..]);
+            std::fs::write(FILE, updated).expect("write public/early.js");
+            return;
+        }
+        assert_eq!(
+            &file[start..end],
+            expected,
+            "public/early.js's texts differ from src/i18n: run \
+             `UPDATE_EARLY_TEXTS=1 cargo test -p serviceportal early_texts` and commit"
+        );
+    }
+}

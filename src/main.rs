@@ -29,6 +29,6 @@ mod wizard;
 
 fn main() {
     panic_page::install();
-    dom::remove_static_shell();
+    dom::take_over_static_shell();
     leptos::mount::mount_to_body(app::App);
 }

@@ -3,7 +3,8 @@ import { Page } from '@playwright/test';
 import { BASE_URL } from '../playwright.config';
 
 // The letters' QR links (/anhoerung#az=…&code=…, /zahlen#kz=…&code=…): public/early.js signs in
-// and fetches the case / notice while the wasm downloads; the app uses those answers.
+// while the wasm downloads (the answer carries the case / notice); the app uses that answer.
+// Its paint of the first screen: early-paint.spec.ts.
 const HEARING = { az: 'OWI-2026-000101', code: 'K7MP-3XTA', h1: 'Anhörung zu einer Ordnungswidrigkeit' };
 const NOTICE = { kz: '6.0100.000202.4', code: 'H4TP-9XKW', h1: 'Grundsteuer B' };
 
@@ -69,12 +70,10 @@ test.describe('QR landing pages: requests with the page', () => {
     const urlAtWasm = await page.evaluate(() => (window as unknown as { __urlAtWasm?: string }).__urlAtWasm);
     expect(urlAtWasm, 'the app starts on a clean address').toMatch(/\/anhoerung$/);
     const session = starts.get('POST /api/v1/hearings/session');
-    const current = starts.get('GET /api/v1/hearings/current');
     expect(wasm.at, 'the wasm arrived').toBeDefined();
     expect(session, 'sign-in sent').toBeDefined();
-    expect(current, 'case requested').toBeDefined();
     expect(session!, 'sign-in started before the wasm arrived').toBeLessThan(wasm.at!);
-    expect(current!, 'case request started before the wasm arrived').toBeLessThan(wasm.at!);
+    expect(starts.has('GET /api/v1/hearings/current'), 'the case came with the sign-in').toBe(false);
 
     // Nothing secret is left behind: not the code, not the handover.
     const left = await page.evaluate(() => ({
@@ -99,7 +98,7 @@ test.describe('QR landing pages: requests with the page', () => {
     const urlAtWasm = await page.evaluate(() => (window as unknown as { __urlAtWasm?: string }).__urlAtWasm);
     expect(urlAtWasm).toMatch(/\/zahlen$/);
     expect(starts.get('POST /api/v1/notices/session')!).toBeLessThan(wasm.at!);
-    expect(starts.get('GET /api/v1/notices/current')!).toBeLessThan(wasm.at!);
+    expect(starts.has('GET /api/v1/notices/current'), 'the notice came with the sign-in').toBe(false);
     expect(await page.evaluate(() => JSON.stringify({ ...sessionStorage }))).not.toContain(NOTICE.code);
   });
 
@@ -146,15 +145,6 @@ test.describe('QR landing pages: requests with the page', () => {
     await expect(page.locator('#login-failure')).toBeFocused();
     await expect(page.getByLabel('Kassenzeichen')).toHaveValue(kz);
     await expect(page.getByLabel('Zugangscode')).toHaveValue('AAAA-BBBB');
-  });
-
-  test('without the early script (blocked) the app signs in from the link itself', async ({ page }) => {
-    provokesNetworkErrors(); // the blocked script
-    await page.route('**/early.js', (route) => route.abort());
-    await page.goto(hearingLink(HEARING.az, HEARING.code));
-    await expect(page.getByRole('heading', { level: 1, name: HEARING.h1 })).toBeVisible();
-    await expect(page).toHaveURL(/\/anhoerung\/fall$/);
-    expect(page.url()).not.toContain('code=');
   });
 
   test('the static shell names the landing page before the app: from the backend, and on a static host', async ({ page, browser }) => {

@@ -64,6 +64,8 @@ fn failed_view(
     error: ApiError,
     retry: Callback<()>,
 ) -> AnyView {
+    // A landing page painted early by public/early.js that fails after all: say so at once.
+    crate::dom::remove_static_shell();
     if let Some(view) = catch.and_then(|c| c.run(error.clone())) {
         return view;
     }

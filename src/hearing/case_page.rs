@@ -13,6 +13,8 @@ use leptos_router::components::A;
 
 #[component]
 pub fn CasePage(case: HearingCase, token: String, on_logout: Callback<()>) -> impl IntoView {
+    // Replaces public/early.js's paint of this page's first screen, in the same frame.
+    crate::dom::remove_static_shell();
     let i18n = use_i18n();
     let lang = i18n.lang.get_untracked();
     let t = i18n.t();

@@ -118,6 +118,8 @@ pub fn NoticePage() -> impl IntoView {
 
 #[component]
 fn NoticeView(notice: Notice, token: String) -> impl IntoView {
+    // Replaces public/early.js's paint of this page's first screen, in the same frame.
+    crate::dom::remove_static_shell();
     let i18n = use_i18n();
     let cart = use_cart();
     let navigate = use_navigate();

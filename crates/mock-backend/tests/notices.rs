@@ -526,6 +526,10 @@ async fn sign_in_brings_its_own_notice_and_no_other() {
         assert_eq!(current.status, StatusCode::OK);
         assert_eq!(r.json["notice"], current.json, "{}", pair.0);
         assert_eq!(r.json["notice"]["kassenzeichen"], pair.0);
+        // The app's type reads it whole and writes it back unchanged.
+        let typed: domain::notice::NoticeSignIn =
+            serde_json::from_value(r.json.clone()).expect("NoticeSignIn");
+        assert_eq!(serde_json::to_value(&typed).expect("json"), r.json);
     }
     // A wrong code: a problem, no notice in it.
     let r = login_raw(&s, PROPERTY_TAX.0, DOG_TAX.1).await;

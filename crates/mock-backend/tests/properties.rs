@@ -15,7 +15,7 @@ use domain::form::{
     validate_all, visible_answers, AddressAnswer, Answer, Answers, Field, FieldKind, FileAnswer,
     FormDefinition, Journey,
 };
-use domain::hearing::{HearingCase, HearingReceipt, HearingSession};
+use domain::hearing::{HearingCase, HearingReceipt, HearingSession, HearingSignIn};
 use domain::i18n::Lang;
 use domain::money::Cents;
 use domain::payment::{Payment, PaymentMethod};
@@ -536,7 +536,7 @@ async fn collect_bodies() -> Vec<Sample> {
         keep(
             format!("session {case}"),
             session,
-            round_trip::<HearingSession>,
+            round_trip::<HearingSignIn>,
         );
         let auth = [("Authorization", bearer.as_str())];
         keep(
