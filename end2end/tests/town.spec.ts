@@ -67,6 +67,17 @@ test.describe('a second town: Gemeinde Lindenbach', () => {
     await expectNoAxeViolations(page, 'Lindenbach catalogue');
   });
 
+  test('the first paint needs no stylesheet: the shell in the town\'s colours before the wasm', async ({ page }) => {
+    const styles: string[] = [];
+    page.on('request', (r) => { if (r.resourceType() === 'stylesheet') styles.push(r.url()); });
+    await page.route(/\.wasm$/, () => {}); // held back: only the static shell shows
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Online-Dienste der Gemeinde Lindenbach' })).toBeVisible();
+    await expect(page.getByRole('banner')).toHaveCSS('background-color', 'rgb(47, 93, 42)');
+    await expect(page.locator('#static-shell main')).toHaveCSS('max-width', '960px'); // style/main.css
+    expect(styles, 'no stylesheet request before the first paint').toEqual([]);
+  });
+
   test('its imprint, and no online hearing', async ({ page, request }) => {
     await page.goto('/');
     await page.getByRole('contentinfo').getByRole('link', { name: 'Impressum' }).click();

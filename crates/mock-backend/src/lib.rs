@@ -31,7 +31,7 @@ use tower_http::compression::CompressionLayer;
 pub fn app(state: AppState) -> Router {
     let dist = state.dist_dir().to_path_buf();
     let statics = static_files::router(&dist, &state.town().profile);
-    let headers = std::sync::Arc::new(security::Headers::for_dist(&dist));
+    let headers = std::sync::Arc::new(security::Headers::for_shell(&dist, &state.town().profile));
     let api = api::router()
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),

@@ -80,7 +80,7 @@ async fn main() {
 
 /// For a static host: fills `<dir>/index.html` from the profile (the template is kept as
 /// `index.template.html`, so the shell can be rendered again for another profile) and writes
-/// `<dir>/town.css` and the coat of arms.
+/// the coat of arms.
 fn render_shell(dir: &std::path::Path, town: &Town) -> Result<(), String> {
     use mock_backend::town::shell;
     let index = dir.join("index.html");
@@ -105,9 +105,8 @@ fn render_shell(dir: &std::path::Path, town: &Town) -> Result<(), String> {
         std::fs::write(dir.join(name), text).map_err(|e| format!("cannot write {name}: {e}"))
     };
     write("index.html", &shell::fill(&template, &town.profile))?;
-    write("town.css", &shell::css(&town.profile))?;
     println!(
-        "{}: index.html and town.css written for {}",
+        "{}: index.html written for {}",
         dir.display(),
         town.official_name()
     );

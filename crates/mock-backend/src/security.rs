@@ -1,6 +1,7 @@
 //! Security headers on every response. The Content-Security-Policy allows no inline code
-//! except the loader script Trunk writes into index.html, by its SHA-256 hash, computed from
-//! the built file at startup (the deploy guide's `scripts/csp.sh` prints the same header).
+//! except the shell's own inline scripts (Trunk's loader, public/early.js) and styles
+//! (style/main.css, the town's colours), by their SHA-256 hashes, computed at startup from the
+//! shell as it is served (the deploy guide's `scripts/csp.sh` prints the same header).
 
 use axum::extract::Request;
 use axum::http::{header, HeaderName, HeaderValue};
@@ -19,16 +20,27 @@ pub const PERMISSIONS_POLICY: &str =
 
 /// `'sha256-…'` of every inline `<script>` (one without `src`) in the HTML.
 pub fn inline_script_hashes(html: &str) -> Vec<String> {
+    inline_hashes(html, "script")
+}
+
+/// `'sha256-…'` of every `<style>` element's text in the HTML.
+pub fn inline_style_hashes(html: &str) -> Vec<String> {
+    inline_hashes(html, "style")
+}
+
+fn inline_hashes(html: &str, element: &str) -> Vec<String> {
+    let open = format!("<{element}");
+    let end = format!("</{element}>");
     let mut hashes = Vec::new();
     let mut rest = html;
-    while let Some(start) = rest.find("<script") {
+    while let Some(start) = rest.find(&open) {
         let after = &rest[start..];
         let Some(tag_end) = after.find('>') else {
             break;
         };
         let tag = &after[..tag_end];
         let body_start = tag_end + 1;
-        let Some(close) = after[body_start..].find("</script>") else {
+        let Some(close) = after[body_start..].find(&end) else {
             break;
         };
         let body = &after[body_start..body_start + close];
@@ -39,20 +51,22 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
                 base64::engine::general_purpose::STANDARD.encode(digest)
             ));
         }
-        rest = &after[body_start + close + "</script>".len()..];
+        rest = &after[body_start + close + end.len()..];
     }
     hashes
 }
 
 /// The app's policy. `form-action 'self'` covers the mock payment provider (same origin); a
 /// real provider's origin is added there in production (docs/deploy.md).
-pub fn content_security_policy(script_hashes: &[String]) -> String {
+pub fn content_security_policy(script_hashes: &[String], style_hashes: &[String]) -> String {
     let mut script_src = vec!["'self'".to_string(), "'wasm-unsafe-eval'".to_string()];
     script_src.extend(script_hashes.iter().cloned());
+    let mut style_src = vec!["'self'".to_string()];
+    style_src.extend(style_hashes.iter().cloned());
     [
         "default-src 'self'".to_string(),
         format!("script-src {}", script_src.join(" ")),
-        "style-src 'self'".into(),
+        format!("style-src {}", style_src.join(" ")),
         "img-src 'self' data: blob:".into(),
         "font-src 'self'".into(),
         "connect-src 'self'".into(),
@@ -70,9 +84,17 @@ pub struct Headers {
 }
 
 impl Headers {
-    pub fn for_dist(dist: &Path) -> Headers {
+    /// For the shell in `dist` as it is served for `town` (filled, if it is a template: the
+    /// town's colours are part of a hashed style).
+    pub fn for_shell(dist: &Path, town: &domain::town::TownProfile) -> Headers {
         let html = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
-        let csp = content_security_policy(&inline_script_hashes(&html));
+        let html = if crate::town::shell::is_template(&html) {
+            crate::town::shell::fill(&html, town)
+        } else {
+            html
+        };
+        let csp =
+            content_security_policy(&inline_script_hashes(&html), &inline_style_hashes(&html));
         Headers {
             csp: HeaderValue::from_str(&csp)
                 .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'")),
@@ -128,6 +150,36 @@ mod tests {
         );
     }
 
+    /// The shell's styles are allowed by the hashes of what is served: the town's colours
+    /// filled in, so a policy computed from the template would block them.
+    #[test]
+    fn hashes_the_shells_styles_as_served() {
+        let dist = std::env::temp_dir().join(format!("csp-shell-{}", std::process::id()));
+        std::fs::create_dir_all(&dist).unwrap();
+        let template = "<head><style>body{margin:0}</style><style>{{town.css}}</style></head>";
+        std::fs::write(dist.join("index.html"), template).unwrap();
+        let town = crate::town::Town::demo().profile;
+        let csp = Headers::for_shell(&dist, &town)
+            .csp
+            .to_str()
+            .unwrap()
+            .to_owned();
+        let filled = crate::town::shell::fill(template, &town);
+        let served = inline_style_hashes(&filled);
+        assert_eq!(served.len(), 2);
+        assert!(filled.contains("--brand: #0b4f6c;"), "{filled}");
+        assert!(
+            csp.contains(&format!("style-src 'self' {} {};", served[0], served[1])),
+            "{csp}"
+        );
+        let unfilled = inline_style_hashes(template);
+        assert!(
+            !csp.contains(&unfilled[1]),
+            "the template's placeholder is not allowed"
+        );
+        std::fs::remove_dir_all(&dist).unwrap();
+    }
+
     #[test]
     fn permissions_policy_names_only_features_chromium_knows() {
         // Chromium 156's policy-controlled features among those the portal denies.
@@ -152,10 +204,11 @@ mod tests {
 
     #[test]
     fn policy_has_no_unsafe_inline_or_eval() {
-        let csp = content_security_policy(&["'sha256-x'".into()]);
+        let csp = content_security_policy(&["'sha256-x'".into()], &["'sha256-y'".into()]);
         assert!(!csp.contains("unsafe-inline"));
         assert!(!csp.contains("'unsafe-eval'"));
-        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-x'"));
+        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-x';"));
+        assert!(csp.contains("style-src 'self' 'sha256-y';"));
         assert!(csp.contains("frame-ancestors 'none'"));
         assert!(csp.contains("base-uri 'none'"));
     }

@@ -1,6 +1,6 @@
 //! Serves the built app. Hashed assets are immutable; index.html is always revalidated.
-//! index.html is the static shell with the town's name filled in from its profile, and
-//! `/town.css` carries the town's colours (see `crate::town::shell`).
+//! index.html is the static shell with the town's name and colours filled in from its profile
+//! (see `crate::town::shell`).
 
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, Uri};
@@ -29,7 +29,6 @@ pub fn router(dist: &Path, town: &TownProfile) -> Router {
             .map(|(prefix, _, _)| (*prefix, shell_for(prefix)))
             .collect(),
     });
-    let css: Arc<str> = crate::town::shell::css(town).into();
     let index = move |uri: Uri| {
         let shells = shells.clone();
         async move {
@@ -53,18 +52,6 @@ pub fn router(dist: &Path, town: &TownProfile) -> Router {
     Router::new()
         .route("/", get(index.clone()))
         .route("/index.html", get(index))
-        .route(
-            "/town.css",
-            get(move || {
-                let css = css.clone();
-                async move {
-                    (
-                        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
-                        css.to_string(),
-                    )
-                }
-            }),
-        )
         .fallback_service(serve)
         .layer(middleware::from_fn(cache_headers))
 }
@@ -87,15 +74,13 @@ impl Shells {
 
 async fn cache_headers(req: Request, next: Next) -> Response {
     let hashed = is_hashed_asset(req.uri().path());
-    // The town's colours change with its profile, not with a build.
-    let town_css = req.uri().path() == "/town.css";
     let mut res = next.run(req).await;
     let is_html = res
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    let value = if is_html || town_css {
+    let value = if is_html {
         "no-cache"
     } else if hashed {
         "public, max-age=31536000, immutable"

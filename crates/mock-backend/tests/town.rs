@@ -673,7 +673,7 @@ fn dist_with_template() -> PathBuf {
 }
 
 #[tokio::test]
-async fn the_backend_fills_the_static_shell_and_serves_the_colours() {
+async fn the_backend_fills_the_static_shell_with_the_towns_colours() {
     let dist = dist_with_template();
     let town = Town::load(&lindenbach()).unwrap_or_else(|p| panic!("{p:?}"));
     let s = mock_backend::AppState::for_town(&dist, town);
@@ -691,12 +691,19 @@ async fn the_backend_fills_the_static_shell_and_serves_the_colours() {
         assert!(page.text.contains("content=\"#2f5d2a\""));
         assert!(page.text.contains("Telefon 06543 210-0"));
         assert!(!page.text.contains("{{") && !page.text.contains("Musterstadt"));
+        // The colours inline, allowed by the CSP by the hash of exactly this style.
+        let (_, style) = page
+            .text
+            .split_once("<style>/* The town's colours")
+            .unwrap_or_default();
+        assert!(style.contains("--brand: #2f5d2a;"), "{path}");
+        let hashes = mock_backend::security::inline_style_hashes(&page.text);
+        let csp = page.header(axum::http::header::CONTENT_SECURITY_POLICY);
+        assert!(
+            !hashes.is_empty() && hashes.iter().all(|h| csp.contains(h.as_str())),
+            "{csp}"
+        );
     }
-    let css = get(&s, "/town.css").await;
-    assert_eq!(css.status, 200);
-    assert!(css.ctype().starts_with("text/css"));
-    assert!(css.text.contains("--brand: #2f5d2a;"), "{}", css.text);
-    assert_eq!(css.header(axum::http::header::CACHE_CONTROL), "no-cache");
     let _ = std::fs::remove_dir_all(&dist);
 }
 
@@ -713,8 +720,7 @@ fn render_shell_writes_the_shell_for_a_static_host_and_can_run_again() {
     assert!(run("lindenbach"));
     let html = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
     assert!(html.contains("Gemeinde Lindenbach") && !html.contains("{{town."));
-    let css = std::fs::read_to_string(dist.join("town.css")).unwrap_or_default();
-    assert!(css.contains("--brand: #2f5d2a;"));
+    assert!(html.contains("--brand: #2f5d2a;"), "the colours inline");
     // Again for another profile: the template was kept.
     assert!(run("musterstadt"));
     let html = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();

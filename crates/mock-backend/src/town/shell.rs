@@ -1,7 +1,7 @@
-//! The static shell: index.html with the town's name before the wasm arrives, and `town.css`
-//! with its colours (a stylesheet, because the Content-Security-Policy allows no inline
-//! styles). The backend fills both from the profile when it serves them; for a static host
-//! `mock-backend --render-shell dist` writes them (scripts/render-shell.sh, docs/deploy.md).
+//! The static shell: index.html with the town's name and colours before the wasm arrives (the
+//! colours in an inline `<style>`, allowed by the CSP by its hash, computed from the filled
+//! shell). The backend fills it from the profile when it serves it; for a static host
+//! `mock-backend --render-shell dist` writes it (scripts/render-shell.sh, docs/deploy.md).
 
 use domain::i18n::Lang;
 use domain::town::{darker, lighter, parse_hex_colour, relative_luminance, TownProfile};
@@ -20,6 +20,9 @@ pub fn placeholders(p: &TownProfile) -> Vec<(&'static str, String)> {
 /// The placeholder inside `<script type="application/json" id="town-profile">`: the whole
 /// profile, so the app has the town at its first render without another request.
 pub const PROFILE_JSON: &str = "{{town.profile_json}}";
+
+/// The placeholder inside the shell's `<style>`: the town's colours ([`css`]).
+pub const TOWN_CSS: &str = "{{town.css}}";
 
 /// What the static shell says before the app starts: the title, heading and lead of the page.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,6 +98,13 @@ pub fn fill_for(html: &str, p: &TownProfile, path: &str) -> String {
             acc.replace(token, &escape(&value))
         })
         .replace(PROFILE_JSON, &json_for_script(p))
+        .replace(TOWN_CSS, &css_for_style(p))
+}
+
+/// [`css`] that cannot end its `<style>` element (a style's text is not HTML-decoded): a `<`,
+/// which no colour has, is written as the CSS escape `\3c `.
+fn css_for_style(p: &TownProfile) -> String {
+    css(p).replace('<', "\\3c ")
 }
 
 /// The profile as JSON that cannot end its `<script>` element: every `<` is written as the JSON
@@ -110,7 +120,7 @@ pub fn is_template(html: &str) -> bool {
     html.contains("{{town.") || html.contains("{{route.")
 }
 
-/// The town's colours as custom properties, loaded after style/main.css.
+/// The town's colours as custom properties, after style/main.css (whose defaults they override).
 pub fn css(p: &TownProfile) -> String {
     let brand = parse_hex_colour(&p.brand_colour).unwrap_or([11, 79, 108]);
     let text = parse_hex_colour(&p.brand_text_colour).unwrap_or([255, 255, 255]);
