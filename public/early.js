@@ -205,7 +205,8 @@
     var abs = Math.abs(Math.round(cents));
     var euros = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'de' ? '.' : ',');
     var sign = cents < 0 ? '-' : '';
-    return lang === 'de' ? sign + euros + ',' + pad(abs % 100, 2) + '\u00a0€' : sign + '€' + euros + '.' + pad(abs % 100, 2);
+    // A literal no-break space, not an escape: the build's minifier wrote `\u00a0` as text.
+    return lang === 'de' ? sign + euros + ',' + pad(abs % 100, 2) + ' €' : sign + '€' + euros + '.' + pad(abs % 100, 2);
   }
 
   function text(v) { return v && typeof v === 'object' ? String(v[lang] || '') : ''; }
