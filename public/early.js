@@ -1,4 +1,5 @@
-// The QR landing pages, started and painted with the page instead of after the wasm.
+// The QR landing pages, started and painted with the page instead of after the wasm; and the
+// other flows' chunks preloaded with the page (`CHUNKS` below).
 //
 // Why: a citizen arrives from the letter's QR code (`/anhoerung#az=…&code=…`,
 // `/zahlen#kz=…&code=…`) on a phone. Without this script the sign-in waited for the whole wasm
@@ -48,6 +49,37 @@
   // BEGIN TEXTS (generated from src/i18n by `UPDATE_EARLY_TEXTS=1 cargo test -p serviceportal early_texts`)
   var TEXTS = {"de":{"fee_amount":"Betrag","fee_item":"Position","fine":"Bußgeld","hearing_accusation_person":"Ihnen wird folgender Verstoß vorgeworfen:","hearing_accusation_witness":"Mit dem Fahrzeug {vehicle}, das auf Sie zugelassen ist, wurde folgender Verstoß begangen. Sie werden als Zeugin oder Zeuge befragt:","hearing_case_caption":"Aktenzeichen {case}","hearing_legal_basis":"Rechtsgrundlage","hearing_status_answered":"Beantwortet","hearing_status_deadline_passed":"Frist abgelaufen","hearing_status_open":"Offen","hearing_status_paid":"Bezahlt","hearing_tbnr":"Tatbestandsnummer","hearing_title_person":"Anhörung zu einer Ordnungswidrigkeit","hearing_title_witness":"Zeugenfragebogen","hearing_vehicle":"Kennzeichen","hearing_what_heading":"Der Vorwurf","hearing_when":"Wann","hearing_where":"Wo","loading":"Wird geladen …","notice_addressee":"Empfänger","notice_amount":"Betrag","notice_caption":"Kassenzeichen {kz}","notice_charge_dunning":"Mahngebühr für die Mahnung vom {date}","notice_charge_late_many":"Säumniszuschlag: 1 % von {base} für {months} angefangene Monate (§ 240 AO)","notice_charge_late_one":"Säumniszuschlag: 1 % von {base} für 1 angefangenen Monat (§ 240 AO)","notice_deferred_until":"gestundet bis {date}; Sie dürfen schon jetzt zahlen","notice_due_on":"fällig am {date}","notice_due_today":"heute fällig","notice_instalment":"Rate {number}","notice_issued_on":"Bescheid vom","notice_items_heading":"Beträge und Fälligkeiten","notice_office":"Absender","notice_open_total":"Noch offen, mit Zuschlägen","notice_overdue_day":"seit 1 Tag überfällig","notice_overdue_days":"seit {days} Tagen überfällig","notice_paid_on":"bezahlt am {date}","notice_partly_paid":"{paid} bezahlt, {open} offen","notice_pending":"Eine Zahlung läuft bereits (bis zu 90 Minuten).","warning_fine":"Verwarnungsgeld"},"en":{"fee_amount":"Amount","fee_item":"Item","fine":"Fine","hearing_accusation_person":"You are accused of the following offence:","hearing_accusation_witness":"The following offence was committed with the vehicle {vehicle}, which is registered to you. You are questioned as a witness:","hearing_case_caption":"Case number {case}","hearing_legal_basis":"Legal basis","hearing_status_answered":"Answered","hearing_status_deadline_passed":"Deadline passed","hearing_status_open":"Open","hearing_status_paid":"Paid","hearing_tbnr":"Offence code","hearing_title_person":"Hearing about an administrative offence","hearing_title_witness":"Witness questionnaire","hearing_vehicle":"Registration","hearing_what_heading":"The accusation","hearing_when":"When","hearing_where":"Where","loading":"Loading …","notice_addressee":"Addressee","notice_amount":"Amount","notice_caption":"Kassenzeichen {kz}","notice_charge_dunning":"Dunning fee for the reminder of {date}","notice_charge_late_many":"Late-payment charge: 1 % of {base} for {months} months started (§ 240 AO)","notice_charge_late_one":"Late-payment charge: 1 % of {base} for 1 month started (§ 240 AO)","notice_deferred_until":"deferred until {date}; you may pay early","notice_due_on":"due on {date}","notice_due_today":"due today","notice_instalment":"Instalment {number}","notice_issued_on":"Date of the notice","notice_items_heading":"Amounts and due dates","notice_office":"Issued by","notice_open_total":"Still open, with charges","notice_overdue_day":"1 day overdue","notice_overdue_days":"{days} days overdue","notice_paid_on":"paid on {date}","notice_partly_paid":"{paid} paid, {open} open","notice_pending":"A payment is already in progress (up to 90 minutes).","warning_fine":"Warning fine"}};
   // END TEXTS
+
+  // A page whose code is a chunk of its own (src/lazy.rs, app.rs's routes): its files are
+  // preloaded with the document, not fetched after the main wasm has started — on slow 4G that
+  // is one round trip and the chunks' transfer earlier. scripts/build-split.sh writes the files
+  // of each split here (`flow=file,file;…`); unfilled (`trunk serve`), nothing is preloaded.
+  var CHUNKS = '@@ROUTE_CHUNKS@@';
+  var FLOWS = [
+    [/^\/(leistungen\/[^/]+|fortsetzen)(\/|$)/, 'wizard'], [/^\/kasse(\/|$)/, 'checkout'],
+    [/^\/termin(\/|$)/, 'appointments'], [/^\/(konto|abgemeldet|anmeldung-fehlgeschlagen)(\/|$)/, 'account'],
+    [/^\/girocode$/, 'girocode'], [/^\/(barrierefreiheit|leichte-sprache|impressum|datenschutz)$/, 'info'],
+  ];
+  FLOWS.some(function (f) {
+    if (!f[0].test(location.pathname)) return false;
+    CHUNKS.split(';').forEach(function (entry) {
+      var kv = entry.split('=');
+      if (kv[0] !== f[1] || !kv[1]) return;
+      kv[1].split(',').forEach(function (file) {
+        if (!/^[\w.-]+\.wasm$/.test(file)) return;
+        // As the split loader fetches it (same origin, `cors`), so the preload is used.
+        var link = document.createElement('link');
+        link.rel = 'preload';
+        link.as = 'fetch';
+        link.type = 'application/wasm';
+        link.crossOrigin = 'anonymous';
+        link.href = '/' + file;
+        document.head.appendChild(link);
+      });
+    });
+    return true;
+  });
+
   var route = ROUTES[location.pathname];
   if (!route) return;
   var shell = null;

@@ -84,6 +84,14 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{detail: {{wasm}}}}));
 </script>
 <link rel="modulepreload" href="/{js}" crossorigin="anonymous"><link rel="modulepreload" href="/{loader}" crossorigin="anonymous"><link rel="preload" href="/{wasm}" crossorigin="anonymous" as="fetch" type="application/wasm">"""
 assert html.count("</head>") == 1
-open(path, "w", encoding="utf-8").write(html.replace("</head>", tags + "</head>"))
+html = html.replace("</head>", tags + "</head>")
+# Each split's files for public/early.js, which preloads those of the page asked for.
+import json, os, re
+splits = json.load(open(os.path.join(os.path.dirname(path), ".split-manifest.json")))
+chunks = ";".join(f"{k}={','.join(v)}" for k, v in sorted(splits.items()))
+assert re.fullmatch(r"[\w.,;=-]*", chunks), chunks
+assert html.count("@@ROUTE_CHUNKS@@") == 1, "public/early.js's chunk list placeholder"
+html = html.replace("@@ROUTE_CHUNKS@@", chunks)
+open(path, "w", encoding="utf-8").write(html)
 PY
 echo "split: $(cd "$dist" && ls serviceportal-*_bg.wasm split_*.wasm chunk_*.wasm 2>/dev/null | tr '\n' ' ')"

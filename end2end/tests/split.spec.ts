@@ -63,6 +63,30 @@ test.describe('code split by route', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Erklärung zur Barrierefreiheit' })).toBeVisible();
   });
 
+  test('a lazy route opened first: its chunks are preloaded with the document, not after the main wasm', async ({ page }) => {
+    // The main wasm held back 1.5 s (a slow connection): the form flow's files start meanwhile.
+    const ended: { main?: number } = {};
+    const starts = new Map<string, number>();
+    page.on('request', (r) => { const p = new URL(r.url()).pathname; if (!starts.has(p)) starts.set(p, Date.now()); });
+    page.on('requestfinished', (r) => { if (/\/serviceportal-[0-9a-f]+_bg\.wasm$/.test(r.url())) ended.main = Date.now(); });
+    await page.route(/\/serviceportal-[0-9a-f]+_bg\.wasm$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await page.goto('/leistungen/melderegisterauskunft/person');
+    await expect(page.getByRole('heading', { level: 1, name: 'Gesuchte Person' })).toBeVisible({ timeout: 15_000 });
+    const wizard = [...starts.keys()].filter((p) => /^\/split_wizard-/.test(p));
+    expect(wizard, 'the form flow\'s chunk was loaded once').toHaveLength(1);
+    expect(starts.get(wizard[0])!, 'requested before the main wasm arrived').toBeLessThan(ended.main!);
+    const preloaded = await page.evaluate(() => [...document.querySelectorAll('link[rel=preload][href*="chunk_"], link[rel=preload][href*="split_"]')].map((l) => l.getAttribute('href')));
+    expect(preloaded.some((h) => /^\/split_wizard-/.test(h ?? ''))).toBe(true);
+    expect(preloaded.some((h) => /^\/split_(checkout|account|appointments)-/.test(h ?? '')), 'only this route\'s flow').toBe(false);
+    // No other flow's chunk before the idle prefetch, and the catalogue preloads none.
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Online-Dienste der Stadt Musterstadt' })).toBeVisible();
+    expect(await page.locator('link[rel=preload][href$=".wasm"]').count(), 'the main wasm only').toBe(1);
+  });
+
   test('a chunk that cannot be loaded shows a message with a retry, not a blank page', async ({ page }) => {
     provokesNetworkErrors();
     // The statement pages' chunk (also its prefetch) fails as offline.
