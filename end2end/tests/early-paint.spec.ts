@@ -167,6 +167,23 @@ test('the app replaces the paint in one frame: no loading line, no layout shift,
   await expectNoAxeViolations(page, 'notice after the app took over');
 });
 
+for (const width of [360, 1280]) {
+  test(`the paint stays where it is when the app takes over (${width} px): the header is as tall`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    const wasm = await holdWasm(page);
+    await page.goto(noticeLink(NOTICES[6]));
+    await expect(page.locator('#static-shell[data-early]')).toBeAttached();
+    const before = await page.locator('#static-shell h1').boundingBox();
+    const header = await page.locator('#static-shell .site-header').boundingBox();
+    await wasm.release();
+    await expect(page.locator('#static-shell')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Online bezahlen' })).toBeVisible();
+    const after = await page.getByRole('heading', { level: 1 }).boundingBox();
+    expect(after!.y, 'the heading did not move').toBeCloseTo(before!.y, 0);
+    expect((await page.getByRole('banner').boundingBox())!.height).toBeCloseTo(header!.height, 0);
+  });
+}
+
 test('without the early paint the app signs in from the link itself', async ({ page }) => {
   // A document without the inline script (as if it failed): the app reads the fragment.
   await page.route(/\/anhoerung$/, async (route) => {

@@ -79,6 +79,20 @@ test.describe('a second town: Gemeinde Lindenbach', () => {
     expect(styles, 'no stylesheet request before the first paint').toEqual([]);
   });
 
+  test('a town without the citizen account: the shell\'s header is as tall as the app\'s at 320 px', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 700 });
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => { release = r; });
+    await page.route(/\/serviceportal-[0-9a-f]+_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+    await page.goto('/');
+    const shell = await page.locator('#static-shell h1').boundingBox();
+    release();
+    await expect(page.locator('#static-shell')).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Sperrmüllabholung' })).toBeVisible();
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Anmelden' })).toHaveCount(0);
+    expect((await page.getByRole('heading', { level: 1 }).boundingBox())!.y).toBeCloseTo(shell!.y, 0);
+  });
+
   test('its imprint, and no online hearing', async ({ page, request }) => {
     await page.goto('/');
     await page.getByRole('contentinfo').getByRole('link', { name: 'Impressum' }).click();

@@ -21,6 +21,24 @@ pub fn placeholders(p: &TownProfile) -> Vec<(&'static str, String)> {
 /// profile, so the app has the town at its first render without another request.
 pub const PROFILE_JSON: &str = "{{town.profile_json}}";
 
+/// The placeholder inside the shell header's actions: [`header_sizers`].
+pub const HEADER_SIZERS: &str = "{{town.header_sizers}}";
+
+/// The app header's actions as invisible stand-ins, for what the town offers: the account entry
+/// (`src/account/nav.rs`: both of its sizers) and the language switch (`src/app.rs`), with the
+/// German texts of src/i18n/de.rs. The shell's header is then as tall as the app's, also where
+/// the actions wrap to a second row (a phone), and the page does not move at the swap.
+pub fn header_sizers(p: &TownProfile) -> String {
+    let mut out = String::new();
+    if p.features.account {
+        out.push_str(r#"<div class="account-slot"><span class="account-sizer">Anmelden</span><span class="account-sizer"><span>Mein Konto</span> <span class="account-badge">99+</span></span></div>"#);
+    }
+    if p.languages.len() > 1 {
+        out.push_str(r#"<span class="lang-switch lang-switch-sizer">English</span>"#);
+    }
+    out
+}
+
 /// The placeholder inside the shell's `<style>`: the town's colours ([`css`]).
 pub const TOWN_CSS: &str = "{{town.css}}";
 
@@ -99,6 +117,7 @@ pub fn fill_for(html: &str, p: &TownProfile, path: &str) -> String {
         })
         .replace(PROFILE_JSON, &json_for_script(p))
         .replace(TOWN_CSS, &css_for_style(p))
+        .replace(HEADER_SIZERS, &header_sizers(p))
 }
 
 /// [`css`] that cannot end its `<style>` element (a style's text is not HTML-decoded): a `<`,
@@ -180,6 +199,20 @@ mod tests {
         let (json, _) = data.split_once("</script>").unwrap_or_default();
         let served: TownProfile = serde_json::from_str(json).expect("the profile as JSON");
         assert_eq!(served, crate::town::Town::demo().profile);
+    }
+
+    #[test]
+    fn the_header_stand_ins_follow_what_the_town_offers() {
+        let mut p = crate::town::Town::demo().profile;
+        let both = fill("<div>{{town.header_sizers}}</div>", &p);
+        assert!(
+            both.contains(r#"<span class="account-sizer">Anmelden</span>"#),
+            "{both}"
+        );
+        assert!(both.contains("lang-switch-sizer"), "{both}");
+        p.features.account = false;
+        p.languages.truncate(1);
+        assert_eq!(fill("<div>{{town.header_sizers}}</div>", &p), "<div></div>");
     }
 
     #[test]
