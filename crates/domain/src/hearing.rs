@@ -78,11 +78,9 @@ pub struct HearingSession {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HearingSignIn {
-    /// Send as `Authorization: Bearer <token>`.
-    pub token: String,
-    /// RFC 3339; every authenticated request moves it forward (inactivity timeout).
-    pub expires_at: String,
-    pub expires_in_seconds: i64,
+    /// The session's fields, on the same level as `case`.
+    #[serde(flatten)]
+    pub session: HearingSession,
     /// What `GET /hearings/current` answers at this moment.
     pub case: HearingCase,
 }

@@ -327,11 +327,10 @@ pub struct NoticePayee {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NoticeSignIn {
-    /// Send as `Authorization: Bearer <token>`.
-    pub token: String,
-    /// RFC 3339; every authenticated request moves it forward (inactivity timeout).
-    pub expires_at: String,
-    pub expires_in_seconds: i64,
+    /// The session's fields (`HearingSession`: the notices' sessions work alike), on the same
+    /// level as `notice`.
+    #[serde(flatten)]
+    pub session: crate::hearing::HearingSession,
     /// What `GET /notices/current` answers at this moment.
     pub notice: Notice,
 }

@@ -195,11 +195,8 @@ pub async fn login(
                 .hearings()
                 .case_view(&session.case_key, state.clock().today())
                 .ok_or_else(|| session_expired(lang))?;
-            let s = session_body(&session, now);
             let body = HearingSignIn {
-                token: s.token,
-                expires_at: s.expires_at,
-                expires_in_seconds: s.expires_in_seconds,
+                session: session_body(&session, now),
                 case,
             };
             Ok((

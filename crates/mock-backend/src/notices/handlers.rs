@@ -75,11 +75,8 @@ pub async fn login(
         Ok(session) => {
             let notice =
                 notice_view(&state, &session.case_key).ok_or_else(|| session_expired(lang))?;
-            let s = session_body(&session, now);
             let body = NoticeSignIn {
-                token: s.token,
-                expires_at: s.expires_at,
-                expires_in_seconds: s.expires_in_seconds,
+                session: session_body(&session, now),
                 notice,
             };
             Ok((
